@@ -1,0 +1,83 @@
+package transport
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// benchIncident is a realistic single-record answer (~2 KiB).
+type benchIncident struct {
+	Result map[string]string `json:"result"`
+}
+
+func benchServer(b *testing.B) *httptest.Server {
+	b.Helper()
+	rec := map[string]string{}
+	for i := range 40 {
+		rec[fmt.Sprintf("field_%02d", i)] = strings.Repeat("v", 40)
+	}
+	payload, _ := json.Marshal(benchIncident{Result: rec})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(payload)
+	}))
+	b.Cleanup(srv.Close)
+	return srv
+}
+
+// BenchmarkCoreGet measures one GET through every layer of the core
+// (retry loop, auth, send tracking, size cap, decode), no limiter and no
+// logger, against BenchmarkBaselineGet on the same kind of server.
+func BenchmarkCoreGet(b *testing.B) {
+	srv := benchServer(b)
+	auth, _ := BearerToken("bench-token")
+	s, _ := NewSettings(WithAuth(auth))
+	s.BaseURL = srv.URL
+	c, err := New(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		var out benchIncident
+		if _, err := c.Do(ctx, &Request{Path: "/api/now/table/incident/{}", Args: []string{"46d44a5ddb"}}, &out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBaselineGet is the hand-written equivalent: a bare http.Client
+// GET with the same header and a json.Decoder.
+func BenchmarkBaselineGet(b *testing.B) {
+	srv := benchServer(b)
+	hc := &http.Client{Transport: newBaseTransport()}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/api/now/table/incident/46d44a5ddb", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer bench-token")
+		req.Header.Set("Accept", "application/json")
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out benchIncident
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+}

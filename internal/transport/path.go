@@ -1,0 +1,99 @@
+package transport
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/google/go-querystring/query"
+)
+
+// ExpandPath replaces each "{}" in tmpl with the next arg, escaped as a
+// single path segment. An empty argument, "." or "..", or a count that
+// does not match the placeholders is an error, so caller-supplied IDs can
+// never address another endpoint. tmpl itself is trusted and used as is.
+func ExpandPath(tmpl string, args ...string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(tmpl) + 16*len(args))
+	i := 0
+	for {
+		at := strings.Index(tmpl, "{}")
+		if at < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		if i >= len(args) {
+			return "", invalid("path", "%d arguments for more placeholders", len(args))
+		}
+		a := args[i]
+		switch {
+		case a == "":
+			return "", invalid("path", "argument %d is empty", i+1)
+		case a == "." || a == "..":
+			return "", invalid("path", "argument %d is %q", i+1, a)
+		}
+		b.WriteString(tmpl[:at])
+		b.WriteString(url.PathEscape(a))
+		tmpl = tmpl[at+2:]
+		i++
+	}
+	if i != len(args) {
+		return "", invalid("path", "%d arguments for %d placeholders", len(args), i)
+	}
+	return b.String(), nil
+}
+
+// resolve builds the absolute URL of r.
+func (c *Client) resolve(r *Request) (*url.URL, error) {
+	if r.URL != "" {
+		u, err := url.Parse(r.URL)
+		if err != nil {
+			return nil, invalid("URL", "%v", err)
+		}
+		if !u.IsAbs() {
+			u = c.base.ResolveReference(u)
+		}
+		if origin(u) != c.origin {
+			return nil, invalid("URL", "%s is not on the API's origin %s", RedactURL(u), c.origin)
+		}
+		return u, nil
+	}
+	p, err := ExpandPath(r.Path, r.Args...)
+	if err != nil {
+		return nil, err
+	}
+	if p != "" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	u := *c.base
+	u.RawPath = c.basePath + p
+	u.Path, err = url.PathUnescape(u.RawPath)
+	if err != nil {
+		return nil, invalid("path", "%v", err)
+	}
+	if u.RawPath == u.Path {
+		u.RawPath = ""
+	}
+	if r.Query != nil {
+		q, err := encodeQuery(r.Query)
+		if err != nil {
+			return nil, err
+		}
+		u.RawQuery = q
+	}
+	return &u, nil
+}
+
+// encodeQuery accepts url.Values or a struct with `url` tags.
+func encodeQuery(q any) (string, error) {
+	switch v := q.(type) {
+	case url.Values:
+		return v.Encode(), nil
+	case map[string][]string:
+		return url.Values(v).Encode(), nil
+	}
+	vals, err := query.Values(q)
+	if err != nil {
+		return "", invalid("query", "%v", err)
+	}
+	return vals.Encode(), nil
+}

@@ -1,0 +1,189 @@
+package transport
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+// drainLimit is how much of an unread body is consumed so the connection
+// can be reused; anything longer is left to be discarded with the
+// connection.
+const drainLimit = 64 << 10
+
+// call holds what the answer handler needs for one Do.
+type call struct {
+	c   *Client
+	r   *Request
+	st  *callState
+	out any
+	url string
+	// scrub redacts the client's secrets and any token-like query values
+	// of this call.
+	scrub *scrubber
+}
+
+// handle reads an answer the retry policy will not repeat: it decodes or
+// streams a success, and builds an *Error from anything else. It always
+// consumes and closes the body. Returning a *BodyError for a body cut short
+// lets the policy read a safe request again.
+func (k *call) handle(resp *http.Response) error {
+	defer resp.Body.Close()
+	k.st.handled = true
+	k.st.resp = resp
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return k.apiError(resp)
+	}
+	if k.r.Download != nil {
+		return k.download(resp)
+	}
+	return k.decode(resp)
+}
+
+// apiError builds the *Error for a non-2xx answer.
+func (k *call) apiError(resp *http.Response) error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+	e := &Error{
+		Service:    k.c.set.Service,
+		StatusCode: resp.StatusCode,
+		Method:     k.st.method,
+		URL:        k.url,
+		Header:     resp.Header,
+	}
+	if d, ok := retryAfter(resp); ok {
+		e.RetryAfter = d
+	}
+	decodeErrorBody(e, resp.Header.Get("Content-Type"), body, k.c.set.ErrorDecoder)
+	e.Code = k.scrub.String(e.Code)
+	e.Message = k.scrub.String(e.Message)
+	e.Detail = k.scrub.String(e.Detail)
+	e.Body = k.scrub.Bytes(body)
+	return e
+}
+
+// decode reads a 2xx JSON answer into k.out under the size cap.
+func (k *call) decode(resp *http.Response) error {
+	if k.out == nil || resp.StatusCode == http.StatusNoContent || resp.ContentLength == 0 ||
+		k.st.method == http.MethodHead {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+		return nil
+	}
+	contentType := resp.Header.Get("Content-Type")
+	limit := k.c.set.MaxResponseBytes
+	lr := &cappedReader{r: resp.Body, left: limit, limit: limit}
+	if kind := classify(contentType, []byte("x")); kind == kindHTML || kind == kindXML {
+		// A page where JSON was expected: a proxy, a login form, a
+		// hibernating instance. Report what it says.
+		head, err := io.ReadAll(io.LimitReader(lr, maxErrorBody))
+		if err != nil {
+			return k.bodyError(resp, "", err)
+		}
+		if summary := Summarize(contentType, head); summary != "" {
+			return k.bodyError(resp, summary, errors.New("answer is not JSON"))
+		}
+		return nil
+	}
+	// json.Decoder reads a whole value before it stores anything, so a
+	// body cut short leaves out untouched and a retried read starts clean.
+	dec := json.NewDecoder(lr)
+	if err := dec.Decode(k.out); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil // an empty body
+		}
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			// Not JSON at all: summarise what arrived if it reads as text,
+			// HTML or XML.
+			if sum := nonJSONSummary(dec); sum != "" {
+				return k.bodyError(resp, sum, err)
+			}
+		}
+		return k.bodyError(resp, "", err)
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+	return nil
+}
+
+// nonJSONSummary returns a readable summary when the start of a body that
+// failed to decode is plainly not JSON.
+func nonJSONSummary(dec *json.Decoder) string {
+	buffered, _ := io.ReadAll(io.LimitReader(dec.Buffered(), maxErrorBody))
+	trimmed := bytes.TrimLeft(buffered, " \t\r\n\ufeff")
+	if len(trimmed) == 0 || trimmed[0] == '{' || trimmed[0] == '[' || trimmed[0] == '"' {
+		return ""
+	}
+	return Summarize("text/plain", trimmed)
+}
+
+// download streams a 2xx answer to k.r.Download.
+func (k *call) download(resp *http.Response) error {
+	w := k.r.Download
+	if k.r.Progress != nil {
+		w = &progressWriter{w: w, total: resp.ContentLength, fn: k.r.Progress}
+	}
+	n, err := io.Copy(w, resp.Body)
+	k.st.written = n
+	if err != nil {
+		return k.bodyError(resp, "", err)
+	}
+	return nil
+}
+
+func (k *call) bodyError(resp *http.Response, summary string, err error) error {
+	return &BodyError{
+		Service:     k.c.set.Service,
+		Method:      k.st.method,
+		URL:         k.url,
+		StatusCode:  resp.StatusCode,
+		ContentType: resp.Header.Get("Content-Type"),
+		Summary:     k.scrub.String(summary),
+		Err:         err,
+	}
+}
+
+// cappedReader reads at most limit bytes and fails with an error matching
+// ErrResponseTooLarge when the source has more.
+type cappedReader struct {
+	r     io.Reader
+	left  int64
+	limit int64
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// Probe for one more byte to tell "exactly at the cap" from "past it".
+		var one [1]byte
+		n, err := c.r.Read(one[:])
+		if n > 0 {
+			return 0, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, c.limit)
+		}
+		return 0, err
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+// progressWriter reports download progress.
+type progressWriter struct {
+	w     io.Writer
+	done  int64
+	total int64
+	fn    func(done, total int64)
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	if n > 0 {
+		p.done += int64(n)
+		p.fn(p.done, p.total)
+	}
+	return n, err
+}

@@ -1,0 +1,222 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/jarcoal/httpmock"
+)
+
+const mockURL = "https://api.example.test/base/api/thing"
+
+// sequence answers with the given statuses in turn (the last one repeats),
+// adding Retry-After where retryAfter is not empty.
+func sequence(statuses []int, retryAfter string) httpmock.Responder {
+	n := 0
+	return func(*http.Request) (*http.Response, error) {
+		code := statuses[min(n, len(statuses)-1)]
+		n++
+		resp := httpmock.NewStringResponse(code, `{"n":`+strconv.Itoa(n)+`}`)
+		resp.Header.Set("Content-Type", "application/json")
+		if retryAfter != "" && (code == 429 || code == 503) {
+			resp.Header.Set("Retry-After", retryAfter)
+		}
+		return resp, nil
+	}
+}
+
+func TestRetryPolicyByStatus(t *testing.T) {
+	tests := []struct {
+		name       string
+		method     string
+		replay     Replay
+		statuses   []int
+		retryAfter string
+		wantCalls  int
+		wantStatus int // 0 means success expected
+	}{
+		{"POST 500 is sent once", "POST", ReplayByMethod, []int{500, 201}, "", 1, 500},
+		{"POST 502 is sent once", "POST", ReplayByMethod, []int{502, 201}, "", 1, 502},
+		{"POST 503 without Retry-After is sent once", "POST", ReplayByMethod, []int{503, 201}, "", 1, 503},
+		{"POST 504 is sent once", "POST", ReplayByMethod, []int{504, 201}, "", 1, 504},
+		{"POST 503 with Retry-After is retried", "POST", ReplayByMethod, []int{503, 201}, "0", 2, 0},
+		{"POST 429 is retried", "POST", ReplayByMethod, []int{429, 201}, "", 2, 0},
+		{"PATCH defaults to unsafe", "PATCH", ReplayByMethod, []int{502, 200}, "", 1, 502},
+		{"PATCH marked safe is retried", "PATCH", ReplaySafe, []int{502, 200}, "", 2, 0},
+		{"POST marked safe (a search) is retried", "POST", ReplaySafe, []int{503, 504, 200}, "", 3, 0},
+		{"PUT marked unsafe is not retried", "PUT", ReplayUnsafe, []int{503, 200}, "", 1, 503},
+		{"GET 503 503 200 succeeds on attempt three", "GET", ReplayByMethod, []int{503, 503, 200}, "", 3, 0},
+		{"GET 502 and 504 are retried", "GET", ReplayByMethod, []int{502, 504, 200}, "", 3, 0},
+		{"GET 500 is not retried", "GET", ReplayByMethod, []int{500, 200}, "", 1, 500},
+		{"GET 404 is not retried", "GET", ReplayByMethod, []int{404, 200}, "", 1, 404},
+		{"DELETE 503 is retried", "DELETE", ReplayByMethod, []int{503, 204}, "", 2, 0},
+		{"retries run out on the last answer", "GET", ReplayByMethod, []int{503}, "", 5, 503},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mock, _ := newMockClient(t)
+			mock.RegisterResponder(tt.method, mockURL, sequence(tt.statuses, tt.retryAfter))
+			resp, err := c.Do(context.Background(), &Request{Method: tt.method, Path: "/api/thing", JSON: body(tt.method), Replay: tt.replay}, nil)
+			if got := mock.GetTotalCallCount(); got != tt.wantCalls {
+				t.Errorf("sent %d times, want %d", got, tt.wantCalls)
+			}
+			noSecret(t, err)
+			if tt.wantStatus == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if resp.Attempts != tt.wantCalls {
+					t.Errorf("Attempts = %d, want %d", resp.Attempts, tt.wantCalls)
+				}
+				return
+			}
+			var apiErr *Error
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != tt.wantStatus {
+				t.Fatalf("got %v, want *Error with status %d", err, tt.wantStatus)
+			}
+		})
+	}
+}
+
+func body(method string) any {
+	if method == "POST" || method == "PATCH" || method == "PUT" {
+		return map[string]string{"short_description": "x"}
+	}
+	return nil
+}
+
+func TestPostRetriedAfterRetryAfterWait(t *testing.T) {
+	// Retry-After: 1 is honoured but clamped to the 50 ms maximum wait.
+	c, mock, _ := newMockClient(t, WithRetryWait(time.Millisecond, 50*time.Millisecond))
+	var sent []time.Time
+	seq := sequence([]int{429, 201}, "1")
+	mock.RegisterResponder("POST", mockURL, func(r *http.Request) (*http.Response, error) {
+		sent = append(sent, time.Now())
+		return seq(r)
+	})
+	_, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: body("POST")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sent) != 2 {
+		t.Fatalf("sent %d times, want 2", len(sent))
+	}
+	if gap := sent[1].Sub(sent[0]); gap < 45*time.Millisecond || gap > 900*time.Millisecond {
+		t.Errorf("waited %s between attempts, want the clamped 50ms", gap)
+	}
+}
+
+func TestRetryAfterHonouredUnderMaximum(t *testing.T) {
+	c, mock, _ := newMockClient(t, WithRetryWait(time.Millisecond, 5*time.Second))
+	var sent []time.Time
+	seq := sequence([]int{503, 200}, "1")
+	mock.RegisterResponder("GET", mockURL, func(r *http.Request) (*http.Response, error) {
+		sent = append(sent, time.Now())
+		return seq(r)
+	})
+	if _, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if gap := sent[1].Sub(sent[0]); gap < 950*time.Millisecond {
+		t.Errorf("waited %s, want the server's 1s", gap)
+	}
+}
+
+func TestRetryAfterPastDeadlineReturnsAtOnce(t *testing.T) {
+	c, mock, _ := newMockClient(t, WithRetryWait(time.Millisecond, time.Minute))
+	mock.RegisterResponder("GET", mockURL, sequence([]int{429, 200}, "30"))
+	start := time.Now()
+	_, err := c.Do(ctxTimeout(t, 2*time.Second), &Request{Path: "/api/thing"}, nil)
+	if !errors.Is(err, ErrRateLimited) {
+		t.Fatalf("got %v, want ErrRateLimited", err)
+	}
+	var apiErr *Error
+	if errors.As(err, &apiErr) && apiErr.RetryAfter != 30*time.Second {
+		t.Errorf("RetryAfter = %s, want 30s", apiErr.RetryAfter)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %s; a wait past the deadline should not be started", d)
+	}
+	if n := mock.GetTotalCallCount(); n != 1 {
+		t.Errorf("sent %d times, want 1", n)
+	}
+}
+
+func TestWithoutRetriesSendsOnce(t *testing.T) {
+	c, mock, _ := newMockClient(t, WithoutRetries())
+	mock.RegisterResponder("GET", mockURL, sequence([]int{503, 200}, "0"))
+	_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
+	if !errors.Is(err, ErrServer) || mock.GetTotalCallCount() != 1 {
+		t.Fatalf("got %v after %d calls, want one 503", err, mock.GetTotalCallCount())
+	}
+}
+
+func TestRetriesLimit(t *testing.T) {
+	c, mock, _ := newMockClient(t, WithRetries(2))
+	mock.RegisterResponder("GET", mockURL, sequence([]int{502}, ""))
+	_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
+	if !errors.Is(err, ErrServer) || mock.GetTotalCallCount() != 3 {
+		t.Fatalf("got %v after %d calls, want a 502 after 3", err, mock.GetTotalCallCount())
+	}
+}
+
+func TestConnectionErrorBeforeSendRetriedForPost(t *testing.T) {
+	// httpmock fails before anything is written, which the send tracker
+	// sees as "nothing went out": even a create may be sent again.
+	c, mock, _ := newMockClient(t)
+	n := 0
+	mock.RegisterResponder("POST", mockURL, func(r *http.Request) (*http.Response, error) {
+		n++
+		if n == 1 {
+			return nil, errors.New("dial tcp: connection refused")
+		}
+		return httpmock.NewStringResponse(201, `{}`), nil
+	})
+	if _, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: body("POST")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Fatalf("sent %d times, want 2", n)
+	}
+}
+
+func TestRetriedReadDoesNotMerge(t *testing.T) {
+	// The first answer is cut short after "a"; the second lacks "a". The
+	// result must be the second answer alone, nothing of the first.
+	c, mock, _ := newMockClient(t)
+	n := 0
+	mock.RegisterResponder("GET", mockURL, func(r *http.Request) (*http.Response, error) {
+		n++
+		if n == 1 {
+			return httpmock.NewStringResponse(200, `{"a":"stale","b":`), nil
+		}
+		return httpmock.NewStringResponse(200, `{"b":"fresh"}`), nil
+	})
+	var out map[string]string
+	if _, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 || out["b"] != "fresh" {
+		t.Fatalf("got %v, want only b=fresh", out)
+	}
+}
+
+func TestBackoffGrowsAndStaysInRange(t *testing.T) {
+	minW, maxW := 100*time.Millisecond, time.Second
+	for attempt := 1; attempt <= 8; attempt++ {
+		want := minW << (attempt - 1)
+		if want > maxW {
+			want = maxW
+		}
+		for range 50 {
+			d := backoff(minW, maxW, attempt)
+			if d < want/2 || d > want {
+				t.Fatalf("attempt %d: %s outside [%s, %s]", attempt, d, want/2, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,196 @@
+package transport
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// echoServer answers every request with an error that repeats the
+// request's credentials and URL back, as a careless server or proxy might.
+func echoServer(t *testing.T, status int) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Location", r.URL.String())
+		w.WriteHeader(status)
+		msg := "bad credentials " + r.Header.Get("Authorization") + " " + r.Header.Get("X-Sn-Apikey") + " for " + r.URL.String()
+		_, _ = io.WriteString(w, `{"error":{"message":`+quote(msg)+`,"detail":`+quote(r.Header.Get("Authorization"))+`}}`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+func TestSecretsNeverInErrorsOrLogs(t *testing.T) {
+	const password = "pa55-W0RD-xyz"
+	basic, _ := BasicAuth("svc.incident", password)
+	apiKey, _ := APIKeyHeader("x-sn-apikey", testSecret)
+	bearer, _ := BearerToken(testSecret)
+	tokenFn, _ := TokenFunc(func(context.Context) (string, error) { return testSecret, nil }, testSecret)
+	failing, _ := TokenFunc(func(context.Context) (string, error) {
+		return "", errors.New("token endpoint refused client secret " + testSecret)
+	}, testSecret)
+	auths := map[string]Authenticator{"basic": basic, "apikey": apiKey, "bearer": bearer, "func": tokenFn, "failing source": failing}
+	secrets := []string{testSecret, password, base64.StdEncoding.EncodeToString([]byte("svc.incident:" + password))}
+
+	for name, auth := range auths {
+		for _, status := range []int{401, 500, 200} {
+			t.Run(name+"/"+http.StatusText(status), func(t *testing.T) {
+				srv := echoServer(t, status)
+				sink := &logSink{}
+				s, _ := NewSettings(WithAuth(auth), WithRetries(1), fastRetry,
+					WithLogger(slog.New(slog.NewJSONHandler(sink, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+				s.BaseURL, s.Service = srv.URL, "testapi"
+				c, err := New(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := url.Values{"access_token": {testSecret}, "sysparm_query": {"active=true"}, "client_secret": {password}}
+				var out map[string]any
+				_, err = c.Do(context.Background(), &Request{Path: "/api/now/table/incident", Query: q}, &out)
+				texts := []string{sink.String()}
+				if err != nil {
+					texts = append(texts, err.Error(), fmt.Sprintf("%+v", err))
+				}
+				var apiErr *Error
+				if errors.As(err, &apiErr) {
+					texts = append(texts, string(apiErr.Body), apiErr.URL, apiErr.Message, apiErr.Detail)
+				}
+				for _, text := range texts {
+					for _, sec := range secrets {
+						if strings.Contains(text, sec) {
+							t.Errorf("secret %q leaked into %q", sec, text)
+						}
+					}
+				}
+				if status != 200 && err == nil {
+					t.Errorf("expected an error for %d", status)
+				}
+			})
+		}
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://x.test/api?sysparm_limit=10", "https://x.test/api?sysparm_limit=10"},
+		{"https://user:pw@x.test/api", "https://x.test/api"},
+		{"https://x.test/api?access_token=abc&sysparm_limit=1", "https://x.test/api?access_token=REDACTED&sysparm_limit=1"},
+		{"https://x.test/api?api_key=abc", "https://x.test/api?api_key=REDACTED"},
+		{"https://x.test/api?Password=abc", "https://x.test/api?Password=REDACTED"},
+		{"https://x.test/api?client_secret=abc", "https://x.test/api?client_secret=REDACTED"},
+		{"https://x.test/api?code=abc", "https://x.test/api?code=REDACTED"},
+		{"https://x.test/api?sig=abc", "https://x.test/api?sig=REDACTED"},
+		{"https://x.test/api?sysparm_fields=number%2Cstate", "https://x.test/api?sysparm_fields=number%2Cstate"},
+	}
+	for _, tt := range tests {
+		u, err := url.Parse(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := RedactURL(u); got != tt.want {
+			t.Errorf("RedactURL(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+	if RedactURL(nil) != "" {
+		t.Error("nil URL")
+	}
+}
+
+func TestCallerRequestIsNotMutated(t *testing.T) {
+	srv := echoServer(t, 200)
+	c, _ := newClient(t, srv.URL)
+	h := http.Header{"X-Trace": {"1"}}
+	r := &Request{Path: "/x", Header: h}
+	if _, err := c.Do(context.Background(), r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || h.Get("Authorization") != "" || r.Path != "/x" {
+		t.Fatalf("caller's request changed: %+v", r)
+	}
+}
+
+func TestAuthenticatorValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		make func() (Authenticator, error)
+	}{
+		{"basic empty user", func() (Authenticator, error) { return BasicAuth("", "pw") }},
+		{"basic colon in user", func() (Authenticator, error) { return BasicAuth("a:b", "pw") }},
+		{"basic empty password", func() (Authenticator, error) { return BasicAuth("admin", "") }},
+		{"basic newline", func() (Authenticator, error) { return BasicAuth("admin", "pw\n") }},
+		{"bearer empty", func() (Authenticator, error) { return BearerToken("") }},
+		{"bearer spaces", func() (Authenticator, error) { return BearerToken(" tok ") }},
+		{"bearer control", func() (Authenticator, error) { return BearerToken("tok\r\nX-Evil: 1") }},
+		{"api key bad header", func() (Authenticator, error) { return APIKeyHeader("x sn", "k") }},
+		{"api key empty", func() (Authenticator, error) { return APIKeyHeader("x-sn-apikey", "") }},
+		{"token func nil", func() (Authenticator, error) { return TokenFunc(nil) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := tt.make()
+			if a != nil || !errors.Is(err, ErrInvalidInput) {
+				t.Fatalf("got %v, %v; want an input error", a, err)
+			}
+		})
+	}
+}
+
+func TestAuthHeadersSent(t *testing.T) {
+	basic, _ := BasicAuth("admin", "pw")
+	key, _ := APIKeyHeader("x-sn-apikey", "k1")
+	bearer, _ := BearerToken("t1")
+	fn, _ := TokenFunc(func(context.Context) (string, error) { return "t2", nil })
+	tests := []struct {
+		auth         Authenticator
+		header, want string
+	}{
+		{basic, "Authorization", "Basic " + base64.StdEncoding.EncodeToString([]byte("admin:pw"))},
+		{key, "X-Sn-Apikey", "k1"},
+		{bearer, "Authorization", "Bearer t1"},
+		{fn, "Authorization", "Bearer t2"},
+	}
+	for _, tt := range tests {
+		var got string
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = r.Header.Get(tt.header) }))
+		s, _ := NewSettings(WithAuth(tt.auth))
+		s.BaseURL = srv.URL
+		c, err := New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Do(context.Background(), &Request{Path: "/"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		srv.Close()
+		if got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}
+
+func TestTokenSourceFailureIsNotRetried(t *testing.T) {
+	calls := 0
+	fn, _ := TokenFunc(func(context.Context) (string, error) { calls++; return "", errors.New("invalid_grant") })
+	c, mock, _ := newMockClient(t, WithAuth(fn))
+	mock.RegisterNoResponder(nil)
+	_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
+	var reqErr *RequestError
+	if !errors.As(err, &reqErr) || !strings.Contains(err.Error(), "invalid_grant") {
+		t.Fatalf("got %v, want a *RequestError naming the cause", err)
+	}
+	if calls != 1 || mock.GetTotalCallCount() != 0 {
+		t.Fatalf("token source called %d times, server %d; want 1 and 0", calls, mock.GetTotalCallCount())
+	}
+}

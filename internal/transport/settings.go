@@ -1,0 +1,244 @@
+package transport
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Defaults for a new client.
+const (
+	DefaultMaxRetries       = 4
+	DefaultRetryWaitMin     = 500 * time.Millisecond
+	DefaultRetryWaitMax     = 30 * time.Second
+	DefaultMaxResponseBytes = 64 << 20
+	// maxErrorBody caps how much of an error answer is read and kept.
+	maxErrorBody = 64 << 10
+)
+
+// Limiter is anything that can make a caller wait for permission to send;
+// *rate.Limiter satisfies it, so one limiter can be shared by several
+// clients.
+type Limiter interface {
+	Wait(ctx context.Context) error
+}
+
+// Settings configure a [Client]. Build them with [NewSettings] and options;
+// each API package fills in Service, BaseURL and its authentication.
+type Settings struct {
+	// Service names the API in errors and log records.
+	Service string
+	// BaseURL is the API root every request path is joined to.
+	BaseURL string
+	// AllowInsecureHTTP permits a plain-HTTP BaseURL on a non-loopback host.
+	AllowInsecureHTTP bool
+
+	HTTPClient       *http.Client
+	Auth             Authenticator
+	Limiter          Limiter
+	Logger           *slog.Logger
+	UserAgent        string
+	MaxRetries       int
+	RetryWaitMin     time.Duration
+	RetryWaitMax     time.Duration
+	MaxResponseBytes int64
+	Timeout          time.Duration
+	Header           http.Header
+	ErrorDecoder     ErrorDecoder
+}
+
+// Option changes Settings; it returns an error for a value that can never
+// work, so that a bad option fails at construction.
+type Option func(*Settings) error
+
+// NewSettings returns the defaults with opts applied in order.
+func NewSettings(opts ...Option) (*Settings, error) {
+	s := &Settings{
+		MaxRetries:       DefaultMaxRetries,
+		RetryWaitMin:     DefaultRetryWaitMin,
+		RetryWaitMax:     DefaultRetryWaitMax,
+		MaxResponseBytes: DefaultMaxResponseBytes,
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(s); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// WithHTTPClient makes the client send through c's transport, redirect
+// policy and cookie jar. Use it for proxies, custom TLS (a private CA, or
+// verification turned off for a lab instance) or an instrumented transport.
+func WithHTTPClient(c *http.Client) Option {
+	return func(s *Settings) error {
+		if c == nil {
+			return invalid("HTTP client", "is nil")
+		}
+		s.HTTPClient = c
+		return nil
+	}
+}
+
+// WithRetries sets how many times a failed attempt may be repeated (0 turns
+// retries off).
+func WithRetries(n int) Option {
+	return func(s *Settings) error {
+		if n < 0 {
+			return invalid("retries", "%d is negative", n)
+		}
+		s.MaxRetries = n
+		return nil
+	}
+}
+
+// WithoutRetries sends every request exactly once.
+func WithoutRetries() Option { return WithRetries(0) }
+
+// WithRetryWait sets the first backoff wait and the longest wait between
+// attempts; a server's Retry-After is clamped to maxWait.
+func WithRetryWait(minWait, maxWait time.Duration) Option {
+	return func(s *Settings) error {
+		if minWait <= 0 {
+			return invalid("retry wait", "minimum %s is not positive", minWait)
+		}
+		if maxWait < minWait {
+			return invalid("retry wait", "maximum %s is below minimum %s", maxWait, minWait)
+		}
+		s.RetryWaitMin, s.RetryWaitMax = minWait, maxWait
+		return nil
+	}
+}
+
+// WithRateLimit limits the client to perSecond requests per second with
+// bursts of up to burst requests; every attempt, retries included, waits
+// for a token.
+func WithRateLimit(perSecond float64, burst int) Option {
+	return func(s *Settings) error {
+		if !(perSecond > 0) {
+			return invalid("rate limit", "%v requests per second is not positive", perSecond)
+		}
+		if burst < 1 {
+			return invalid("rate limit", "burst %d is below 1", burst)
+		}
+		s.Limiter = rate.NewLimiter(rate.Limit(perSecond), burst)
+		return nil
+	}
+}
+
+// WithLimiter makes every attempt wait on l, which may be shared with other
+// clients.
+func WithLimiter(l Limiter) Option {
+	return func(s *Settings) error {
+		if l == nil {
+			return invalid("limiter", "is nil")
+		}
+		s.Limiter = l
+		return nil
+	}
+}
+
+// WithLogger logs one record per attempt (method, redacted URL, status,
+// attempt, duration) at debug level, and failed attempts at warn level. A
+// nil logger keeps the client silent.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *Settings) error {
+		s.Logger = l
+		return nil
+	}
+}
+
+// WithUserAgent replaces the User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(s *Settings) error {
+		if strings.TrimSpace(ua) == "" {
+			return invalid("user agent", "is empty")
+		}
+		if strings.ContainsAny(ua, "\r\n\x00") {
+			return invalid("user agent", "contains a control character")
+		}
+		s.UserAgent = ua
+		return nil
+	}
+}
+
+// WithMaxResponseBytes caps the size of a JSON answer; a larger one is a
+// *BodyError matching ErrResponseTooLarge. Downloads are not capped.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *Settings) error {
+		if n <= 0 {
+			return invalid("maximum response size", "%d is not positive", n)
+		}
+		s.MaxResponseBytes = n
+		return nil
+	}
+}
+
+// WithTimeout bounds every call, retries and waits included, when the
+// caller's context has no earlier deadline.
+func WithTimeout(d time.Duration) Option {
+	return func(s *Settings) error {
+		if d <= 0 {
+			return invalid("timeout", "%s is not positive", d)
+		}
+		s.Timeout = d
+		return nil
+	}
+}
+
+// WithHeader adds a header to every request.
+func WithHeader(name, value string) Option {
+	return func(s *Settings) error {
+		if !validHeaderName(name) {
+			return invalid("header", "%q is not a valid header name", name)
+		}
+		if strings.ContainsAny(value, "\r\n\x00") {
+			return invalid("header", "value of %s contains a control character", name)
+		}
+		if s.Header == nil {
+			s.Header = http.Header{}
+		}
+		s.Header.Set(name, value)
+		return nil
+	}
+}
+
+// WithInsecureHTTP allows a plain-HTTP base URL on a host that is not a
+// loopback address. Credentials then cross the network unencrypted.
+func WithInsecureHTTP() Option {
+	return func(s *Settings) error {
+		s.AllowInsecureHTTP = true
+		return nil
+	}
+}
+
+// WithAuth sets how requests are authenticated.
+func WithAuth(a Authenticator) Option {
+	return func(s *Settings) error {
+		if a == nil {
+			return invalid("authentication", "is nil")
+		}
+		s.Auth = a
+		return nil
+	}
+}
+
+func validHeaderName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`()<>@,;:\"/[]?={}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}

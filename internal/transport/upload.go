@@ -1,0 +1,198 @@
+package transport
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync/atomic"
+)
+
+// sniffLen is how many leading bytes content-type sniffing looks at.
+const sniffLen = 512
+
+// Upload is a file to send. Set exactly one of Reader, ReaderAt or Open.
+//
+// A source that can be read again (an io.ReadSeeker, an io.ReaderAt with
+// its Size, or an Open function) is re-read from the start when the request
+// is retried. A plain io.Reader is streamed once: the request is never
+// repeated once any of it was sent.
+type Upload struct {
+	// Reader streams the content. If it is also an io.Seeker, it is
+	// rewound to its starting offset for a retry and its size is measured.
+	Reader io.Reader
+	// ReaderAt reads the content from offset 0 to Size.
+	ReaderAt io.ReaderAt
+	// Open returns a fresh reader over the content for each attempt; the
+	// reader is closed when the attempt ends.
+	Open func() (io.ReadCloser, error)
+	// Size is the content length in bytes. It is required with ReaderAt;
+	// with Reader or Open, zero means unknown (a seeker's size is measured)
+	// and the body is sent chunked. Negative is invalid.
+	Size int64
+	// FileName is the name the server stores.
+	FileName string
+	// ContentType is the content's media type; when empty it is sniffed
+	// from the first 512 bytes.
+	ContentType string
+	// Progress, when set, is called as content bytes are sent, with the
+	// count so far and the total (-1 when unknown). A retry starts over.
+	Progress func(done, total int64)
+}
+
+// fileSource opens an Upload's content for each attempt.
+type fileSource struct {
+	u     Upload
+	size  int64 // -1 when unknown
+	start int64 // a seeker's starting offset
+	seek  io.ReadSeeker
+	// prefix holds bytes read from a plain reader for sniffing.
+	prefix []byte
+	// read counts content bytes handed to the transport, over all attempts.
+	// The transport reads the body on its own goroutine, hence atomic.
+	read atomic.Int64
+}
+
+// newFileSource validates u, measures its size and sniffs its type.
+func newFileSource(u Upload) (*fileSource, error) {
+	n := 0
+	for _, set := range []bool{u.Reader != nil, u.ReaderAt != nil, u.Open != nil} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return nil, invalid("upload", "set exactly one of Reader, ReaderAt and Open (got %d)", n)
+	}
+	if u.Size < 0 {
+		return nil, invalid("upload", "size %d is negative", u.Size)
+	}
+	s := &fileSource{u: u, size: -1}
+	head := make([]byte, sniffLen)
+	var got int
+	var err error
+	switch {
+	case u.ReaderAt != nil:
+		s.size = u.Size
+		got, err = u.ReaderAt.ReadAt(head[:min(int64(sniffLen), u.Size)], 0)
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+	case u.Open != nil:
+		if u.Size > 0 {
+			s.size = u.Size
+		}
+		if u.ContentType == "" {
+			got, err = sniffOpen(u.Open, head)
+		}
+	default:
+		if rs, ok := u.Reader.(io.ReadSeeker); ok {
+			s.seek = rs
+			got, err = s.measure(head)
+			break
+		}
+		if u.Size > 0 {
+			s.size = u.Size
+		}
+		if u.ContentType == "" {
+			got, err = io.ReadFull(u.Reader, head)
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = nil
+			}
+			s.prefix = head[:got]
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading upload %q: %w", u.FileName, err)
+	}
+	if s.u.ContentType == "" {
+		s.u.ContentType = http.DetectContentType(head[:got])
+	}
+	return s, nil
+}
+
+// measure finds a seeker's start and size and sniffs its first bytes,
+// leaving it at its start.
+func (s *fileSource) measure(head []byte) (int, error) {
+	start, err := s.seek.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, err
+	}
+	s.start = start
+	end, err := s.seek.Seek(0, io.SeekEnd)
+	if err != nil {
+		return 0, err
+	}
+	s.size = end - start
+	if s.u.Size > 0 && s.u.Size != s.size {
+		return 0, invalid("upload", "size %d differs from the %d bytes the reader holds", s.u.Size, s.size)
+	}
+	if _, err := s.seek.Seek(start, io.SeekStart); err != nil {
+		return 0, err
+	}
+	got := 0
+	if s.u.ContentType == "" {
+		got, err = io.ReadFull(s.seek, head)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			err = nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		if _, err := s.seek.Seek(start, io.SeekStart); err != nil {
+			return 0, err
+		}
+	}
+	return got, nil
+}
+
+func sniffOpen(open func() (io.ReadCloser, error), head []byte) (int, error) {
+	rc, err := open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	got, err := io.ReadFull(rc, head)
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		err = nil
+	}
+	return got, err
+}
+
+// replayable reports whether the content can be produced again from the
+// start: always for seekers, ReaderAt and Open; for a plain reader only
+// while nothing was handed to the transport.
+func (s *fileSource) replayable() bool {
+	return s.u.Reader == nil || s.seek != nil || s.read.Load() == 0
+}
+
+// open returns a reader over the whole content and, for Open sources, the
+// closer to call when the attempt ends.
+func (s *fileSource) open() (io.Reader, io.Closer, error) {
+	switch {
+	case s.u.ReaderAt != nil:
+		return io.NewSectionReader(s.u.ReaderAt, 0, s.size), nil, nil
+	case s.u.Open != nil:
+		rc, err := s.u.Open()
+		if err != nil {
+			return nil, nil, fmt.Errorf("opening upload %q: %w", s.u.FileName, err)
+		}
+		return rc, rc, nil
+	case s.seek != nil:
+		if _, err := s.seek.Seek(s.start, io.SeekStart); err != nil {
+			return nil, nil, fmt.Errorf("rewinding upload %q: %w", s.u.FileName, err)
+		}
+		if s.size >= 0 {
+			return io.LimitReader(s.seek, s.size), nil, nil
+		}
+		return s.seek, nil, nil
+	}
+	if n := s.read.Load(); n > 0 {
+		return nil, nil, fmt.Errorf("upload %q: %w: %d bytes of a plain io.Reader were already sent", s.u.FileName, ErrNotReplayable, n)
+	}
+	if len(s.prefix) == 0 {
+		return s.u.Reader, nil, nil
+	}
+	return io.MultiReader(bytes.NewReader(s.prefix), s.u.Reader), nil, nil
+}
