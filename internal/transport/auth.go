@@ -6,7 +6,9 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Authenticator adds credentials to requests bound for the API's own
@@ -72,7 +74,9 @@ func APIKeyHeader(header, key string) (Authenticator, error) {
 
 // TokenFunc authenticates with a bearer token obtained from fn for each
 // attempt (an OAuth token source, for example); fn caches and refreshes.
-// An error from fn ends the call without a retry.
+// An error from fn ends the call without a retry. secrets lists the static
+// values to keep out of errors and logs (a client secret, a password); the
+// tokens fn returns are kept out automatically.
 func TokenFunc(fn func(ctx context.Context) (string, error), secrets ...string) (Authenticator, error) {
 	if fn == nil {
 		return nil, invalid("token source", "is nil")
@@ -83,6 +87,7 @@ func TokenFunc(fn func(ctx context.Context) (string, error), secrets ...string) 
 type funcAuth struct {
 	fn      func(ctx context.Context) (string, error)
 	secrets []string
+	last    atomic.Pointer[string]
 }
 
 func (a *funcAuth) Authenticate(ctx context.Context, h http.Header) error {
@@ -93,11 +98,17 @@ func (a *funcAuth) Authenticate(ctx context.Context, h http.Header) error {
 	if tok == "" || hasControl(tok) {
 		return errors.New("token source returned an unusable token")
 	}
+	a.last.Store(&tok)
 	h.Set("Authorization", "Bearer "+tok)
 	return nil
 }
 
-func (a *funcAuth) Secrets() []string { return a.secrets }
+func (a *funcAuth) Secrets() []string {
+	if tok := a.last.Load(); tok != nil {
+		return append(slices.Clone(a.secrets), *tok)
+	}
+	return a.secrets
+}
 
 func checkToken(field, tok string) error {
 	switch {

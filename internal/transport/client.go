@@ -49,11 +49,7 @@ func New(s *Settings) (*Client, error) {
 		origin:   origin(base),
 	}
 	c.set.Header = s.Header.Clone()
-	var secrets []string
-	if s.Auth != nil {
-		secrets = s.Auth.Secrets()
-	}
-	c.scrub = newScrubber(secrets)
+	c.scrub = newScrubber(s.Auth)
 	c.userAgent = s.UserAgent
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent()

@@ -90,31 +90,16 @@ func querySecrets(raw string) []string {
 	return out
 }
 
-// scrubber replaces known secret values in text. It is built once per
-// client from the credentials it was given and is safe for concurrent use.
+// scrubber replaces secret values in text: the credentials the client's
+// Authenticator reports at the time of use (so a refreshed token is
+// covered too) and any extra values of one call. It is used only on error
+// and log paths, and is safe for concurrent use.
 type scrubber struct {
-	r       *strings.Replacer
-	secrets []string
+	auth  Authenticator
+	extra []string
 }
 
-func newScrubber(secrets []string) *scrubber {
-	var pairs []string
-	seen := map[string]bool{}
-	// Longest first, so a secret that contains another is replaced whole.
-	sorted := slices.Clone(secrets)
-	slices.SortFunc(sorted, func(a, b string) int { return len(b) - len(a) })
-	for _, s := range sorted {
-		if s == "" || seen[s] {
-			continue
-		}
-		seen[s] = true
-		pairs = append(pairs, s, redacted)
-	}
-	if len(pairs) == 0 {
-		return &scrubber{}
-	}
-	return &scrubber{r: strings.NewReplacer(pairs...), secrets: secrets}
-}
+func newScrubber(auth Authenticator) *scrubber { return &scrubber{auth: auth} }
 
 // with returns a scrubber that also replaces extra, or s itself when extra
 // is empty.
@@ -122,21 +107,37 @@ func (s *scrubber) with(extra []string) *scrubber {
 	if len(extra) == 0 {
 		return s
 	}
-	return newScrubber(append(slices.Clone(s.secrets), extra...))
+	return &scrubber{auth: s.auth, extra: append(slices.Clone(s.extra), extra...)}
 }
 
-// String returns s with every known secret replaced.
+func (s *scrubber) secrets() []string {
+	var all []string
+	if s.auth != nil {
+		all = append(all, s.auth.Secrets()...)
+	}
+	all = append(all, s.extra...)
+	// Longest first, so a secret that contains another is replaced whole.
+	slices.SortFunc(all, func(a, b string) int { return len(b) - len(a) })
+	return all
+}
+
+// String returns v with every known secret replaced.
 func (s *scrubber) String(v string) string {
-	if s == nil || s.r == nil {
+	if s == nil || v == "" {
 		return v
 	}
-	return s.r.Replace(v)
+	for _, sec := range s.secrets() {
+		if sec != "" {
+			v = strings.ReplaceAll(v, sec, redacted)
+		}
+	}
+	return v
 }
 
 // Bytes returns b with every known secret replaced.
 func (s *scrubber) Bytes(b []byte) []byte {
-	if s == nil || s.r == nil {
+	if s == nil || len(b) == 0 {
 		return b
 	}
-	return []byte(s.r.Replace(string(b)))
+	return []byte(s.String(string(b)))
 }

@@ -37,7 +37,8 @@ type Upload struct {
 	// from the first 512 bytes.
 	ContentType string
 	// Progress, when set, is called as content bytes are sent, with the
-	// count so far and the total (-1 when unknown). A retry starts over.
+	// count so far and the total (-1 when unknown). A retry starts over. It
+	// runs on the goroutine that writes the request and must not block.
 	Progress func(done, total int64)
 }
 
