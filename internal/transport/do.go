@@ -100,12 +100,17 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	if err != nil {
 		return nil, c.wrapError(ctx, method, redactedURL, scrub, err)
 	}
-	return &Response{
+	res := &Response{
 		StatusCode: st.resp.StatusCode,
 		Header:     st.resp.Header,
 		Attempts:   int(st.attempt.Load()),
 		Written:    st.written,
-	}, nil
+	}
+	if r.Download != nil {
+		res.FileName = dispositionFileName(st.resp.Header.Get("Content-Disposition"))
+		res.ContentType = st.resp.Header.Get("Content-Type")
+	}
+	return res, nil
 }
 
 // prepareBody returns the body for go-retryablehttp (bytes, or a function

@@ -78,4 +78,9 @@ type Response struct {
 	Attempts int
 	// Written counts the bytes streamed to Request.Download.
 	Written int64
+	// FileName is the name the answer's Content-Disposition gives (reduced
+	// to its last path element), and ContentType its media type; both are
+	// set for downloads.
+	FileName    string
+	ContentType string
 }
