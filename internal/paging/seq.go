@@ -1,0 +1,137 @@
+package paging
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+)
+
+// ErrCursorLoop reports a server that answered a page with a next cursor
+// equal to the one that fetched it; following it would never end.
+var ErrCursorLoop = errors.New("paging: the server returned the same next-page cursor again")
+
+// Pages returns a lazy sequence of the pages fetch returns, starting at the
+// zero Cursor and following each page's Next cursor.
+//
+// No request is sent until the sequence is ranged. Breaking out of the
+// range sends no further request. A fetch error (or the context ending
+// between pages) is yielded once, with a nil page, and ends the sequence.
+// Ranging the sequence again starts over from the first page. With
+// opts.MaxItems set, the last page is cut to the cap and nothing is fetched
+// after it.
+func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*Page[T], error] {
+	return func(yield func(*Page[T], error) bool) {
+		if err := check(ctx, fetch == nil, opts); err != nil {
+			yield(nil, err)
+			return
+		}
+		var cur Cursor
+		items, pages := 0, 0
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			if opts.MaxItems > 0 {
+				cur.Want = opts.MaxItems - items
+			}
+			got, err := fetch(ctx, cur)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			page := &Page[T]{}
+			if got != nil {
+				copied := *got
+				page = &copied
+			}
+			pages++
+			if opts.MaxItems > 0 && items+len(page.Items) >= opts.MaxItems {
+				page.Items = page.Items[:opts.MaxItems-items]
+				page.Next = nil
+			}
+			if opts.MaxPages > 0 && pages >= opts.MaxPages {
+				page.Next = nil
+			}
+			items += len(page.Items)
+			next := page.Next
+			if !yield(page, nil) || next == nil {
+				return
+			}
+			if next.Offset == cur.Offset && next.URL == cur.URL && next.Token == cur.Token {
+				yield(nil, ErrCursorLoop)
+				return
+			}
+			cur = Cursor{Offset: next.Offset, URL: next.URL, Token: next.Token}
+		}
+	}
+}
+
+// Items returns a lazy sequence of the items of every page, with the same
+// guarantees as [Pages]: an error is yielded once, with the zero T, and
+// ends the sequence.
+func Items[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for page, err := range Pages(ctx, fetch, opts) {
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, it := range page.Items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Collect ranges seq to its end and returns its items. On an error it
+// returns the items yielded before it together with the error.
+func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for it, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// NextOffset returns the cursor of the page after one described by m that
+// held got items, or nil when the data ends: the page was empty, or the
+// total says nothing is left. A short page alone does not end the data:
+// the next page starts at m.Offset+m.Limit, because a server that filters
+// rows after applying the limit (ServiceNow's ACLs) can return fewer rows
+// than asked while more remain.
+func NextOffset(m Meta, got int) *Cursor {
+	if got <= 0 {
+		return nil
+	}
+	step := m.Limit
+	if step < got {
+		step = got
+	}
+	next := m.Offset + step
+	if m.TotalKnown && next >= m.Total {
+		return nil
+	}
+	return &Cursor{Offset: next}
+}
+
+func check(ctx context.Context, nilFetch bool, opts Options) error {
+	switch {
+	case ctx == nil:
+		return errors.New("paging: nil context")
+	case nilFetch:
+		return errors.New("paging: nil fetch function")
+	case opts.MaxItems < 0:
+		return fmt.Errorf("paging: maximum items %d is negative", opts.MaxItems)
+	case opts.MaxPages < 0:
+		return fmt.Errorf("paging: maximum pages %d is negative", opts.MaxPages)
+	}
+	return nil
+}
