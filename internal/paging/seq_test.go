@@ -1,0 +1,292 @@
+package paging
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// fakeAPI serves items 0..total-1 in pages of size, recording every fetch.
+type fakeAPI struct {
+	total, size int
+	failAt      int // fetch number (1-based) that fails; 0 = never
+	fetches     []Cursor
+}
+
+var errFetch = errors.New("fetch failed")
+
+func (a *fakeAPI) fetch(_ context.Context, c Cursor) (*Page[int], error) {
+	a.fetches = append(a.fetches, c)
+	if a.failAt == len(a.fetches) {
+		return nil, errFetch
+	}
+	p := &Page[int]{Meta: Meta{Offset: c.Offset, Limit: a.size, Total: a.total, TotalKnown: true}}
+	for i := c.Offset; i < c.Offset+a.size && i < a.total; i++ {
+		p.Items = append(p.Items, i)
+	}
+	p.Next = NextOffset(p.Meta, len(p.Items))
+	return p, nil
+}
+
+func seqOf(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func TestItems(t *testing.T) {
+	tests := []struct {
+		name        string
+		total, size int
+		opts        Options
+		want        []int
+		wantFetches int
+	}{
+		{"several pages", 7, 3, Options{}, seqOf(7), 3},
+		{"exact multiple", 6, 3, Options{}, seqOf(6), 2},
+		{"empty result", 0, 3, Options{}, nil, 1},
+		{"cap inside a page", 7, 3, Options{MaxItems: 4}, seqOf(4), 2},
+		{"cap at a page boundary fetches nothing more", 9, 3, Options{MaxItems: 3}, seqOf(3), 1},
+		{"cap above the total", 5, 3, Options{MaxItems: 50}, seqOf(5), 2},
+		{"page cap", 9, 3, Options{MaxPages: 2}, seqOf(6), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := &fakeAPI{total: tt.total, size: tt.size}
+			got, err := Collect(Items(context.Background(), api.fetch, tt.opts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("items = %v, want %v", got, tt.want)
+			}
+			if len(api.fetches) != tt.wantFetches {
+				t.Errorf("fetches = %d, want %d", len(api.fetches), tt.wantFetches)
+			}
+		})
+	}
+}
+
+func TestItemsIsLazy(t *testing.T) {
+	api := &fakeAPI{total: 10, size: 2}
+	seq := Items(context.Background(), api.fetch, Options{})
+	if len(api.fetches) != 0 {
+		t.Fatalf("building the sequence fetched %d pages", len(api.fetches))
+	}
+	for range seq {
+		break
+	}
+	if len(api.fetches) != 1 {
+		t.Fatalf("breaking after the first item fetched %d pages, want 1", len(api.fetches))
+	}
+}
+
+func TestBreakStopsFetching(t *testing.T) {
+	api := &fakeAPI{total: 10, size: 2}
+	n := 0
+	for _, err := range Items(context.Background(), api.fetch, Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n++; n == 3 { // the first item of the second page
+			break
+		}
+	}
+	if len(api.fetches) != 2 {
+		t.Errorf("fetches = %d, want 2", len(api.fetches))
+	}
+}
+
+func TestRangingTwiceStartsOver(t *testing.T) {
+	api := &fakeAPI{total: 5, size: 2}
+	seq := Items(context.Background(), api.fetch, Options{})
+	first, err := Collect(seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Collect(seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(first, second) || !reflect.DeepEqual(first, seqOf(5)) {
+		t.Errorf("first %v, second %v", first, second)
+	}
+	if api.fetches[3] != (Cursor{}) {
+		t.Errorf("second range began at %+v, want the zero cursor", api.fetches[3])
+	}
+}
+
+func TestErrorYieldedOnceAndEnds(t *testing.T) {
+	api := &fakeAPI{total: 10, size: 2, failAt: 2}
+	var items []int
+	var errs []error
+	for it, err := range Items(context.Background(), api.fetch, Options{}) {
+		if err != nil {
+			errs = append(errs, err)
+			continue // a caller that ignores the error must still see the end
+		}
+		items = append(items, it)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], errFetch) {
+		t.Errorf("errors = %v, want one errFetch", errs)
+	}
+	if !reflect.DeepEqual(items, []int{0, 1}) {
+		t.Errorf("items = %v", items)
+	}
+	if len(api.fetches) != 2 {
+		t.Errorf("fetches = %d, want 2", len(api.fetches))
+	}
+}
+
+func TestCollectReturnsItemsBeforeTheError(t *testing.T) {
+	api := &fakeAPI{total: 10, size: 3, failAt: 3}
+	got, err := Collect(Items(context.Background(), api.fetch, Options{}))
+	if !errors.Is(err, errFetch) || !reflect.DeepEqual(got, seqOf(6)) {
+		t.Errorf("Collect = %v, %v", got, err)
+	}
+}
+
+func TestWantTellsTheFetcherHowManyAreLeft(t *testing.T) {
+	api := &fakeAPI{total: 100, size: 4}
+	if _, err := Collect(Items(context.Background(), api.fetch, Options{MaxItems: 10})); err != nil {
+		t.Fatal(err)
+	}
+	var wants []int
+	for _, c := range api.fetches {
+		wants = append(wants, c.Want)
+	}
+	if !reflect.DeepEqual(wants, []int{10, 6, 2}) {
+		t.Errorf("Want per fetch = %v, want [10 6 2]", wants)
+	}
+}
+
+func TestShortPageDoesNotEndTheData(t *testing.T) {
+	// A server that filters after the limit: page two is short (and
+	// page three empty) but its next link says more data follows.
+	pages := map[string]*Page[string]{
+		"":   {Items: []string{"a", "b"}, Next: &Cursor{URL: "p2"}},
+		"p2": {Items: []string{"c"}, Next: &Cursor{URL: "p3"}},
+		"p3": {Items: nil, Next: &Cursor{URL: "p4"}},
+		"p4": {Items: []string{"d"}},
+	}
+	fetch := func(_ context.Context, c Cursor) (*Page[string], error) { return pages[c.URL], nil }
+	got, err := Collect(Items(context.Background(), fetch, Options{}))
+	if err != nil || !reflect.DeepEqual(got, []string{"a", "b", "c", "d"}) {
+		t.Errorf("got %v, %v", got, err)
+	}
+}
+
+func TestSameCursorTwiceIsAnError(t *testing.T) {
+	calls := 0
+	fetch := func(_ context.Context, c Cursor) (*Page[int], error) {
+		calls++
+		return &Page[int]{Items: []int{calls}, Next: &Cursor{URL: "https://x.test/same"}}, nil
+	}
+	got, err := Collect(Items(context.Background(), fetch, Options{}))
+	if !errors.Is(err, ErrCursorLoop) {
+		t.Fatalf("err = %v, want ErrCursorLoop", err)
+	}
+	if calls != 2 || len(got) != 2 {
+		t.Errorf("calls = %d, items = %v", calls, got)
+	}
+}
+
+func TestContextEndsBetweenPages(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	api := &fakeAPI{total: 10, size: 2}
+	var err error
+	n := 0
+	for _, e := range Items(ctx, api.fetch, Options{}) {
+		if e != nil {
+			err = e
+			break
+		}
+		if n++; n == 2 {
+			cancel()
+		}
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if len(api.fetches) != 1 {
+		t.Errorf("fetches = %d, want 1", len(api.fetches))
+	}
+}
+
+func TestNilPageEnds(t *testing.T) {
+	fetch := func(context.Context, Cursor) (*Page[int], error) { return nil, nil }
+	got, err := Collect(Items(context.Background(), fetch, Options{}))
+	if err != nil || len(got) != 0 {
+		t.Errorf("got %v, %v", got, err)
+	}
+}
+
+func TestPagesYieldsMetadata(t *testing.T) {
+	api := &fakeAPI{total: 5, size: 2}
+	var offsets []int
+	for p, err := range Pages(context.Background(), api.fetch, Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Meta.TotalKnown || p.Meta.Total != 5 {
+			t.Errorf("meta = %+v", p.Meta)
+		}
+		offsets = append(offsets, p.Meta.Offset)
+	}
+	if !reflect.DeepEqual(offsets, []int{0, 2, 4}) {
+		t.Errorf("offsets = %v", offsets)
+	}
+}
+
+func TestBadArguments(t *testing.T) {
+	api := &fakeAPI{total: 5, size: 2}
+	cases := map[string]func() error{
+		"nil fetch": func() error {
+			_, err := Collect(Items[int](context.Background(), nil, Options{}))
+			return err
+		},
+		"negative max items": func() error {
+			_, err := Collect(Items(context.Background(), api.fetch, Options{MaxItems: -1}))
+			return err
+		},
+		"negative max pages": func() error {
+			_, err := Collect(Items(context.Background(), api.fetch, Options{MaxPages: -1}))
+			return err
+		},
+	}
+	for name, f := range cases {
+		if err := f(); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if len(api.fetches) != 0 {
+		t.Errorf("bad arguments still fetched %d pages", len(api.fetches))
+	}
+}
+
+func TestNextOffset(t *testing.T) {
+	tests := []struct {
+		name string
+		meta Meta
+		got  int
+		want *Cursor
+	}{
+		{"full page, total unknown", Meta{Offset: 0, Limit: 10}, 10, &Cursor{Offset: 10}},
+		{"short page, total unknown, goes on past the limit", Meta{Offset: 20, Limit: 10}, 4, &Cursor{Offset: 30}},
+		{"empty page ends", Meta{Offset: 20, Limit: 10}, 0, nil},
+		{"total reached", Meta{Offset: 90, Limit: 10, Total: 100, TotalKnown: true}, 10, nil},
+		{"total not reached", Meta{Offset: 80, Limit: 10, Total: 100, TotalKnown: true}, 7, &Cursor{Offset: 90}},
+		{"no limit recorded steps by what came", Meta{Offset: 5}, 5, &Cursor{Offset: 10}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NextOffset(tt.meta, tt.got); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("NextOffset = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
