@@ -1,0 +1,47 @@
+package sla_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/incidentkit/incidentkit/sla"
+	"github.com/rickar/cal/v2/us"
+)
+
+func ExampleMatrix_Priority() {
+	p, err := sla.DefaultMatrix().Priority(2, 1)
+	fmt.Println(p, err)
+	// Output: P2 <nil>
+}
+
+func ExampleParsePriority() {
+	for _, s := range []string{"P1", "2 - High", " moderate ", "low"} {
+		p, _ := sla.ParsePriority(s)
+		fmt.Println(p)
+	}
+	// Output:
+	// P1
+	// P2
+	// P3
+	// P4
+}
+
+func ExampleBusinessCalendar_Add() {
+	loc, _ := time.LoadLocation("America/New_York")
+	c, _ := sla.NewBusinessCalendar(loc, sla.OfficeWeek(9*time.Hour, 17*time.Hour),
+		sla.WithHolidays(us.ThanksgivingDay))
+	// Wednesday before Thanksgiving, 16:00: two business hours run into Friday.
+	due, _ := c.Add(time.Date(2026, 11, 25, 16, 0, 0, 0, loc), 2*time.Hour)
+	fmt.Println(due.Format(time.RFC1123))
+	// Output: Fri, 27 Nov 2026 10:00:00 EST
+}
+
+func ExampleClock_Status() {
+	target, _ := sla.DefaultPolicy().Target(sla.P1)
+	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	c, _ := sla.NewClock(target.Calendar, target.Response, start)
+	_ = c.Stop(start.Add(20 * time.Minute))
+	s, _ := c.Status(start.Add(time.Hour))
+	fmt.Printf("%v %.1f%% due %s\n", s.Stage, s.Percent, s.Due.Format("15:04"))
+	// Output: breached 133.3% due 10:15
+}

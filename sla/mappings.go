@@ -1,0 +1,69 @@
+package sla
+
+// ServiceNowPriorities maps ServiceNow's numeric priority field to Priority.
+type ServiceNowPriorities map[int]Priority
+
+// DefaultServiceNowPriorities returns the identity table 1→P1 … 5→P5.
+func DefaultServiceNowPriorities() ServiceNowPriorities {
+	return ServiceNowPriorities{1: P1, 2: P2, 3: P3, 4: P4, 5: P5}
+}
+
+// Priority returns the Priority for a ServiceNow priority value.
+func (t ServiceNowPriorities) Priority(v int) (Priority, bool) {
+	p, ok := t[v]
+	return p, ok
+}
+
+// Value returns the ServiceNow priority value for p.
+func (t ServiceNowPriorities) Value(p Priority) (int, bool) {
+	for k, v := range t {
+		if v == p {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// TheHiveSeverities maps Priority to TheHive severity (1 Low … 4 Critical).
+type TheHiveSeverities map[Priority]int
+
+// DefaultTheHiveSeverities returns P1↔4, P2↔3, P3↔2, P4↔1 (P5 has no severity).
+func DefaultTheHiveSeverities() TheHiveSeverities {
+	return TheHiveSeverities{P1: 4, P2: 3, P3: 2, P4: 1}
+}
+
+// Severity returns TheHive severity for p.
+func (t TheHiveSeverities) Severity(p Priority) (int, bool) {
+	s, ok := t[p]
+	return s, ok
+}
+
+// Priority returns the Priority for TheHive severity s.
+func (t TheHiveSeverities) Priority(s int) (Priority, bool) {
+	for p, v := range t {
+		if v == s {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// MISPThreatLevels maps a MISP threat level to TheHive severity; Missing is
+// used for an absent (0) or unlisted level.
+type MISPThreatLevels struct {
+	Levels  map[int]int
+	Missing int
+}
+
+// DefaultMISPThreatLevels returns 1→3, 2→2, 3→1, 4 or missing→2.
+func DefaultMISPThreatLevels() MISPThreatLevels {
+	return MISPThreatLevels{Levels: map[int]int{1: 3, 2: 2, 3: 1, 4: 2}, Missing: 2}
+}
+
+// Severity returns TheHive severity for a MISP threat level (0 = missing).
+func (t MISPThreatLevels) Severity(level int) int {
+	if s, ok := t.Levels[level]; ok {
+		return s
+	}
+	return t.Missing
+}
