@@ -1,0 +1,281 @@
+package jsonwalk
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// ErrSyntax is matched by errors.Is for malformed input.
+var ErrSyntax = errors.New("jsonwalk: malformed JSON")
+
+// maxDepth bounds nesting inside a skipped value, so a hostile answer of
+// deeply nested brackets costs no more than a flat one.
+const maxDepth = 10000
+
+func syntaxErr(b []byte, at int, what string) error {
+	return fmt.Errorf("%w: %s at offset %d of %d", ErrSyntax, what, at, len(b))
+}
+
+// Object calls fn for each member of the JSON object in b, in order, with
+// the member's name (unquoted; valid only during the call) and its raw
+// value. A null b is not an object: Object returns nil without calling fn.
+// An error from fn stops the walk and is returned as it is.
+func Object(b []byte, fn func(name, value []byte) error) error {
+	i := ws(b, 0)
+	if i+4 <= len(b) && string(b[i:i+4]) == "null" && ws(b, i+4) == len(b) {
+		return nil
+	}
+	if i >= len(b) || b[i] != '{' {
+		return syntaxErr(b, i, "want an object")
+	}
+	i = ws(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		if ws(b, i+1) != len(b) {
+			return syntaxErr(b, i+1, "data after the object")
+		}
+		return nil
+	}
+	var scratch []byte
+	for {
+		if i >= len(b) || b[i] != '"' {
+			return syntaxErr(b, i, "want a member name")
+		}
+		end, err := skipString(b, i)
+		if err != nil {
+			return err
+		}
+		name, ok := Unquote(b[i:end])
+		if !ok {
+			var s string
+			if err := json.Unmarshal(b[i:end], &s); err != nil {
+				return syntaxErr(b, i, "bad member name")
+			}
+			scratch = append(scratch[:0], s...)
+			name = scratch
+		}
+		i = ws(b, end)
+		if i >= len(b) || b[i] != ':' {
+			return syntaxErr(b, i, "want ':'")
+		}
+		i = ws(b, i+1)
+		vend, err := skipValue(b, i)
+		if err != nil {
+			return err
+		}
+		if err := fn(name, b[i:vend]); err != nil {
+			return err
+		}
+		i = ws(b, vend)
+		if i >= len(b) {
+			return syntaxErr(b, i, "object not closed")
+		}
+		switch b[i] {
+		case ',':
+			i = ws(b, i+1)
+		case '}':
+			if ws(b, i+1) != len(b) {
+				return syntaxErr(b, i+1, "data after the object")
+			}
+			return nil
+		default:
+			return syntaxErr(b, i, "want ',' or '}'")
+		}
+	}
+}
+
+// Unquote returns the contents of a JSON string without escapes, sharing
+// b's memory. It reports false for anything else (escapes, invalid UTF-8,
+// not a string), where the caller falls back to encoding/json.
+func Unquote(b []byte) ([]byte, bool) {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return nil, false
+	}
+	in := b[1 : len(b)-1]
+	ascii := true
+	for _, c := range in {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return nil, false
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if !ascii && !utf8.Valid(in) {
+		return nil, false // encoding/json replaces invalid bytes with U+FFFD
+	}
+	return in, true
+}
+
+// String decodes a JSON string value; the bool is false when v is not a
+// string (a number, an object, null …).
+func String(v []byte) (string, bool, error) {
+	if s, ok := Unquote(v); ok {
+		return string(s), true, nil
+	}
+	if len(v) == 0 || v[0] != '"' {
+		return "", false, nil
+	}
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		return "", false, err
+	}
+	return s, true, nil
+}
+
+func ws(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipString returns the index after the string starting at b[i] == '"'.
+func skipString(b []byte, i int) (int, error) {
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			return j + 1, nil
+		case c == '\\':
+			j++
+			if j >= len(b) {
+				return 0, syntaxErr(b, j, "string not closed")
+			}
+		case c < 0x20:
+			return 0, syntaxErr(b, j, "control character in string")
+		}
+	}
+	return 0, syntaxErr(b, len(b), "string not closed")
+}
+
+// skipValue returns the index after the value starting at b[i].
+func skipValue(b []byte, i int) (int, error) {
+	if i >= len(b) {
+		return 0, syntaxErr(b, i, "want a value")
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		return skipNested(b, i)
+	}
+	j := i
+	for j < len(b) {
+		c := b[j]
+		if c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+		j++
+	}
+	lit := b[i:j]
+	switch string(lit) {
+	case "true", "false", "null":
+		return j, nil
+	}
+	if isNumber(lit) {
+		return j, nil
+	}
+	return 0, syntaxErr(b, i, "bad literal")
+}
+
+// skipNested skips an object or array, checking brackets and strings.
+func skipNested(b []byte, i int) (int, error) {
+	stack := make([]byte, 0, 16)
+	for j := i; j < len(b); j++ {
+		switch c := b[j]; c {
+		case '{', '[':
+			if len(stack) >= maxDepth {
+				return 0, syntaxErr(b, j, "nested too deeply")
+			}
+			stack = append(stack, c)
+		case '}', ']':
+			want := byte('{')
+			if c == ']' {
+				want = '['
+			}
+			if len(stack) == 0 || stack[len(stack)-1] != want {
+				return 0, syntaxErr(b, j, "unbalanced brackets")
+			}
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return j + 1, nil
+			}
+		case '"':
+			end, err := skipString(b, j)
+			if err != nil {
+				return 0, err
+			}
+			j = end - 1
+		case ' ', '\t', '\n', '\r', ',', ':':
+		default:
+			k := j
+			for k < len(b) && !isDelim(b[k]) {
+				k++
+			}
+			lit := b[j:k]
+			if s := string(lit); s != "true" && s != "false" && s != "null" && !isNumber(lit) {
+				return 0, syntaxErr(b, j, "bad literal")
+			}
+			j = k - 1
+		}
+	}
+	return 0, syntaxErr(b, len(b), "not closed")
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case ',', ':', '{', '}', '[', ']', '"', ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// isNumber reports whether b is a JSON number.
+func isNumber(b []byte) bool {
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	if i >= len(b) {
+		return false
+	}
+	if b[i] == '0' {
+		i++
+	} else if b[i] >= '1' && b[i] <= '9' {
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	} else {
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	return i == len(b)
+}

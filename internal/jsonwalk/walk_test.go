@@ -1,0 +1,104 @@
+package jsonwalk
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func members(t testing.TB, in string) (map[string]string, []string, error) {
+	t.Helper()
+	got := map[string]string{}
+	var order []string
+	err := Object([]byte(in), func(name, value []byte) error {
+		got[string(name)] = string(value)
+		order = append(order, string(name))
+		return nil
+	})
+	return got, order, err
+}
+
+func TestObject(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  map[string]string
+		order []string
+	}{
+		{`{}`, map[string]string{}, nil},
+		{` { "a" : "x" , "b":1.5e3,"c":true,"d":null } `, map[string]string{"a": `"x"`, "b": `1.5e3`, "c": "true", "d": "null"}, []string{"a", "b", "c", "d"}},
+		{`{"o":{"display_value":"In \"P\"","value":"2"},"l":[1,[2,{"x":"]"}]]}`,
+			map[string]string{"o": `{"display_value":"In \"P\"","value":"2"}`, "l": `[1,[2,{"x":"]"}]]`}, []string{"o", "l"}},
+		{`{"k\u00e9y":"v","caf\u00e9":"\u00e9"}`, map[string]string{"kéy": `"v"`, "café": `"\u00e9"`}, []string{"kéy", "café"}},
+		{`null`, map[string]string{}, nil},
+	}
+	for _, tt := range tests {
+		got, order, err := members(t, tt.in)
+		if err != nil || !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(order, tt.order) {
+			t.Errorf("Object(%s) = %v %v, %v; want %v %v", tt.in, got, order, err, tt.want, tt.order)
+		}
+	}
+}
+
+func TestObjectRejects(t *testing.T) {
+	for _, in := range []string{
+		``, `[]`, `"x"`, `{`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{"a":1 "b":2}`, `{"a":tru}`, `{"a":01}`,
+		`{"a":"x}`, "{\"a\":\"\x01\"}", `{"a":[1,2}`, `{"a":{"b":1]}`, `{"a":1}x`, `{a:1}`, `{"a":-}`, `{"a":1.}`,
+	} {
+		if _, _, err := members(t, in); !errors.Is(err, ErrSyntax) {
+			t.Errorf("Object(%q) = %v, want ErrSyntax", in, err)
+		}
+	}
+}
+
+func TestObjectStopsOnCallbackError(t *testing.T) {
+	stop := errors.New("stop")
+	n := 0
+	err := Object([]byte(`{"a":1,"b":2}`), func(name, value []byte) error { n++; return stop })
+	if err != stop || n != 1 {
+		t.Fatalf("err %v after %d calls", err, n)
+	}
+}
+
+func TestString(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		isText bool
+	}{
+		{`"plain"`, "plain", true}, {`"tab\tand \"q\""`, "tab\tand \"q\"", true}, {`"é"`, "é", true},
+		{"\"\xff\"", "\ufffd", true}, {`12`, "", false}, {`null`, "", false}, {`{"value":"x"}`, "", false},
+	}
+	for _, tt := range tests {
+		got, ok, err := String([]byte(tt.in))
+		if err != nil || ok != tt.isText || got != tt.want {
+			t.Errorf("String(%s) = %q, %v, %v", tt.in, got, ok, err)
+		}
+	}
+}
+
+// FuzzObject checks that the walker never panics, agrees with
+// encoding/json on which objects are valid, and hands out the same members.
+func FuzzObject(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a":"b","c":[1,{"d":null}],"e":-0.5E+2}`, `{"a":"\u00e9\n"}`, `null`, `{"a":[}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := map[string]json.RawMessage{}
+		err := Object([]byte(s), func(name, value []byte) error {
+			got[string(name)] = append(json.RawMessage(nil), value...)
+			return nil
+		})
+		var want map[string]json.RawMessage
+		jerr := json.Unmarshal([]byte(s), &want)
+		if jerr == nil && err != nil {
+			t.Fatalf("valid %q rejected: %v", s, err)
+		}
+		if jerr == nil && want != nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("members of %q: %v, want %v", s, got, want)
+		}
+		if jerr != nil && err == nil && json.Valid([]byte(s)) {
+			return // valid JSON that is not an object of members json accepts
+		}
+	})
+}
