@@ -1,0 +1,120 @@
+package encodedquery
+
+import "strconv"
+
+// Period is a named date range of ServiceNow's ON and NOTON operators,
+// evaluated by the server in the session user's time zone.
+type Period string
+
+// Periods the platform names.
+const (
+	Today       Period = "Today"
+	Yesterday   Period = "Yesterday"
+	Tomorrow    Period = "Tomorrow"
+	ThisWeek    Period = "This week"
+	LastWeek    Period = "Last week"
+	NextWeek    Period = "Next week"
+	ThisMonth   Period = "This month"
+	LastMonth   Period = "Last month"
+	NextMonth   Period = "Next month"
+	ThisQuarter Period = "This quarter"
+	LastQuarter Period = "Last quarter"
+	ThisYear    Period = "This year"
+	LastYear    Period = "Last year"
+	Last7Days   Period = "Last 7 days"
+	Last30Days  Period = "Last 30 days"
+	Last90Days  Period = "Last 90 days"
+)
+
+// bounds returns the GlideSystem functions that start and end p.
+func (p Period) bounds() (string, bool) {
+	var fn string
+	switch p {
+	case Today, Yesterday, Tomorrow:
+		fn = string(p)
+	case ThisWeek:
+		fn = "ThisWeek"
+	case LastWeek:
+		fn = "LastWeek"
+	case NextWeek:
+		fn = "NextWeek"
+	case ThisMonth:
+		fn = "ThisMonth"
+	case LastMonth:
+		fn = "LastMonth"
+	case NextMonth:
+		fn = "NextMonth"
+	case ThisQuarter:
+		fn = "ThisQuarter"
+	case LastQuarter:
+		fn = "LastQuarter"
+	case ThisYear:
+		fn = "ThisYear"
+	case LastYear:
+		fn = "LastYear"
+	case Last7Days:
+		fn = "Last7Days"
+	case Last30Days:
+		fn = "Last30Days"
+	case Last90Days:
+		fn = "Last90Days"
+	default:
+		return "", false
+	}
+	return string(p) + "@javascript:gs.beginningOf" + fn + "()@javascript:gs.endOf" + fn + "()", true
+}
+
+// On matches dates and times within the period.
+func (f Field) On(p Period) Query { return f.period(opOn, p) }
+
+// NotOn matches dates and times outside the period.
+func (f Field) NotOn(p Period) Query { return f.period(opNotOn, p) }
+
+func (f Field) period(op string, p Period) Query {
+	v, ok := p.bounds()
+	if !ok {
+		return fail(string(f), "unknown period "+strconv.Quote(string(p)))
+	}
+	return f.cond(op, v)
+}
+
+// Unit is a unit of RelativeAfter and RelativeBefore.
+type Unit string
+
+// Units of relative date conditions, spelled as the platform's condition
+// builder writes them (days are "dayofweek").
+const (
+	Minute Unit = "minute"
+	Hour   Unit = "hour"
+	Day    Unit = "dayofweek"
+	Month  Unit = "month"
+	Year   Unit = "year"
+)
+
+func (u Unit) valid() bool {
+	switch u {
+	case Minute, Hour, Day, Month, Year:
+		return true
+	}
+	return false
+}
+
+// RelativeAfter matches dates after n units before now (n < 0: after |n|
+// units from now): "opened in the last 2 hours" is
+// Field("opened_at").RelativeAfter(2, Hour). It encodes RELATIVEGT.
+func (f Field) RelativeAfter(n int, u Unit) Query { return f.relative(opRelativeGt, n, u) }
+
+// RelativeBefore matches dates before n units before now (n < 0: before
+// |n| units from now). It encodes RELATIVELT.
+func (f Field) RelativeBefore(n int, u Unit) Query { return f.relative(opRelativeLt, n, u) }
+
+func (f Field) relative(op string, n int, u Unit) Query {
+	if !u.valid() {
+		return fail(string(f), "unknown unit "+strconv.Quote(string(u)))
+	}
+	dir := "ago"
+	if n < 0 {
+		dir, n = "ahead", -n
+	}
+	return f.cond(op, "@"+string(u)+"@"+dir+"@"+strconv.Itoa(n))
+}

@@ -1,0 +1,199 @@
+package encodedquery
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Field names a field of the queried table, dot-walked through references
+// where needed ("caller_id.department.name"). Its methods build one
+// condition each.
+type Field string
+
+// checkField accepts lower-case names of letters, digits and underscores,
+// joined by dots.
+func checkField(f string) error {
+	if f == "" {
+		return &Error{Problem: "empty field name"}
+	}
+	for _, part := range strings.Split(f, ".") {
+		if part == "" {
+			return &Error{Field: f, Problem: "empty part in a dot-walked name"}
+		}
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if !(c >= 'a' && c <= 'z' || c == '_' || c >= '0' && c <= '9') {
+				return &Error{Field: f, Problem: "a field name holds only a-z, 0-9, _ and ."}
+			}
+		}
+	}
+	return nil
+}
+
+// cond builds one condition and checks that it reads back as itself, so
+// that no value can change the operator it follows.
+func (f Field) cond(op, value string) Query {
+	name := string(f)
+	if err := checkField(name); err != nil {
+		return Query{err: err}
+	}
+	if strings.ContainsAny(value, "\r\n") {
+		return fail(name, "a line break cannot be encoded")
+	}
+	a := atom{field: name, op: op, value: value}
+	if back := parseAtom(a.field + a.op + a.value); back != a {
+		return fail(name, "the value "+strconv.Quote(value)+" would read as another operator after "+op)
+	}
+	return Query{groups: []group{{{a}}}}
+}
+
+func (f Field) valued(op string, v any) Query {
+	s, problem := formatValue(v)
+	if problem != "" {
+		return fail(string(f), problem)
+	}
+	return f.cond(op, s)
+}
+
+func (f Field) fieldOp(op string, other Field) Query {
+	if err := checkField(string(other)); err != nil {
+		return Query{err: err}
+	}
+	return f.cond(op, string(other))
+}
+
+func (f Field) list(op string, vs []any) Query {
+	items, problem := listValues(vs)
+	if problem != "" {
+		return fail(string(f), problem)
+	}
+	parts := make([]string, len(items))
+	for i, v := range items {
+		s, problem := formatValue(v)
+		if problem != "" {
+			return fail(string(f), problem)
+		}
+		if strings.Contains(s, ",") {
+			return fail(string(f), "the list item "+strconv.Quote(s)+" holds a comma, which has no escape")
+		}
+		parts[i] = s
+	}
+	return f.cond(op, strings.Join(parts, ","))
+}
+
+// Eq matches field = v.
+func (f Field) Eq(v any) Query { return f.valued(opEq, v) }
+
+// Ne matches field != v.
+func (f Field) Ne(v any) Query { return f.valued(opNe, v) }
+
+// Lt matches field < v.
+func (f Field) Lt(v any) Query { return f.valued(opLt, v) }
+
+// Lte matches field <= v.
+func (f Field) Lte(v any) Query { return f.valued(opLte, v) }
+
+// Gt matches field > v.
+func (f Field) Gt(v any) Query { return f.valued(opGt, v) }
+
+// Gte matches field >= v.
+func (f Field) Gte(v any) Query { return f.valued(opGte, v) }
+
+// Like matches fields containing s.
+func (f Field) Like(s string) Query { return f.valued(opLike, s) }
+
+// NotLike matches fields not containing s.
+func (f Field) NotLike(s string) Query { return f.valued(opNotLike, s) }
+
+// StartsWith matches fields starting with s.
+func (f Field) StartsWith(s string) Query { return f.valued(opStartsWith, s) }
+
+// EndsWith matches fields ending with s.
+func (f Field) EndsWith(s string) Query { return f.valued(opEndsWith, s) }
+
+// In matches any of the values; a slice argument contributes its elements.
+func (f Field) In(vs ...any) Query { return f.list(opIn, vs) }
+
+// NotIn matches none of the values; a slice argument contributes its
+// elements.
+func (f Field) NotIn(vs ...any) Query { return f.list(opNotIn, vs) }
+
+// InHierarchy matches records at or below the given record of a
+// hierarchical reference (IN_HIERARCHY).
+func (f Field) InHierarchy(sysID string) Query { return f.valued(opInHierarchy, sysID) }
+
+// IsEmpty matches empty fields.
+func (f Field) IsEmpty() Query { return f.cond(opIsEmpty, "") }
+
+// IsNotEmpty matches fields with a value.
+func (f Field) IsNotEmpty() Query { return f.cond(opIsNotEmpty, "") }
+
+// Anything matches every value, empty or not.
+func (f Field) Anything() Query { return f.cond(opAnything, "") }
+
+// EmptyString matches fields holding the empty string.
+func (f Field) EmptyString() Query { return f.cond(opEmptyString, "") }
+
+// Between matches lo <= field <= hi (numbers, dates and times).
+func (f Field) Between(lo, hi any) Query {
+	a, problem := formatValue(lo)
+	if problem == "" {
+		var b string
+		if b, problem = formatValue(hi); problem == "" {
+			if strings.Contains(a, "@") || strings.Contains(b, "@") {
+				return fail(string(f), "a Between bound holds an @, which has no escape")
+			}
+			return f.cond(opBetween, a+"@"+b)
+		}
+	}
+	return fail(string(f), problem)
+}
+
+// SameAs matches when the field equals another field of the same record.
+func (f Field) SameAs(other Field) Query { return f.fieldOp(opSameAs, other) }
+
+// NotSameAs matches when the field differs from another field.
+func (f Field) NotSameAs(other Field) Query { return f.fieldOp(opNotSameAs, other) }
+
+// GtField matches when the field is greater than another field.
+func (f Field) GtField(other Field) Query { return f.fieldOp(opGtField, other) }
+
+// LtField matches when the field is less than another field.
+func (f Field) LtField(other Field) Query { return f.fieldOp(opLtField, other) }
+
+// GteField matches when the field is greater than or equal to another field.
+func (f Field) GteField(other Field) Query { return f.fieldOp(opGtOrEqualsField, other) }
+
+// LteField matches when the field is less than or equal to another field.
+func (f Field) LteField(other Field) Query { return f.fieldOp(opLtOrEqualsField, other) }
+
+// Dynamic matches a dynamic filter option by its sys_id (for example "Me"
+// on a user reference).
+func (f Field) Dynamic(sysID string) Query {
+	if !isSysID(sysID) {
+		return fail(string(f), "Dynamic needs the 32-character hex sys_id of a dynamic filter option")
+	}
+	return f.cond(opDynamic, sysID)
+}
+
+// ValChanges matches when the field changes (business rule conditions).
+func (f Field) ValChanges() Query { return f.cond(opValChanges, "") }
+
+// ChangesFrom matches when the field changes from v.
+func (f Field) ChangesFrom(v any) Query { return f.valued(opChangesFrom, v) }
+
+// ChangesTo matches when the field changes to v.
+func (f Field) ChangesTo(v any) Query { return f.valued(opChangesTo, v) }
+
+func isSysID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,268 @@
+package encodedquery
+
+import (
+	"strconv"
+	"strings"
+)
+
+// MaxConditions caps the number of conditions in a query's normal form.
+// Distributing And over alternatives multiplies conditions; past this cap
+// And returns an error instead of an exponentially long query.
+const MaxConditions = 1000
+
+// atom is one condition, or one verbatim token when raw is set (the whole
+// token is then in value). Every string is unescaped.
+type atom struct {
+	field, op, value string
+	raw              bool
+}
+
+// clause is a disjunction of atoms (joined by ^OR).
+type clause []atom
+
+// group is a conjunction of clauses (joined by ^).
+type group []clause
+
+type order struct {
+	field string
+	desc  bool
+}
+
+// Query is an encoded query in ServiceNow's normal form: alternatives
+// (joined by ^NQ) of conjunctions (^) of disjunctions (^OR) of conditions,
+// then ORDERBY terms. The zero Query matches everything and encodes as "".
+// A Query is immutable; combining queries returns new ones.
+type Query struct {
+	groups []group
+	orders []order
+	err    error
+}
+
+// IsZero reports whether q has no condition, no order and no error.
+func (q Query) IsZero() bool { return len(q.groups) == 0 && len(q.orders) == 0 && q.err == nil }
+
+// Err returns the first error met while building q, or nil.
+func (q Query) Err() error { return q.err }
+
+// Ordered reports whether q orders its results (ORDERBY or ORDERBYDESC).
+func (q Query) Ordered() bool { return len(q.orders) > 0 }
+
+// Len returns the number of conditions in q's normal form.
+func (q Query) Len() int {
+	n := 0
+	for _, g := range q.groups {
+		for _, c := range g {
+			n += len(c)
+		}
+	}
+	return n
+}
+
+// And returns the conjunction of the queries. Their order terms are kept,
+// in argument order.
+func And(qs ...Query) Query {
+	var out Query
+	for i, q := range qs {
+		if i == 0 {
+			out = q
+			continue
+		}
+		out = and2(out, q)
+	}
+	return out
+}
+
+// Or returns the disjunction of the queries. Their order terms are kept,
+// in argument order.
+func Or(qs ...Query) Query {
+	var out Query
+	for i, q := range qs {
+		if i == 0 {
+			out = q
+			continue
+		}
+		out = or2(out, q)
+	}
+	return out
+}
+
+// And returns q AND each of qs.
+func (q Query) And(qs ...Query) Query { return And(append([]Query{q}, qs...)...) }
+
+// Or returns q OR each of qs.
+func (q Query) Or(qs ...Query) Query { return Or(append([]Query{q}, qs...)...) }
+
+func firstErr(a, b Query) error {
+	if a.err != nil {
+		return a.err
+	}
+	return b.err
+}
+
+func joinOrders(a, b Query) []order {
+	if len(b.orders) == 0 {
+		return a.orders
+	}
+	return append(append([]order(nil), a.orders...), b.orders...)
+}
+
+func and2(a, b Query) Query {
+	if err := firstErr(a, b); err != nil {
+		return Query{err: err}
+	}
+	switch {
+	case len(a.groups) == 0:
+		return Query{groups: b.groups, orders: joinOrders(a, b)}
+	case len(b.groups) == 0:
+		return Query{groups: a.groups, orders: joinOrders(a, b)}
+	}
+	// (g1 OR g2) AND (h1 OR h2) = g1h1 OR g1h2 OR g2h1 OR g2h2.
+	size := 0
+	for _, ga := range a.groups {
+		for _, gb := range b.groups {
+			size += groupLen(ga) + groupLen(gb)
+			if size > MaxConditions {
+				return fail("", "the query's normal form would exceed "+strconv.Itoa(MaxConditions)+" conditions")
+			}
+		}
+	}
+	groups := make([]group, 0, len(a.groups)*len(b.groups))
+	for _, ga := range a.groups {
+		for _, gb := range b.groups {
+			g := make(group, 0, len(ga)+len(gb))
+			groups = append(groups, append(append(g, ga...), gb...))
+		}
+	}
+	return Query{groups: groups, orders: joinOrders(a, b)}
+}
+
+func or2(a, b Query) Query {
+	if err := firstErr(a, b); err != nil {
+		return Query{err: err}
+	}
+	switch {
+	case len(a.groups) == 0:
+		return Query{groups: b.groups, orders: joinOrders(a, b)}
+	case len(b.groups) == 0:
+		return Query{groups: a.groups, orders: joinOrders(a, b)}
+	}
+	if a.Len()+b.Len() > MaxConditions {
+		return fail("", "the query would exceed "+strconv.Itoa(MaxConditions)+" conditions")
+	}
+	if len(a.groups) == 1 && len(b.groups) == 1 && len(a.groups[0]) == 1 && len(b.groups[0]) == 1 {
+		// Two plain disjunctions merge into one: a^ORb^ORc.
+		c := make(clause, 0, len(a.groups[0][0])+len(b.groups[0][0]))
+		c = append(append(c, a.groups[0][0]...), b.groups[0][0]...)
+		return Query{groups: []group{{c}}, orders: joinOrders(a, b)}
+	}
+	groups := make([]group, 0, len(a.groups)+len(b.groups))
+	groups = append(append(groups, a.groups...), b.groups...)
+	return Query{groups: groups, orders: joinOrders(a, b)}
+}
+
+func groupLen(g group) int {
+	n := 0
+	for _, c := range g {
+		n += len(c)
+	}
+	return n
+}
+
+// OrderBy returns q ordered by the fields, ascending, after any order q
+// already has.
+func (q Query) OrderBy(fields ...string) Query { return q.orderBy(false, fields) }
+
+// OrderByDesc returns q ordered by the fields, descending, after any order
+// q already has.
+func (q Query) OrderByDesc(fields ...string) Query { return q.orderBy(true, fields) }
+
+func (q Query) orderBy(desc bool, fields []string) Query {
+	if q.err != nil {
+		return q
+	}
+	out := Query{groups: q.groups, orders: append([]order(nil), q.orders...)}
+	for _, f := range fields {
+		if err := checkField(f); err != nil {
+			return Query{err: err}
+		}
+		out.orders = append(out.orders, order{f, desc})
+	}
+	return out
+}
+
+// Encode returns the encoded query, or the first error met while building
+// it. The zero Query encodes as "".
+func (q Query) Encode() (string, error) {
+	if q.err != nil {
+		return "", q.err
+	}
+	var b strings.Builder
+	sep := func(s string) {
+		if b.Len() > 0 {
+			b.WriteString(s)
+		}
+	}
+	for gi, g := range q.groups {
+		if gi > 0 {
+			b.WriteString("^NQ")
+		}
+		for ci, c := range g {
+			if ci > 0 {
+				b.WriteByte('^')
+			}
+			for ai, a := range c {
+				if ai > 0 {
+					b.WriteString("^OR")
+				}
+				if err := a.encode(&b); err != nil {
+					return "", err
+				}
+			}
+		}
+	}
+	for _, o := range q.orders {
+		sep("^")
+		if o.desc {
+			b.WriteString("ORDERBYDESC")
+		} else {
+			b.WriteString("ORDERBY")
+		}
+		b.WriteString(o.field)
+	}
+	return b.String(), nil
+}
+
+// String returns the encoded query, or a description of its error.
+func (q Query) String() string {
+	s, err := q.Encode()
+	if err != nil {
+		return "!(" + err.Error() + ")"
+	}
+	return s
+}
+
+func (a atom) encode(b *strings.Builder) error {
+	if strings.ContainsAny(a.value, "\r\n") {
+		return &Error{Field: a.field, Problem: "a line break cannot be encoded"}
+	}
+	if !a.raw {
+		b.WriteString(a.field)
+		b.WriteString(a.op)
+	}
+	writeEscaped(b, a.value)
+	return nil
+}
+
+// writeEscaped writes s with every ^ doubled.
+func writeEscaped(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, '^')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i+1])
+		b.WriteByte('^')
+		s = s[i+1:]
+	}
+}

@@ -1,0 +1,44 @@
+package encodedquery
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var benchSince = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// BenchmarkBuild builds and encodes a realistic triage query.
+func BenchmarkBuild(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		q := And(
+			Field("active").Eq(true),
+			Or(Field("priority").Lte(2), Field("category").Eq("security")),
+			Field("assignment_group").In("d625dccec0a8016700a222a0f7900d06", "287ebd7da9fe198100f92cc8d1d2154e"),
+			Field("opened_at").Gte(benchSince),
+			Field("short_description").NotLike("test"),
+		).OrderByDesc("opened_at")
+		if _, err := q.Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildBaseline is the same query by string concatenation, with
+// no validation and no escaping.
+func BenchmarkBuildBaseline(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var sb strings.Builder
+		sb.WriteString("active=" + strconv.FormatBool(true))
+		sb.WriteString("^priority<=" + strconv.Itoa(2) + "^ORcategory=security")
+		sb.WriteString("^assignment_groupIN" + strings.Join([]string{"d625dccec0a8016700a222a0f7900d06", "287ebd7da9fe198100f92cc8d1d2154e"}, ","))
+		sb.WriteString("^opened_at>=" + benchSince.UTC().Format(TimeLayout))
+		sb.WriteString("^short_descriptionNOT LIKEtest^ORDERBYDESCopened_at")
+		if sb.Len() == 0 {
+			b.Fatal("empty")
+		}
+	}
+}

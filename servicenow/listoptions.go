@@ -1,0 +1,100 @@
+package servicenow
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
+)
+
+// DisplayValue selects what ServiceNow returns for each field.
+type DisplayValue string
+
+// Display value modes.
+const (
+	// DisplayValueFalse returns stored values (the server's default).
+	DisplayValueFalse DisplayValue = "false"
+	// DisplayValueTrue returns display values.
+	DisplayValueTrue DisplayValue = "true"
+	// DisplayValueAll returns both, as {"value","display_value"} objects.
+	DisplayValueAll DisplayValue = "all"
+)
+
+// String returns the mode as sent.
+func (d DisplayValue) String() string { return string(d) }
+
+// DefaultPageSize is the page size used when ListOptions.PageSize is 0.
+const DefaultPageSize = 1000
+
+// MaxPageSize is the largest page size ServiceNow accepts.
+const MaxPageSize = 10000
+
+// ListOptions select and page records. The zero value lists everything in
+// pages of DefaultPageSize ordered by sys_id.
+type ListOptions struct {
+	// Query selects records: built with encodedquery (Field("active").Eq(true))
+	// or, for a hand-written string, encodedquery.Raw("active=true^priority=1").
+	// ORDERBYsys_id is appended when it orders nothing, so that offset
+	// paging is stable. The zero Query selects every record.
+	Query encodedquery.Query `url:"-"`
+	// Fields limits the returned fields (dot-walking allowed).
+	Fields []string `url:"sysparm_fields,comma,omitempty"`
+	// DisplayValue selects stored values, display values or both.
+	DisplayValue DisplayValue `url:"sysparm_display_value,omitempty"`
+	// ExcludeReferenceLink drops the link of reference fields.
+	ExcludeReferenceLink bool `url:"sysparm_exclude_reference_link,omitempty"`
+	// PageSize is the number of records per request, 1..MaxPageSize; 0
+	// means DefaultPageSize.
+	PageSize int `url:"-"`
+	// Offset is the index of the first record wanted.
+	Offset int `url:"-"`
+	// NoCount asks the server not to count the total (faster on big
+	// tables); paging then ends on an empty page or a missing next link.
+	NoCount bool `url:"sysparm_no_count,omitempty"`
+	// MaxItems caps the records All yields (0 means no cap).
+	MaxItems int `url:"-"`
+}
+
+// wireQuery is what a list request sends.
+type wireQuery struct {
+	ListOptions
+	Query  string `url:"sysparm_query,omitempty"`
+	Limit  int    `url:"sysparm_limit"`
+	Offset int    `url:"sysparm_offset"`
+}
+
+// check validates o and returns the page size and final encoded query.
+func (o *ListOptions) check() (int, string, error) {
+	size := o.PageSize
+	switch {
+	case size == 0:
+		size = DefaultPageSize
+	case size < 1 || size > MaxPageSize:
+		return 0, "", inputErr("page size", strconv.Itoa(size)+" is outside 1.."+strconv.Itoa(MaxPageSize))
+	}
+	if o.Offset < 0 {
+		return 0, "", inputErr("offset", "is negative")
+	}
+	if o.MaxItems < 0 {
+		return 0, "", inputErr("max items", "is negative")
+	}
+	switch o.DisplayValue {
+	case "", DisplayValueFalse, DisplayValueTrue, DisplayValueAll:
+	default:
+		return 0, "", inputErr("display value", strconv.Quote(string(o.DisplayValue))+" is not false, true or all")
+	}
+	for _, f := range o.Fields {
+		if f == "" || strings.ContainsAny(f, ", \t\r\n^") {
+			return 0, "", inputErr("fields", strconv.Quote(f)+" is not a field name")
+		}
+	}
+	query := o.Query
+	if !query.Ordered() {
+		query = query.OrderBy("sys_id")
+	}
+	q, err := query.Encode()
+	if err != nil {
+		return 0, "", &queryError{err: err}
+	}
+	return size, q, nil
+}

@@ -1,0 +1,301 @@
+package servicenow
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/paging"
+	"github.com/incidentkit/incidentkit/internal/transport"
+)
+
+// Table gives typed access to one table through the Table API. T is the
+// caller's record struct (json tags naming the fields); Record is the
+// untyped form.
+type Table[T any] struct {
+	c    *Client
+	name string
+}
+
+// Record is an untyped record: field name to raw JSON value.
+type Record map[string]json.RawMessage
+
+// NewTable returns typed access to the named table.
+func NewTable[T any](c *Client, table string) *Table[T] {
+	return &Table[T]{c: c, name: table}
+}
+
+// Records returns untyped access to the named table.
+func (c *Client) Records(table string) *Table[Record] { return NewTable[Record](c, table) }
+
+// Name returns the table's name.
+func (t *Table[T]) Name() string { return t.name }
+
+// Page is one page of a list with its metadata.
+type Page[T any] struct {
+	// Items are the page's records.
+	Items []T
+	// Total is X-Total-Count when TotalKnown.
+	Total      int
+	TotalKnown bool
+	// Offset is the index of the page's first record.
+	Offset int
+	// NextURL is the Link rel="next" URL, empty on the last page.
+	NextURL string
+}
+
+// envelope is ServiceNow's answer wrapper.
+type envelope[R any] struct {
+	Result R         `json:"result"`
+	Error  *apiError `json:"error"`
+	Status string    `json:"status"`
+}
+
+func (t *Table[T]) check() error {
+	if t == nil || t.c == nil {
+		return inputErr("table", "has no client")
+	}
+	if t.name == "" || strings.ContainsAny(t.name, "/?#") {
+		return inputErr("table", strconv.Quote(t.name)+" is not a table name")
+	}
+	return nil
+}
+
+func checkID(id string) error {
+	if strings.TrimSpace(id) == "" {
+		return inputErr("sys_id", "is empty")
+	}
+	return nil
+}
+
+// do sends r and decodes the envelope's result into out; an error envelope
+// is an error even with HTTP 200.
+func do[R any](ctx context.Context, c *Client, r *transport.Request, out *R) (*transport.Response, error) {
+	var env envelope[R]
+	resp, err := c.core.Do(ctx, r, &env)
+	if err != nil {
+		return resp, err
+	}
+	if env.Error != nil && (env.Status == "failure" || env.Error.Message != "") {
+		e := &Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
+			Message: env.Error.Message, Detail: env.Error.Detail, Header: resp.Header}
+		if e.Method == "" {
+			e.Method = http.MethodGet
+		}
+		e.URL = c.core.Redact(r.Path)
+		return resp, e
+	}
+	if out != nil {
+		*out = env.Result
+	}
+	return resp, nil
+}
+
+// Get returns the record with the given sys_id.
+func (t *Table[T]) Get(ctx context.Context, sysID string, opts *GetOptions) (*T, error) {
+	if err := t.check(); err != nil {
+		return nil, err
+	}
+	if err := checkID(sysID); err != nil {
+		return nil, err
+	}
+	q, err := opts.values()
+	if err != nil {
+		return nil, err
+	}
+	var out T
+	_, err = do(ctx, t.c, &transport.Request{Path: "api/now/table/{}/{}", Args: []string{t.name, sysID}, Query: q}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Create inserts a record built from in (a struct with json tags or a
+// map) and returns the stored record. It is never sent twice.
+func (t *Table[T]) Create(ctx context.Context, in any) (*T, error) {
+	if err := t.check(); err != nil {
+		return nil, err
+	}
+	if in == nil {
+		return nil, inputErr("record", "is nil")
+	}
+	var out T
+	_, err := do(ctx, t.c, &transport.Request{Method: http.MethodPost, Path: "api/now/table/{}", Args: []string{t.name},
+		JSON: in, Replay: transport.ReplayUnsafe}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update changes the given fields of a record (PATCH) and returns the
+// stored record. Setting fields is idempotent and may be retried; setting a
+// journal field (work_notes, comments) appends an entry, so such an update
+// is never sent twice.
+func (t *Table[T]) Update(ctx context.Context, sysID string, in any) (*T, error) {
+	return t.update(ctx, sysID, in, transport.ReplayByMethod)
+}
+
+func (t *Table[T]) update(ctx context.Context, sysID string, in any, replay transport.Replay) (*T, error) {
+	if err := t.check(); err != nil {
+		return nil, err
+	}
+	if err := checkID(sysID); err != nil {
+		return nil, err
+	}
+	if in == nil {
+		return nil, inputErr("update", "is nil")
+	}
+	if replay == transport.ReplayByMethod {
+		// Setting fields is idempotent; appending to a journal is not.
+		replay = transport.ReplaySafe
+		if touchesJournal(in) {
+			replay = transport.ReplayUnsafe
+		}
+	}
+	var out T
+	_, err := do(ctx, t.c, &transport.Request{Method: http.MethodPatch, Path: "api/now/table/{}/{}", Args: []string{t.name, sysID},
+		JSON: in, Replay: replay}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// touchesJournal reports whether the encoded update writes a journal field.
+func touchesJournal(in any) bool {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return true
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return true
+	}
+	_, w := m["work_notes"]
+	_, c := m["comments"]
+	return w || c
+}
+
+// Delete removes a record.
+func (t *Table[T]) Delete(ctx context.Context, sysID string) error {
+	if err := t.check(); err != nil {
+		return err
+	}
+	if err := checkID(sysID); err != nil {
+		return err
+	}
+	_, err := t.c.core.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: "api/now/table/{}/{}", Args: []string{t.name, sysID}}, nil)
+	return err
+}
+
+// List returns one page of records selected by opts (nil means all).
+func (t *Table[T]) List(ctx context.Context, opts *ListOptions) (*Page[T], error) {
+	fetch, start, _, err := t.fetcher(opts)
+	if err != nil {
+		return nil, err
+	}
+	p, err := fetch(ctx, start)
+	if err != nil {
+		return nil, err
+	}
+	out := &Page[T]{Items: p.Items, Total: p.Meta.Total, TotalKnown: p.Meta.TotalKnown, Offset: p.Meta.Offset}
+	out.NextURL, _ = p.Meta.Links.Next()
+	return out, nil
+}
+
+// All yields every record selected by opts, fetching pages as the loop
+// advances. Paging follows Link rel="next", else offsets with
+// X-Total-Count; a short page alone does not end it. Breaking out of the
+// loop stops fetching; an error is yielded once and ends the sequence.
+func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[T, error] {
+	fetch, start, max, err := t.fetcher(opts)
+	if err != nil {
+		return func(yield func(T, error) bool) {
+			var zero T
+			yield(zero, err)
+		}
+	}
+	wrapped := func(ctx context.Context, c paging.Cursor) (*paging.Page[T], error) {
+		if c.URL == "" && c.Offset == 0 {
+			c.Offset = start.Offset
+		}
+		return fetch(ctx, c)
+	}
+	return paging.Items(ctx, wrapped, paging.Options{MaxItems: max})
+}
+
+// fetcher validates opts and returns the page fetch function and start.
+func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, int, error) {
+	if err := t.check(); err != nil {
+		return nil, paging.Cursor{}, 0, err
+	}
+	var o ListOptions
+	if opts != nil {
+		o = *opts
+	}
+	size, query, err := o.check()
+	if err != nil {
+		return nil, paging.Cursor{}, 0, err
+	}
+	fetch := func(ctx context.Context, cur paging.Cursor) (*paging.Page[T], error) {
+		r := &transport.Request{Path: "api/now/table/{}", Args: []string{t.name}}
+		limit := size
+		if cur.URL != "" {
+			r.URL = cur.URL
+		} else {
+			if cur.Want > 0 && cur.Want < limit {
+				limit = cur.Want
+			}
+			r.Query = wireQuery{ListOptions: o, Query: query, Limit: limit, Offset: cur.Offset}
+		}
+		var items []T
+		resp, err := do(ctx, t.c, r, &items)
+		if err != nil {
+			if isEmptyList(err) {
+				return &paging.Page[T]{Meta: paging.Meta{Offset: cur.Offset, Limit: limit}}, nil
+			}
+			return nil, err
+		}
+		return pageOf(items, resp, cur, limit), nil
+	}
+	return fetch, paging.Cursor{Offset: o.Offset}, o.MaxItems, nil
+}
+
+// pageOf builds a page from an answer's items and headers.
+func pageOf[T any](items []T, resp *transport.Response, cur paging.Cursor, limit int) *paging.Page[T] {
+	m := paging.Meta{Offset: cur.Offset, Limit: limit, Links: paging.ParseLinkHeader(resp.Header.Values("Link")...)}
+	if cur.URL != "" {
+		m.Offset, m.Limit = urlWindow(cur.URL, cur.Offset, limit)
+	}
+	if v := resp.Header.Get("X-Total-Count"); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+			m.Total, m.TotalKnown = n, true
+		}
+	}
+	p := &paging.Page[T]{Items: items, Meta: m}
+	if len(items) == 0 {
+		return p
+	}
+	if next, ok := m.Links.Next(); ok && next != "" {
+		nc := paging.NextOffset(m, len(items))
+		if nc == nil && m.TotalKnown {
+			return p
+		}
+		p.Next = &paging.Cursor{URL: next}
+		if nc != nil {
+			p.Next.Offset = nc.Offset
+		}
+		return p
+	}
+	if len(m.Links) > 0 {
+		// The server pages with links and gave no next: the data ends.
+		return p
+	}
+	p.Next = paging.NextOffset(m, len(items))
+	return p
+}
