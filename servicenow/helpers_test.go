@@ -34,6 +34,7 @@ func newMock(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
 // seen records one request for shape checks.
 type seen struct {
 	method, path, query, body string
+	rawPath                   string // the path as sent, escapes kept
 	header                    http.Header
 }
 
@@ -44,7 +45,7 @@ func recorder(got *[]seen, status int, body string, headers ...string) httpmock.
 		if r.Body != nil {
 			b, _ = io.ReadAll(r.Body)
 		}
-		*got = append(*got, seen{r.Method, r.URL.Path, r.URL.RawQuery, string(bytes.TrimSpace(b)), r.Header.Clone()})
+		*got = append(*got, seen{r.Method, r.URL.Path, r.URL.RawQuery, string(bytes.TrimSpace(b)), r.URL.EscapedPath(), r.Header.Clone()})
 		resp := httpmock.NewStringResponse(status, body)
 		resp.Header.Set("Content-Type", "application/json")
 		for i := 0; i+1 < len(headers); i += 2 {

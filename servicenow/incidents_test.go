@@ -66,7 +66,10 @@ func TestRequestShapes(t *testing.T) {
 		{"journal", 200, func(c *Client) error { _, err := c.Incidents.Journal(ctx, "abc"); return err },
 			"GET", "/api/now/table/sys_journal_field", url.Values{"sysparm_query": {"element_id=abc^elementINwork_notes,comments^ORDERBYsys_created_on^ORDERBYsys_id"},
 				"sysparm_limit": {"1000"}, "sysparm_offset": {"0"}}, ""},
-		{"journal id cannot inject", 200, func(c *Client) error { _, err := c.Incidents.Journal(ctx, "a^NQactive=true", JournalComments); return err },
+		{"journal id cannot inject", 200, func(c *Client) error {
+			_, err := c.Incidents.Journal(ctx, "a^NQactive=true", JournalComments)
+			return err
+		},
 			"GET", "/api/now/table/sys_journal_field", url.Values{"sysparm_query": {"element_id=a^^NQactive=true^elementINcomments^ORDERBYsys_created_on^ORDERBYsys_id"},
 				"sysparm_limit": {"1000"}, "sysparm_offset": {"0"}}, ""},
 	}

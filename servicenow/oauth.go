@@ -103,6 +103,9 @@ func (c *oauthConfig) tokenSource(tokenURL string, hc *http.Client) func(ctx con
 					bg = context.WithValue(bg, oauth2.HTTPClient, hc)
 				}
 				src = cfg.TokenSource(bg, tok)
+				// Use the token just granted even if its lifetime is shorter
+				// than the refresh margin; the next call refreshes it.
+				return tok.AccessToken, nil
 			} else {
 				bg := context.Background()
 				if hc != nil {

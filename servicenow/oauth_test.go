@@ -79,3 +79,37 @@ func TestOAuthFailureIsTypedAndClean(t *testing.T) {
 		t.Fatalf("secret leaked: %v", err)
 	}
 }
+
+func TestOAuthRefreshesExpiredToken(t *testing.T) {
+	var grants []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/oauth_token.do" {
+			_ = r.ParseForm()
+			g := r.PostForm.Get("grant_type")
+			grants = append(grants, g)
+			tok := "tok-" + g
+			// expires_in below the library's early-expiry margin: stale at once.
+			_, _ = w.Write([]byte(`{"access_token":"` + tok + `","refresh_token":"r1","token_type":"Bearer","expires_in":1}`))
+			return
+		}
+		if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer tok-") {
+			w.WriteHeader(401)
+			return
+		}
+		_, _ = w.Write([]byte(oneIncident))
+	}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", "pw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := c.Incidents.Get(context.Background(), "abc", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(grants) != 2 || grants[0] != "password" || grants[1] != "refresh_token" {
+		t.Fatalf("grants = %v, want password then refresh_token", grants)
+	}
+}
