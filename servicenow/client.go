@@ -12,6 +12,10 @@ type Client struct {
 	core *transport.Client
 	// Incidents manages incident records.
 	Incidents *IncidentService
+	// Attachments manages the attachments of any record.
+	Attachments *AttachmentService
+	// Stats reads aggregate statistics of any table.
+	Stats *StatsService
 }
 
 // NewClient returns a client for instanceURL (for example
@@ -60,5 +64,7 @@ func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	}
 	cl := &Client{core: c}
 	cl.Incidents = &IncidentService{t: NewTable[Incident](cl, "incident")}
+	cl.Attachments = &AttachmentService{c: cl}
+	cl.Stats = &StatsService{c: cl}
 	return cl, nil
 }

@@ -18,6 +18,9 @@ import (
 type Table[T any] struct {
 	c    *Client
 	name string
+	// listPath, when set, replaces api/now/table/{name} for lists (the
+	// Attachment API lists sys_attachment records at its own path).
+	listPath string
 }
 
 // Record is an untyped record: field name to raw JSON value.
@@ -244,6 +247,9 @@ func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, i
 	}
 	fetch := func(ctx context.Context, cur paging.Cursor) (*paging.Page[T], error) {
 		r := &transport.Request{Path: "api/now/table/{}", Args: []string{t.name}}
+		if t.listPath != "" {
+			r = &transport.Request{Path: t.listPath}
+		}
 		limit := size
 		if cur.URL != "" {
 			r.URL = cur.URL
