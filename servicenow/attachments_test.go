@@ -157,7 +157,10 @@ func TestAttachmentErrors(t *testing.T) {
 			_, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{Reader: strings.NewReader("x"), FileName: " "})
 			return err
 		},
-		func() error { _, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{FileName: "a"}); return err },
+		func() error {
+			_, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{FileName: "a"})
+			return err
+		},
 		func() error {
 			_, err := c.Attachments.UploadMultipart(ctx, "incident", "abc", Upload{Reader: strings.NewReader("x"), FileName: "a", Size: -1})
 			return err
@@ -165,7 +168,10 @@ func TestAttachmentErrors(t *testing.T) {
 		func() error { _, err := c.Attachments.Download(ctx, "att", nil, nil); return err },
 		func() error { _, err := c.Attachments.Get(ctx, ""); return err },
 		func() error { return c.Attachments.Delete(ctx, " ") },
-		func() error { _, err := c.Attachments.UploadFile(ctx, "incident", "abc", filepath.Join(t.TempDir(), "missing"), nil); return err },
+		func() error {
+			_, err := c.Attachments.UploadFile(ctx, "incident", "abc", filepath.Join(t.TempDir(), "missing"), nil)
+			return err
+		},
 	}
 	for i, call := range bad {
 		if err := call(); !errors.Is(err, ErrInvalidInput) {

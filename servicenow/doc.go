@@ -40,12 +40,25 @@
 // after the limit). A v1 404 "No Record found" on a list is an empty
 // result.
 //
+// # Attachments and statistics
+//
+// Client.Attachments uploads files to any record, raw or as multipart
+// (file part last, its type sniffed when not given), from a reader, a
+// ReaderAt, an open function or a path; lists a record's attachments
+// lazily; reads metadata; streams downloads to an io.Writer; and deletes.
+// Memory does not grow with file size, and progress callbacks report
+// bytes sent or received. Client.Stats reads the Aggregate API: counts,
+// averages, minimums, maximums and sums, grouped by fields, filtered with
+// Having and ordered.
+//
 // # Errors and retries
 //
 // Errors match ErrNotFound, ErrUnauthorized, ErrForbidden, ErrRateLimited,
 // ErrConflict, ErrServer and ErrInvalidInput with errors.Is. ServiceNow's
 // error envelope is an *Error even inside an HTTP 200 answer; RateLimitOf
 // reads the X-RateLimit-* values of a 429. Reads and field updates are
-// retried; creates, closes, resolves and journal appends are never sent
-// twice.
+// retried; creates, closes, resolves, journal appends and uploads are
+// never sent twice, except that an upload from a source that can be read
+// again is repeated where the instance provably did not store it (429, or
+// 503 with Retry-After).
 package servicenow
