@@ -60,28 +60,20 @@ func (q Query) Len() int {
 
 // And returns the conjunction of the queries. Their order terms are kept,
 // in argument order.
-func And(qs ...Query) Query {
-	var out Query
-	for i, q := range qs {
-		if i == 0 {
-			out = q
-			continue
-		}
-		out = and2(out, q)
-	}
-	return out
-}
+func And(qs ...Query) Query { return fold(qs, and2) }
 
 // Or returns the disjunction of the queries. Their order terms are kept,
 // in argument order.
-func Or(qs ...Query) Query {
+func Or(qs ...Query) Query { return fold(qs, or2) }
+
+func fold(qs []Query, combine func(a, b Query) Query) Query {
 	var out Query
 	for i, q := range qs {
 		if i == 0 {
 			out = q
 			continue
 		}
-		out = or2(out, q)
+		out = combine(out, q)
 	}
 	return out
 }
