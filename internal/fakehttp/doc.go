@@ -1,0 +1,5 @@
+// Package fakehttp holds what the SDK's in-memory API fakes share: fault
+// injection (fail the next N calls with a status and Retry-After, delay,
+// drop the connection, truncate the body) and a record of the requests a
+// fake received.
+package fakehttp
