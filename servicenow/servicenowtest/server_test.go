@@ -1,0 +1,205 @@
+package servicenowtest_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/incidentkit/incidentkit/servicenow"
+	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
+	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
+)
+
+type F = encodedquery.Field
+
+var fixed = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func setup(t *testing.T, opts ...servicenowtest.Option) (*servicenowtest.Server, *servicenow.Client) {
+	t.Helper()
+	srv := servicenowtest.New(append([]servicenowtest.Option{servicenowtest.WithClock(func() time.Time { return fixed })}, opts...)...)
+	t.Cleanup(srv.Close)
+	c, err := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "admin"),
+		servicenow.WithRetryWait(time.Millisecond, 20*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, c
+}
+
+func TestIncidentLifecycle(t *testing.T) {
+	ctx := context.Background()
+	srv, c := setup(t)
+	users := srv.Seed("sys_user", servicenowtest.Record{"name": "Ann Analyst", "department": "SOC"})
+	in, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{
+		ShortDescription: servicenow.Ptr("Phishing wave"), Impact: servicenow.Ptr(servicenow.ImpactHigh),
+		Urgency: servicenow.Ptr(servicenow.UrgencyMedium), AssignedTo: servicenow.Ptr(users[0]),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Number != "INC0010001" || in.Priority != servicenow.PriorityHigh || in.State != servicenow.StateNew || in.AssignedTo.Value != users[0] {
+		t.Fatalf("created %+v", in)
+	}
+	if _, err := c.Incidents.AddWorkNote(ctx, in.SysID, "looking"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Incidents.AddComment(ctx, in.SysID, "on it"); err != nil {
+		t.Fatal(err)
+	}
+	// Resolving without a close code breaks the data policy.
+	_, err = c.Incidents.Update(ctx, in.SysID, &servicenow.IncidentInput{State: servicenow.Ptr(servicenow.StateResolved)})
+	var e *servicenow.Error
+	if !errors.As(err, &e) || e.StatusCode != http.StatusForbidden || !strings.Contains(e.Detail, "mandatory") {
+		t.Fatalf("resolve without code: %v", err)
+	}
+	res, err := c.Incidents.Resolve(ctx, in.SysID, servicenow.CloseSolutionProvided, "mails purged")
+	if err != nil || res.State != servicenow.StateResolved || res.ResolvedAt.IsZero() {
+		t.Fatalf("resolve: %+v %v", res, err)
+	}
+	j, err := c.Incidents.Journal(ctx, in.SysID)
+	if err != nil || len(j) != 2 || j[0].Value != "looking" || j[1].Field != servicenow.JournalComments {
+		t.Fatalf("journal %+v %v", j, err)
+	}
+	got, err := c.Incidents.Get(ctx, in.SysID, &servicenow.GetOptions{DisplayValue: servicenow.DisplayValueAll})
+	if err != nil || got.AssignedTo.DisplayValue != "Ann Analyst" || got.State != servicenow.StateResolved {
+		t.Fatalf("display all: %+v %v", got, err)
+	}
+	if err := c.Incidents.Delete(ctx, in.SysID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Incidents.Get(ctx, in.SysID, nil); !errors.Is(err, servicenow.ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+}
+
+func TestQueriesAndPaging(t *testing.T) {
+	ctx := context.Background()
+	srv, c := setup(t)
+	groups := srv.Seed("sys_user_group", servicenowtest.Record{"name": "SOC"}, servicenowtest.Record{"name": "NOC"})
+	var recs []servicenowtest.Record
+	for i := range 25 {
+		recs = append(recs, servicenowtest.Record{
+			"short_description": fmt.Sprintf("alert %02d", i), "impact": fmt.Sprint(1 + i%3), "urgency": fmt.Sprint(1 + i%2),
+			"category": []string{"security", "network"}[i%2], "assignment_group": groups[i%2],
+		})
+	}
+	srv.Seed("incident", recs...)
+	tests := []struct {
+		name string
+		q    encodedquery.Query
+		want int
+	}{
+		{"all", encodedquery.Query{}, 25},
+		{"eq", F("category").Eq("security"), 13},
+		{"and or", encodedquery.And(F("category").Eq("network"), encodedquery.Or(F("impact").Eq(1), F("impact").Eq(2))), 8},
+		{"nq", encodedquery.Or(encodedquery.And(F("impact").Eq(1), F("urgency").Eq(1)), F("short_description").Like("ALERT 2")), 5 + 5 - 1},
+		{"in", F("priority").In(1, 2), 13},
+		{"dot walk", F("assignment_group.name").Eq("NOC"), 12},
+		{"between", F("short_description").Between("alert 05", "alert 09"), 5},
+		{"starts", F("short_description").StartsWith("alert 1"), 10},
+		{"not in", F("impact").NotIn(1, 2), 8},
+		{"empty", F("assigned_to").IsEmpty(), 25},
+		{"on today", F("opened_at").On(encodedquery.Today), 25},
+		{"relative", F("opened_at").RelativeAfter(1, encodedquery.Hour), 25},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, err := range c.Incidents.All(ctx, &servicenow.ListOptions{Query: tt.q, PageSize: 4}) {
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			n++
+		}
+		if n != tt.want {
+			t.Errorf("%s: %d records, want %d", tt.name, n, tt.want)
+		}
+	}
+	page, err := c.Incidents.List(ctx, &servicenow.ListOptions{Query: encodedquery.Query{}.OrderByDesc("short_description"), PageSize: 3, Offset: 3})
+	if err != nil || len(page.Items) != 3 || page.Items[0].ShortDescription != "alert 21" || page.Total != 25 || page.NextURL == "" {
+		t.Fatalf("page %+v %v", page, err)
+	}
+	if n := srv.CountRequests("GET", "/api/now/table/incident"); n < 12 {
+		t.Fatalf("only %d list requests", n)
+	}
+}
+
+func TestAttachmentsAndStats(t *testing.T) {
+	ctx := context.Background()
+	srv, c := setup(t)
+	ids := srv.Seed("incident", servicenowtest.Record{"short_description": "a", "impact": "1", "urgency": "1"},
+		servicenowtest.Record{"short_description": "b"}, servicenowtest.Record{"short_description": "c"})
+	data := bytes.Repeat([]byte("pcap"), 4096)
+	a, err := c.Incidents.Attach(ctx, ids[0], servicenow.Upload{Reader: bytes.NewReader(data), FileName: "dump.pcap"})
+	if err != nil || a.SizeBytes != int64(len(data)) {
+		t.Fatalf("attach: %+v %v", a, err)
+	}
+	if _, err := c.Attachments.UploadMultipart(ctx, "incident", ids[0], servicenow.Upload{Reader: strings.NewReader("x"), FileName: "n.txt"}); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for a, err := range c.Incidents.Attachments(ctx, ids[0]) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, a.FileName)
+	}
+	if strings.Join(names, ",") != "dump.pcap,n.txt" {
+		t.Fatalf("attachments %v", names)
+	}
+	var buf bytes.Buffer
+	meta, err := c.Attachments.Download(ctx, a.SysID, &buf, nil)
+	if err != nil || !bytes.Equal(buf.Bytes(), data) || meta.FileName != "dump.pcap" {
+		t.Fatalf("download %v %+v", err, meta)
+	}
+	if _, err := c.Attachments.Upload(ctx, "incident", "nope", servicenow.Upload{Reader: strings.NewReader("x"), FileName: "x"}); err == nil {
+		t.Fatal("upload to a missing record succeeded")
+	}
+	groups, err := c.Stats.Get(ctx, "incident", &servicenow.StatsOptions{Count: true, GroupBy: []string{"priority"}, DisplayValue: servicenow.DisplayValueTrue})
+	if err != nil || len(groups) != 2 || groups[0].Count != 1 || groups[1].Count != 2 || groups[0].Fields[0].DisplayValue != "1 - Critical" {
+		t.Fatalf("stats %+v %v", groups, err)
+	}
+}
+
+func TestFaultsAndAuth(t *testing.T) {
+	ctx := context.Background()
+	srv, c := setup(t, servicenowtest.WithOAuthClient("cid", "csecret"))
+	srv.Fail(1, http.StatusServiceUnavailable, time.Second, servicenowtest.Path("GET", "/api/now/table"))
+	if _, err := c.Incidents.List(ctx, nil); err != nil {
+		t.Fatalf("a 503 + Retry-After read was not retried: %v", err)
+	}
+	srv.Fail(1, http.StatusInternalServerError, 0, servicenowtest.Path("POST", "/api/now/table"))
+	_, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: servicenow.Ptr("x")})
+	if !errors.Is(err, servicenow.ErrServer) || len(srv.Records("incident")) != 0 {
+		t.Fatalf("500 on create: %v, stored %d", err, len(srv.Records("incident")))
+	}
+	srv.Truncate(1, servicenowtest.Path("POST", "/api/now/table"))
+	_, err = c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: servicenow.Ptr("y")})
+	var be *servicenow.BodyError
+	if !errors.As(err, &be) || len(srv.Records("incident")) != 1 {
+		t.Fatalf("truncated create: %v, stored %d (the write happened, once)", err, len(srv.Records("incident")))
+	}
+	srv.Fail(1, http.StatusTooManyRequests, time.Second, nil)
+	c2, _ := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "admin"), servicenow.WithoutRetries())
+	_, err = c2.Incidents.List(ctx, nil)
+	if rl, ok := servicenow.RateLimitOf(err); !errors.Is(err, servicenow.ErrRateLimited) || !ok || rl.Limit != 100 {
+		t.Fatalf("429: %v %+v", err, rl)
+	}
+	bad, _ := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "wrong"))
+	if _, err := bad.Incidents.List(ctx, nil); !errors.Is(err, servicenow.ErrUnauthorized) {
+		t.Fatalf("wrong password: %v", err)
+	}
+	oc, _ := servicenow.NewClient(srv.URL(), servicenow.WithOAuthPassword("cid", "csecret", "admin", "admin"))
+	if _, err := oc.Incidents.List(ctx, nil); err != nil {
+		t.Fatalf("oauth: %v", err)
+	}
+	ocBad, _ := servicenow.NewClient(srv.URL(), servicenow.WithOAuthClientCredentials("cid", "nope"))
+	var te *servicenow.TokenError
+	if _, err := ocBad.Incidents.List(ctx, nil); !errors.As(err, &te) {
+		t.Fatalf("bad oauth secret: %v", err)
+	}
+}
