@@ -26,6 +26,9 @@ const (
 	Last90Days  Period = "Last 90 days"
 )
 
+// String returns the period's name.
+func (p Period) String() string { return string(p) }
+
 // bounds returns the GlideSystem functions that start and end p.
 func (p Period) bounds() (string, bool) {
 	var fn string
@@ -91,6 +94,9 @@ const (
 	Year   Unit = "year"
 )
 
+// String returns the unit as the platform spells it.
+func (u Unit) String() string { return string(u) }
+
 func (u Unit) valid() bool {
 	switch u {
 	case Minute, Hour, Day, Month, Year:
@@ -107,6 +113,14 @@ func (f Field) RelativeAfter(n int, u Unit) Query { return f.relative(opRelative
 // RelativeBefore matches dates before n units before now (n < 0: before
 // |n| units from now). It encodes RELATIVELT.
 func (f Field) RelativeBefore(n int, u Unit) Query { return f.relative(opRelativeLt, n, u) }
+
+// RelativeOnOrAfter is RelativeAfter including the boundary. It encodes
+// RELATIVEGE.
+func (f Field) RelativeOnOrAfter(n int, u Unit) Query { return f.relative(opRelativeGe, n, u) }
+
+// RelativeOnOrBefore is RelativeBefore including the boundary. It encodes
+// RELATIVELE.
+func (f Field) RelativeOnOrBefore(n int, u Unit) Query { return f.relative(opRelativeLe, n, u) }
 
 func (f Field) relative(op string, n int, u Unit) Query {
 	if !u.valid() {

@@ -35,4 +35,6 @@
 // string gives that string. Parts the parser does not model (text
 // searches, related-list and join queries) are kept verbatim, and Raw
 // turns such a fragment into a Query that combines like any other.
+// Query.Equal compares structures; Alternatives, Orders and Match read a
+// query's conditions back, for example to evaluate it against records.
 package encodedquery

@@ -1,6 +1,7 @@
 package encodedquery_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -46,4 +47,24 @@ func ExampleField_In() {
 	_, err := encodedquery.Field("category").In("a,b").Encode()
 	fmt.Println(err)
 	// Output: encodedquery: field "category": the list item "a,b" holds a comma, which has no escape
+}
+
+func ExampleRaw() {
+	// A text search has no builder method; the fragment combines like any
+	// other query, and its order term counts for Ordered.
+	q := encodedquery.And(
+		encodedquery.Raw("123TEXTQUERY321=ransomware^ORDERBYDESCsys_updated_on"),
+		encodedquery.Field("active").Eq(true),
+	)
+	fmt.Println(q, q.Ordered())
+	// Output: 123TEXTQUERY321=ransomware^active=true^ORDERBYDESCsys_updated_on true
+}
+
+func ExampleError() {
+	_, err := encodedquery.Field("opened_at").Between("2026-01-01@x", "2026-02-01").Encode()
+	var e *encodedquery.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Field, errors.Is(err, encodedquery.ErrInvalid))
+	}
+	// Output: opened_at true
 }

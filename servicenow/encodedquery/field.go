@@ -16,16 +16,20 @@ func checkField(f string) error {
 	if f == "" {
 		return &Error{Problem: "empty field name"}
 	}
-	for _, part := range strings.Split(f, ".") {
-		if part == "" {
+	prev := byte('.')
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		switch {
+		case c == '.' && prev == '.':
 			return &Error{Field: f, Problem: "empty part in a dot-walked name"}
+		case c == '.', c >= 'a' && c <= 'z', c == '_', c >= '0' && c <= '9':
+		default:
+			return &Error{Field: f, Problem: "a field name holds only a-z, 0-9, _ and ."}
 		}
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if !(c >= 'a' && c <= 'z' || c == '_' || c >= '0' && c <= '9') {
-				return &Error{Field: f, Problem: "a field name holds only a-z, 0-9, _ and ."}
-			}
-		}
+		prev = c
+	}
+	if prev == '.' {
+		return &Error{Field: f, Problem: "empty part in a dot-walked name"}
 	}
 	return nil
 }
@@ -37,14 +41,25 @@ func (f Field) cond(op, value string) Query {
 	if err := checkField(name); err != nil {
 		return Query{err: err}
 	}
-	if strings.ContainsAny(value, "\r\n") {
+	if hasLineBreak(value) {
 		return fail(name, "a line break cannot be encoded")
 	}
-	a := atom{field: name, op: op, value: value}
-	if back := parseAtom(a.field + a.op + a.value); back != a {
+	if misread(op, value) {
 		return fail(name, "the value "+strconv.Quote(value)+" would read as another operator after "+op)
 	}
-	return Query{groups: []group{{{a}}}}
+	return single(atom{field: name, op: op, value: value})
+}
+
+// single returns a Query of one condition with a single allocation.
+func single(a atom) Query {
+	s := &struct {
+		a [1]atom
+		c [1]clause
+		g [1]group
+	}{a: [1]atom{a}}
+	s.c[0] = s.a[:]
+	s.g[0] = s.c[:]
+	return Query{groups: s.g[:]}
 }
 
 func (f Field) valued(op string, v any) Query {
@@ -67,7 +82,7 @@ func (f Field) list(op string, vs []any) Query {
 	if problem != "" {
 		return fail(string(f), problem)
 	}
-	parts := make([]string, len(items))
+	var b strings.Builder
 	for i, v := range items {
 		s, problem := formatValue(v)
 		if problem != "" {
@@ -76,9 +91,12 @@ func (f Field) list(op string, vs []any) Query {
 		if strings.Contains(s, ",") {
 			return fail(string(f), "the list item "+strconv.Quote(s)+" holds a comma, which has no escape")
 		}
-		parts[i] = s
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s)
 	}
-	return f.cond(op, strings.Join(parts, ","))
+	return f.cond(op, b.String())
 }
 
 // Eq matches field = v.

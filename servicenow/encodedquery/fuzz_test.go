@@ -1,7 +1,7 @@
 package encodedquery
 
 import (
-	"reflect"
+	"errors"
 	"testing"
 )
 
@@ -27,7 +27,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("cannot parse own encoding %q: %v", enc, err)
 		}
-		if !reflect.DeepEqual(normal(back), normal(q)) {
+		if !back.Equal(q) {
 			t.Fatalf("%q -> %q parses to %#v, want %#v", s, enc, back, q)
 		}
 		if again, _ := back.Encode(); again != enc {
@@ -69,13 +69,16 @@ func FuzzBuild(f *testing.F) {
 		}
 		enc, err := q.Encode()
 		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v does not match ErrInvalid", err)
+			}
 			return
 		}
 		back, err := Parse(enc)
 		if err != nil {
 			t.Fatalf("cannot parse %q: %v", enc, err)
 		}
-		if !reflect.DeepEqual(normal(back), normal(q)) {
+		if !back.Equal(q) {
 			t.Fatalf("%q parses to %#v, want %#v", enc, back, q)
 		}
 	})

@@ -5,7 +5,8 @@ import (
 )
 
 // Parse reads an encoded query into a Query. Parsing an encoded Query gives
-// an equal Query, and encoding a parsed canonical string gives it back.
+// an equal Query (see Query.Equal), and encoding a parsed canonical string
+// gives it back.
 // Conditions the parser does not model (a text search, RLQUERY or JOIN
 // parts, operators it does not know) are kept verbatim in their place. A
 // trailing "^EQ", which the platform's list views append, is dropped.
@@ -22,7 +23,7 @@ func Parse(s string) (Query, error) {
 func Raw(fragment string) Query { return parse(fragment) }
 
 func parse(s string) Query {
-	if strings.ContainsAny(s, "\r\n") {
+	if hasLineBreak(s) {
 		return fail("", "a line break cannot be encoded")
 	}
 	var q Query
@@ -46,6 +47,11 @@ func parse(s string) Query {
 			continue
 		case strings.HasPrefix(tok, "ORDERBY") && checkField(tok[len("ORDERBY"):]) == nil:
 			q.orders = append(q.orders, order{tok[len("ORDERBY"):], false})
+			continue
+		case strings.HasPrefix(tok, "ORDERBY"):
+			// An order term the parser does not model (a field name it
+			// would reject): kept verbatim, and Ordered still sees it.
+			g = append(g, clause{{value: tok, raw: true}})
 			continue
 		case strings.HasPrefix(tok, "OR") && len(tok) > 2:
 			if len(g) == 0 {

@@ -45,7 +45,22 @@ func (q Query) IsZero() bool { return len(q.groups) == 0 && len(q.orders) == 0 &
 func (q Query) Err() error { return q.err }
 
 // Ordered reports whether q orders its results (ORDERBY or ORDERBYDESC).
-func (q Query) Ordered() bool { return len(q.orders) > 0 }
+// An order term inside a raw fragment counts too.
+func (q Query) Ordered() bool {
+	if len(q.orders) > 0 {
+		return true
+	}
+	for _, g := range q.groups {
+		for _, c := range g {
+			for _, a := range c {
+				if a.raw && strings.HasPrefix(a.value, "ORDERBY") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // Len returns the number of conditions in q's normal form.
 func (q Query) Len() int {
@@ -60,7 +75,43 @@ func (q Query) Len() int {
 
 // And returns the conjunction of the queries. Their order terms are kept,
 // in argument order.
-func And(qs ...Query) Query { return fold(qs, and2) }
+func And(qs ...Query) Query {
+	if q, ok := andFlat(qs); ok {
+		return q
+	}
+	return fold(qs, and2)
+}
+
+// andFlat is the common case of And: no operand has more than one group,
+// so the result is one group holding every clause, built at once.
+func andFlat(qs []Query) (Query, bool) {
+	clauses, conds, norders := 0, 0, 0
+	for _, q := range qs {
+		if q.err != nil || len(q.groups) > 1 {
+			return Query{}, false
+		}
+		if len(q.groups) == 1 {
+			clauses += len(q.groups[0])
+			conds += groupLen(q.groups[0])
+		}
+		norders += len(q.orders)
+	}
+	if clauses == 0 || conds > MaxConditions {
+		return Query{}, false
+	}
+	g := make(group, 0, clauses)
+	var orders []order
+	if norders > 0 {
+		orders = make([]order, 0, norders)
+	}
+	for _, q := range qs {
+		if len(q.groups) == 1 {
+			g = append(g, q.groups[0]...)
+		}
+		orders = append(orders, q.orders...)
+	}
+	return Query{groups: []group{g}, orders: orders}, true
+}
 
 // Or returns the disjunction of the queries. Their order terms are kept,
 // in argument order.
@@ -189,6 +240,7 @@ func (q Query) Encode() (string, error) {
 		return "", q.err
 	}
 	var b strings.Builder
+	b.Grow(q.encodedLen())
 	sep := func(s string) {
 		if b.Len() > 0 {
 			b.WriteString(s)
@@ -224,6 +276,22 @@ func (q Query) Encode() (string, error) {
 	return b.String(), nil
 }
 
+// encodedLen estimates the length of the encoding, escapes aside.
+func (q Query) encodedLen() int {
+	n := 0
+	for _, g := range q.groups {
+		for _, c := range g {
+			for _, a := range c {
+				n += len(a.field) + len(a.op) + len(a.value) + 3
+			}
+		}
+	}
+	for _, o := range q.orders {
+		n += len(o.field) + 13
+	}
+	return n
+}
+
 // String returns the encoded query, or a description of its error.
 func (q Query) String() string {
 	s, err := q.Encode()
@@ -234,7 +302,7 @@ func (q Query) String() string {
 }
 
 func (a atom) encode(b *strings.Builder) error {
-	if strings.ContainsAny(a.value, "\r\n") {
+	if hasLineBreak(a.value) {
 		return &Error{Field: a.field, Problem: "a line break cannot be encoded"}
 	}
 	if !a.raw {

@@ -2,6 +2,7 @@ package encodedquery
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ func TestBuild(t *testing.T) {
 	f := func(s string) Field { return Field(s) }
 	a, b, c, d := f("a").Eq(1), f("b").Eq(2), f("c").Eq(3), f("d").Eq(4)
 	nyc := time.FixedZone("EST", -5*3600)
+	two := 2
 	tests := []struct {
 		name string
 		q    Query
@@ -27,6 +29,7 @@ func TestBuild(t *testing.T) {
 		{"eq false", f("active").Eq(false), "active=false"},
 		{"eq float", f("cost").Eq(12.5), "cost=12.5"},
 		{"eq named string type", f("state").Eq(state("6")), "state=6"},
+		{"eq pointer", f("priority").Eq(&two), "priority=2"},
 		{"eq empty", f("category").Eq(""), "category="},
 		{"ne", f("state").Ne(7), "state!=7"},
 		{"lt", f("priority").Lt(3), "priority<3"},
@@ -61,6 +64,9 @@ func TestBuild(t *testing.T) {
 			"opened_atNOTONLast week@javascript:gs.beginningOfLastWeek()@javascript:gs.endOfLastWeek()"},
 		{"relative after", f("opened_at").RelativeAfter(2, Hour), "opened_atRELATIVEGT@hour@ago@2"},
 		{"relative before ahead", f("due_date").RelativeBefore(-3, Day), "due_dateRELATIVELT@dayofweek@ahead@3"},
+		{"relative on or after", f("sla_due").RelativeOnOrAfter(1, Minute), "sla_dueRELATIVEGE@minute@ago@1"},
+		{"relative on or before", f("sys_updated_on").RelativeOnOrBefore(1, Year), "sys_updated_onRELATIVELE@year@ago@1"},
+		{"relative month", f("sys_created_on").RelativeAfter(6, Month), "sys_created_onRELATIVEGT@month@ago@6"},
 		{"val changes", f("state").ValChanges(), "stateVALCHANGES"},
 		{"changes from", f("state").ChangesFrom(1), "stateCHANGESFROM1"},
 		{"changes to", f("state").ChangesTo(6), "stateCHANGESTO6"},
@@ -98,7 +104,7 @@ func TestBuild(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", got, err)
 			}
-			if !reflect.DeepEqual(normal(back), normal(tt.q)) {
+			if !back.Equal(tt.q) || !reflect.DeepEqual(normal(back), normal(tt.q)) {
 				t.Fatalf("Parse(%q) = %#v, want %#v", got, back, tt.q)
 			}
 			if again, _ := back.Encode(); again != got {
@@ -138,6 +144,9 @@ func TestBuildRejects(t *testing.T) {
 		{"empty slice", f("a").NotIn([]string{}), "empty list"},
 		{"at in between", f("a").Between("x@y", "z"), "@"},
 		{"nil value", f("a").Eq(nil), "nil"},
+		{"nil pointer", f("a").Eq((*int)(nil)), "nil pointer"},
+		{"nan", f("a").Gt(math.NaN()), "NaN"},
+		{"infinity", f("a").Lt(math.Inf(1)), "infinities"},
 		{"zero time", f("a").Eq(time.Time{}), "zero time"},
 		{"struct value", f("a").Eq(struct{}{}), "cannot be encoded"},
 		{"javascript text", f("a").Eq("javascript:gs.getUserID()"), "javascript"},
@@ -182,6 +191,9 @@ func TestParse(t *testing.T) {
 		{"ORDERBYDESCopened_at^active=true", "active=true^ORDERBYDESCopened_at", true},
 		{"priority=1^NQ^NQstate=2", "priority=1^NQstate=2", false},
 		{"", "", false},
+		{"a=1^ORDERBYCaller", "a=1^ORDERBYCaller", true},
+		{"ORDERBY", "ORDERBY", true},
+		{"a=1^ORDERBYcaller_id.name", "a=1^ORDERBYcaller_id.name", true},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.in)
@@ -207,5 +219,84 @@ func TestZeroAndLen(t *testing.T) {
 	}
 	if s := Field("B").Eq(1).String(); !strings.HasPrefix(s, "!(") {
 		t.Errorf("String of a broken query = %q", s)
+	}
+}
+
+func TestEqual(t *testing.T) {
+	a, b := Field("a").Eq(1), Field("b").Eq(2)
+	tests := []struct {
+		name string
+		x, y Query
+		want bool
+	}{
+		{"zero", Query{}, Query{}, true},
+		{"same", And(a, b), And(a, b), true},
+		{"parsed", Or(a, b), mustParse(t, "a=1^ORb=2"), true},
+		{"and vs or", And(a, b), Or(a, b), false},
+		{"order of conditions", And(a, b), And(b, a), false},
+		{"groups", Or(And(a, b), a), And(a, b), false},
+		{"clause length", Or(a, b), a, false},
+		{"orders", a.OrderBy("x"), a.OrderByDesc("x"), false},
+		{"order count", a.OrderBy("x"), a, false},
+		{"error", Field("B").Eq(1), Query{}, false},
+		{"value", Field("a").Eq(1), Field("a").Eq(2), false},
+	}
+	for _, tt := range tests {
+		if got := tt.x.Equal(tt.y); got != tt.want {
+			t.Errorf("%s: Equal = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := tt.y.Equal(tt.x); got != tt.want {
+			t.Errorf("%s: reversed Equal = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func mustParse(t *testing.T, s string) Query {
+	t.Helper()
+	q, err := Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+func TestEnumStrings(t *testing.T) {
+	if LastWeek.String() != "Last week" || Day.String() != "dayofweek" {
+		t.Errorf("String: %q %q", LastWeek.String(), Day.String())
+	}
+}
+
+func TestSizeCap(t *testing.T) {
+	wide := make([]any, 0, MaxConditions)
+	ors := make([]Query, 0, MaxConditions)
+	for i := range MaxConditions {
+		wide = append(wide, i)
+		ors = append(ors, Field("a").Eq(i))
+	}
+	full := Or(ors...)
+	if full.Len() != MaxConditions || full.Err() != nil {
+		t.Fatalf("Or of %d conditions: Len %d, %v", MaxConditions, full.Len(), full.Err())
+	}
+	if q := Field("b").In(wide...); q.Err() != nil || q.Len() != 1 {
+		t.Fatalf("a long In list is one condition: %v", q.Err())
+	}
+	for name, q := range map[string]Query{
+		"or past cap":          Or(full, Field("b").Eq(1)),
+		"flat and past cap":    And(full, Field("b").Eq(1)),
+		"distributed past cap": And(Or(full, And(Field("b").Eq(1), Field("c").Eq(2))), Field("d").Eq(3)),
+	} {
+		if err := q.Err(); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "exceed") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	var b strings.Builder
+	for i := range MaxConditions + 1 {
+		if i > 0 {
+			b.WriteString("^OR")
+		}
+		b.WriteString("a=1")
+	}
+	if _, err := Parse(b.String()); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Parse past the cap: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package encodedquery
 
 import (
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -30,6 +31,10 @@ func formatValue(v any) (string, string) {
 		return "javascript:" + string(x), ""
 	case bool:
 		return strconv.FormatBool(x), ""
+	case int:
+		return strconv.Itoa(x), ""
+	case int64:
+		return strconv.FormatInt(x, 10), ""
 	case time.Time:
 		if x.IsZero() {
 			return "", "a zero time cannot be encoded"
@@ -49,13 +54,22 @@ func formatValue(v any) (string, string) {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return strconv.FormatUint(rv.Uint(), 10), ""
 	case reflect.Float32, reflect.Float64:
-		return strconv.FormatFloat(rv.Float(), 'f', -1, 64), ""
+		f := rv.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return "", "NaN and infinities cannot be encoded"
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), ""
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return "", "a nil pointer cannot be encoded"
+		}
+		return formatValue(rv.Elem().Interface())
 	}
 	return "", "values of type " + rv.Type().String() + " cannot be encoded"
 }
 
 func checkText(s string) (string, string) {
-	if strings.ContainsAny(s, "\r\n") {
+	if hasLineBreak(s) {
 		return "", "a line break cannot be encoded"
 	}
 	if t := strings.TrimLeft(s, " \t"); len(t) >= 11 && strings.EqualFold(t[:11], "javascript:") {
@@ -67,6 +81,19 @@ func checkText(s string) (string, string) {
 // listValues flattens the arguments of In and NotIn: single values and
 // slices of values.
 func listValues(vs []any) ([]any, string) {
+	flat := true
+	for _, v := range vs {
+		if k := reflect.TypeOf(v); k != nil && (k.Kind() == reflect.Slice || k.Kind() == reflect.Array) {
+			flat = false
+			break
+		}
+	}
+	if flat {
+		if len(vs) == 0 {
+			return nil, "an empty list"
+		}
+		return vs, ""
+	}
 	var out []any
 	for _, v := range vs {
 		rv := reflect.ValueOf(v)
@@ -82,4 +109,8 @@ func listValues(vs []any) ([]any, string) {
 		return nil, "an empty list"
 	}
 	return out, ""
+}
+
+func hasLineBreak(s string) bool {
+	return strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0
 }
