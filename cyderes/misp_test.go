@@ -1,0 +1,152 @@
+package cyderes
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+)
+
+const mispSample = `[{"Event":{"distribution":"1","id":"123","info":"Sample","org_id":"4","orgc_id":"5","uuid":"ev-uuid","threat_level_id":"1"},
+	"category":"Network activity","comment":"c2","deleted":false,"disable_correlation":false,"distribution":"5",
+	"event_id":"123","first_seen":null,"id":"987","last_seen":"2024-05-01T10:00:00.000000+00:00","object_id":"0",
+	"object_relation":null,"sharing_group_id":"0","timestamp":"1714557600","to_ids":true,"type":"ip-dst|port",
+	"uuid":"attr-uuid","value":"203.0.113.7|8443"},
+	{"id":988,"type":"domain","value":"evil.example","to_ids":"True","object_relation":"domain","distribution":4,"timestamp":1714557601}]`
+
+func TestMISPAttributeDecode(t *testing.T) {
+	var got []*MISPAttribute
+	if err := json.Unmarshal([]byte(mispSample), &got); err != nil {
+		t.Fatal(err)
+	}
+	a := got[0]
+	ts := time.Unix(1714557600, 0).UTC()
+	last := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
+	if a.ID != 987 || a.EventID != 123 || a.ObjectID != 0 || a.ObjectRelation != nil || a.Category != "Network activity" ||
+		a.Type != "ip-dst|port" || a.Value != "203.0.113.7|8443" || !a.ToIDs || a.Deleted || a.Distribution != DistributionInherit ||
+		a.UUID != "attr-uuid" || a.Comment != "c2" || !a.Timestamp.Equal(ts) || a.FirstSeen != nil || a.LastSeen == nil || !a.LastSeen.Equal(last) {
+		t.Errorf("attribute %+v", a)
+	}
+	wantEvent := MISPEvent{ID: 123, UUID: "ev-uuid", Info: "Sample", OrgID: 4, OrgcID: 5, Distribution: DistributionCommunity, ThreatLevelID: 1}
+	if a.Event != wantEvent {
+		t.Errorf("event %+v", a.Event)
+	}
+	b := got[1]
+	if b.ID != 988 || !b.ToIDs || b.ObjectRelation == nil || *b.ObjectRelation != "domain" || b.Distribution != DistributionSharingGroup || b.Timestamp.Unix() != 1714557601 {
+		t.Errorf("second %+v", b)
+	}
+	if b.Distribution.String() != "Sharing group" || Distribution(9).String() != "Distribution(9)" {
+		t.Error("distribution names")
+	}
+}
+
+func TestIOCs(t *testing.T) {
+	tests := []struct {
+		name      string
+		from, to  time.Time
+		wantQuery string
+	}{
+		{"no range", time.Time{}, time.Time{}, ""},
+		{"range", time.Date(2000, 1, 1, 1, 0, 0, 0, time.FixedZone("X", 3600)), time.Date(2000, 1, 2, 0, 0, 0, 999, time.UTC),
+			"created_from=2000-01-01%2000%3A00%3A00&created_to=2000-01-02%2000%3A00%3A00"},
+		{"from only", time.Date(2024, 5, 1, 10, 20, 30, 0, time.UTC), time.Time{}, "created_from=2024-05-01%2010%3A20%3A30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var rec recorder
+			c, mock := newMock(t)
+			mock.RegisterNoResponder(rec.respond(200, mispSample))
+			got, err := c.IOCs(context.Background(), tt.from, tt.to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 2 {
+				t.Errorf("%d attributes", len(got))
+			}
+			s := rec.one(t)
+			checkAuth(t, s)
+			if s.method != "GET" || s.path != "/misp" || s.query != tt.wantQuery {
+				t.Errorf("sent %s %s?%s\nwant ?%s", s.method, s.path, s.query, tt.wantQuery)
+			}
+		})
+	}
+	c, mock := newMock(t)
+	now := time.Now()
+	if _, err := c.IOCs(context.Background(), now, now.Add(-time.Hour)); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("reversed range: %v", err)
+	}
+	if mock.GetTotalCallCount() != 0 {
+		t.Error("sent")
+	}
+}
+
+func TestSplitComposite(t *testing.T) {
+	tests := []struct {
+		typ, value, want string
+	}{
+		{"ip-dst", "1.2.3.4", "[{ip-dst 1.2.3.4}]"},
+		{"filename|sha256", "evil.exe|abc", "[{filename evil.exe} {sha256 abc}]"},
+		{"ip-dst|port", "1.2.3.4|443", "[{ip-dst 1.2.3.4} {port 443}]"},
+		{"domain|ip", "a.example|5.6.7.8", "[{domain a.example} {ip 5.6.7.8}]"},
+		{"filename|md5", "a|b.exe|d41d", "[{filename a} {md5 b.exe|d41d}]"},
+		{"filename|md5", "noseparator", "[{filename|md5 noseparator}]"},
+		{"url", "http://x/?a|b", "[{url http://x/?a|b}]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(SplitComposite(tt.typ, tt.value)); got != tt.want {
+			t.Errorf("SplitComposite(%q, %q) = %s, want %s", tt.typ, tt.value, got, tt.want)
+		}
+	}
+}
+
+func TestTheHiveDataTypes(t *testing.T) {
+	want := map[string]string{
+		"ip-src": "ip", "ip-dst": "ip", "domain": "domain", "hostname": "hostname", "url": "url", "uri": "url",
+		"link": "url", "email-src": "mail", "email-dst": "mail", "email-subject": "mail-subject", "md5": "hash",
+		"sha1": "hash", "sha256": "hash", "sha512": "hash", "ssdeep": "hash", "imphash": "hash", "filename": "filename",
+		"regkey": "registry", "user-agent": "user-agent", "AS": "autonomous-system", "attachment": "file",
+		"malware-sample": "file", "port": "other", "text": "other", "": "other",
+	}
+	table := TheHiveDataTypes()
+	for misp, dt := range want {
+		if got := TheHiveDataType(misp); got != dt {
+			t.Errorf("TheHiveDataType(%q) = %q, want %q", misp, got, dt)
+		}
+		if got, ok := table[misp]; dt != "other" && (!ok || got != dt) {
+			t.Errorf("TheHiveDataTypes()[%q] = %q", misp, got)
+		}
+	}
+	for misp, dt := range table {
+		if TheHiveDataType(misp) != dt {
+			t.Errorf("table and function disagree on %q", misp)
+		}
+	}
+	table["domain"] = "changed"
+	if TheHiveDataTypes()["domain"] != "domain" {
+		t.Error("table is shared")
+	}
+	if v3 := TheHive3DataTypes(); v3["hostname"] != "fqdn" || v3["domain"] != "domain" {
+		t.Errorf("TheHive 3 table %v", v3)
+	}
+}
+
+func TestObservables(t *testing.T) {
+	a := &MISPAttribute{Type: "filename|sha256", Value: "evil.exe|9f86"}
+	got := fmt.Sprint(a.Observables())
+	if got != "[{filename evil.exe filename} {hash 9f86 sha256}]" {
+		t.Errorf("observables %s", got)
+	}
+}
+
+func TestThreatLevelSeverity(t *testing.T) {
+	for level, want := range map[int]int{1: 3, 2: 2, 3: 1, 4: 2, 0: 2, 7: 2} {
+		if got := ThreatLevelSeverity(level); got != want {
+			t.Errorf("level %d → %d, want %d", level, got, want)
+		}
+	}
+	if m := MISPThreatLevelSeverities(); fmt.Sprint(m) != "map[1:3 2:2 3:1 4:2]" {
+		t.Errorf("table %v", m)
+	}
+}

@@ -1,0 +1,51 @@
+package cyderes
+
+import "strings"
+
+// TypedValue is one value with its MISP type.
+type TypedValue struct {
+	Type  string
+	Value string
+}
+
+// SplitComposite splits a composite MISP attribute such as
+// ("filename|sha256", "evil.exe|9f86…") into one typed value per part:
+// [{filename evil.exe} {sha256 9f86…}]. A plain type gives a single value.
+// The value is split at its first separators only, so the last part keeps
+// any further "|". When the value has fewer parts than the type, the
+// attribute is returned whole, unsplit.
+func SplitComposite(typ, value string) []TypedValue {
+	if !strings.Contains(typ, "|") {
+		return []TypedValue{{Type: typ, Value: value}}
+	}
+	types := strings.Split(typ, "|")
+	values := strings.SplitN(value, "|", len(types))
+	if len(values) != len(types) {
+		return []TypedValue{{Type: typ, Value: value}}
+	}
+	out := make([]TypedValue, len(types))
+	for i := range types {
+		out[i] = TypedValue{Type: strings.TrimSpace(types[i]), Value: strings.TrimSpace(values[i])}
+	}
+	return out
+}
+
+// Observable is a value with TheHive's observable data type.
+type Observable struct {
+	DataType string
+	Value    string
+	// MISPType is the MISP type the value came from.
+	MISPType string
+}
+
+// Observables returns the attribute as TheHive 4/5 observables: one per
+// part of a composite type, each with its data type from
+// TheHiveDataType.
+func (a *MISPAttribute) Observables() []Observable {
+	parts := SplitComposite(a.Type, a.Value)
+	out := make([]Observable, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, Observable{DataType: TheHiveDataType(p.Type), Value: p.Value, MISPType: p.Type})
+	}
+	return out
+}
