@@ -49,7 +49,7 @@ func (s *Server) misp(w http.ResponseWriter, r *http.Request) {
 		out = append(out, map[string]any{
 			"id": strconv.Itoa(a.ID), "event_id": strconv.Itoa(a.EventID), "object_id": "0", "object_relation": nil,
 			"category": a.Category, "type": a.Type, "value": a.Value, "to_ids": a.ToIDs,
-			"uuid": "5f2b0c1e-0000-4000-8000-" + strconv.FormatInt(int64(100000000000+a.ID), 10),
+			"uuid":      "5f2b0c1e-0000-4000-8000-" + strconv.FormatInt(int64(100000000000+a.ID), 10),
 			"timestamp": strconv.FormatInt(a.Timestamp.Unix(), 10), "distribution": "5", "sharing_group_id": "0",
 			"comment": a.Comment, "deleted": false, "disable_correlation": false, "first_seen": nil, "last_seen": nil,
 			"Event": map[string]any{"id": strconv.Itoa(a.EventID), "org_id": "1", "orgc_id": "1", "distribution": "1",
