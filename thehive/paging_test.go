@@ -1,0 +1,157 @@
+package thehive
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/incidentkit/incidentkit/thehive/filter"
+	"github.com/jarcoal/httpmock"
+)
+
+// pagedServer answers V1 queries and V0 searches from total numbered
+// cases, honouring the page step or range; it records each (from, to).
+func pagedServer(t *testing.T, total int, ranges *[][2]int) httpmock.Responder {
+	return func(r *http.Request) (*http.Response, error) {
+		b, _ := io.ReadAll(r.Body)
+		var from, to int
+		if strings.HasSuffix(r.URL.Path, "/_search") {
+			var body struct{ Range string }
+			if err := json.Unmarshal(b, &body); err != nil {
+				t.Error(err)
+			}
+			parts := strings.SplitN(body.Range, "-", 2)
+			from, _ = strconv.Atoi(parts[0])
+			to, _ = strconv.Atoi(parts[1])
+		} else {
+			var body struct{ Query []map[string]any }
+			if err := json.Unmarshal(b, &body); err != nil {
+				t.Error(err)
+			}
+			last := body.Query[len(body.Query)-1]
+			from, to = int(last["from"].(float64)), int(last["to"].(float64))
+		}
+		*ranges = append(*ranges, [2]int{from, to})
+		var items []string
+		for i := from; i < to && i < total; i++ {
+			items = append(items, fmt.Sprintf(`{"_id":"~%d","id":"~%d","number":%d}`, i, i, i))
+		}
+		resp := httpmock.NewStringResponse(200, "["+strings.Join(items, ",")+"]")
+		resp.Header.Set("Content-Type", "application/json")
+		resp.Header.Set("X-Total", strconv.Itoa(total))
+		return resp, nil
+	}
+}
+
+func TestAllPages(t *testing.T) {
+	for _, d := range []Dialect{V1, V0} {
+		t.Run(d.String(), func(t *testing.T) {
+			c, mock := newMock(t, d)
+			var ranges [][2]int
+			mock.RegisterNoResponder(pagedServer(t, 25, &ranges))
+			seq := c.Cases.All(context.Background(), &SearchOptions{PageSize: 10})
+			if len(ranges) != 0 {
+				t.Fatal("a request was sent before ranging")
+			}
+			n := 0
+			for cs, err := range seq {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cs.ID != "~"+strconv.Itoa(n) {
+					t.Fatalf("item %d is %s", n, cs.ID)
+				}
+				n++
+			}
+			if n != 25 || fmt.Sprint(ranges) != "[[0 10] [10 20] [20 30]]" {
+				t.Errorf("got %d items from %v", n, ranges)
+			}
+			// Ranging again starts over; break stops.
+			ranges = nil
+			for range seq {
+				break
+			}
+			if fmt.Sprint(ranges) != "[[0 10]]" {
+				t.Errorf("second range fetched %v", ranges)
+			}
+		})
+	}
+}
+
+func TestAllMaxItemsAndOffset(t *testing.T) {
+	c, mock := newMock(t, V1)
+	var ranges [][2]int
+	mock.RegisterNoResponder(pagedServer(t, 100, &ranges))
+	var ids []string
+	for cs, err := range c.Cases.All(context.Background(), &SearchOptions{PageSize: 10, Offset: 5, MaxItems: 12}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, cs.ID)
+	}
+	if len(ids) != 12 || ids[0] != "~5" || ids[11] != "~16" {
+		t.Errorf("ids = %v", ids)
+	}
+	if fmt.Sprint(ranges) != "[[5 15] [15 17]]" {
+		t.Errorf("ranges = %v", ranges)
+	}
+}
+
+func TestSearchPageMeta(t *testing.T) {
+	c, mock := newMock(t, V0)
+	var ranges [][2]int
+	mock.RegisterNoResponder(pagedServer(t, 15, &ranges))
+	p, err := c.Cases.Search(context.Background(), &SearchOptions{PageSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 10 || p.Total != 15 || !p.TotalKnown || !p.HasNext() || p.NextOffset != 10 {
+		t.Errorf("page = %+v", p)
+	}
+	p, err = c.Cases.Search(context.Background(), &SearchOptions{PageSize: 10, Offset: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 5 || p.HasNext() {
+		t.Errorf("last page = %+v", p)
+	}
+}
+
+func TestAllErrorOnce(t *testing.T) {
+	c, mock := newMock(t, V1, WithoutRetries())
+	mock.RegisterNoResponder(httpmock.NewStringResponder(500, `{"type":"InternalError","message":"x"}`))
+	errs := 0
+	for _, err := range c.Cases.All(context.Background(), nil) {
+		if err == nil {
+			t.Fatal("item without error")
+		}
+		errs++
+	}
+	if errs != 1 {
+		t.Errorf("%d errors", errs)
+	}
+}
+
+func TestCountV0FromHeader(t *testing.T) {
+	c, mock := newMock(t, V0)
+	var got []seen
+	mock.RegisterNoResponder(recorder(&got, 200, `[]`, "X-Total", "37"))
+	n, err := c.Cases.Count(context.Background(), statusOpen())
+	if err != nil || n != 37 {
+		t.Fatalf("count = %d, %v", n, err)
+	}
+	jsonEqual(t, got[0].body, `{"query":{"_field":"status","_value":"Open"},"range":"0-0"}`)
+
+	c, mock = newMock(t, V0)
+	mock.RegisterNoResponder(recorder(&got, 200, `[]`))
+	if _, err := c.Cases.Count(context.Background(), statusOpen()); err == nil {
+		t.Error("no error without X-Total")
+	}
+}
+
+func statusOpen() filter.Filter { return filter.Eq("status", "Open") }
