@@ -1,0 +1,23 @@
+// Package thehivetest is an in-memory TheHive for tests: a stateful
+// httptest server speaking both dialects the thehive package uses —
+// TheHive 5's /api/v1 (cases, tasks, task logs, observables, alerts,
+// comments and the /api/v1/query language) and TheHive 3/4's /api/case
+// endpoints with _search.
+//
+// It evaluates filters of both dialects (including v0 _wildcard, old-style
+// comparisons and _parent), sorts, pages with from/to or range and reports
+// totals in X-Total. Like the real server, a v0 search without a range
+// returns only the first 10 results. It answers updates and deletes with
+// 204 on v1, creates observables one per value and answers 207 with the
+// successes and failures when some values already exist in the case,
+// accepts file observables as multipart (_json plus attachment parts),
+// encodes TLP for each dialect (RED is 3 on v0 and 4 on v1), and answers
+// errors with TheHive's {"type","message"} body, AttributeCheckingError
+// with its field list.
+//
+// Requests authenticate with the API key (APIKey unless WithAPIKey sets
+// another) as a bearer token, or with basic auth when WithBasicAuth is
+// given. Seed data with AddCase and AddAlert, inspect what arrived with
+// the accessors and Requests, and inject faults with Fail, Drop, Truncate
+// and Delay.
+package thehivetest

@@ -1,0 +1,288 @@
+package thehivetest
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+)
+
+// answer is a handler's outcome, written by the dialect's router.
+type answer struct {
+	status int
+	body   any
+	// kind and obj, when obj is set, are rendered for the dialect.
+	kind string
+	obj  doc
+	// errType and message describe an error answer.
+	errType, message string
+	problems         problems
+}
+
+func fail(status int, typ, msg string) answer { return answer{status: status, errType: typ, message: msg} }
+
+func notFound(what, id string) answer {
+	return fail(http.StatusNotFound, "NotFoundError", what+" "+id+" not found")
+}
+
+func (a answer) write(w http.ResponseWriter, v0 bool) {
+	switch {
+	case a.obj != nil && a.errType == "" && len(a.problems) == 0:
+		writeJSON(w, a.status, render(a.kind, a.obj, v0))
+	case len(a.problems) > 0:
+		attributeError(w, a.problems)
+	case a.errType != "":
+		writeError(w, a.status, a.errType, a.message)
+	case a.body == nil:
+		w.WriteHeader(a.status)
+	default:
+		writeJSON(w, a.status, a.body)
+	}
+}
+
+func (s *Server) createCase(in map[string]any, v0 bool, user string) answer {
+	d, p := s.caseFromInput(in, v0)
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
+	s.caseNumber++
+	d["number"] = s.caseNumber
+	s.insert(kindCase, d, user)
+	if tasks, ok := in["tasks"].([]any); ok {
+		for _, t := range tasks {
+			if tm, ok := t.(map[string]any); ok {
+				s.createTask(d["_id"].(string), tm, user)
+			}
+		}
+	}
+	return answer{status: http.StatusCreated, body: render(kindCase, d, v0)}
+}
+
+func (s *Server) createTask(caseID string, in map[string]any, user string) answer {
+	if s.find(kindCase, caseID) == nil {
+		return notFound("Case", caseID)
+	}
+	var p problems
+	p.required(in, "title")
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
+	d := doc{"__case": caseID, "status": "Waiting", "flag": false, "order": 0, "group": "default"}
+	copyFields(in, d, "title", "group", "description", "status", "flag", "startDate", "endDate", "order", "dueDate", "assignee", "owner")
+	s.insert(kindTask, d, user)
+	return answer{status: http.StatusCreated, kind: kindTask, obj: d}
+}
+
+func (s *Server) addLog(taskID string, in map[string]any, user string) answer {
+	if s.find(kindTask, taskID) == nil {
+		return notFound("Task", taskID)
+	}
+	var p problems
+	p.required(in, "message")
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
+	d := doc{"__task": taskID, "date": s.millis(), "status": "Ok"}
+	copyFields(in, d, "message", "startDate", "includeInTimeline")
+	s.insert(kindLog, d, user)
+	return answer{status: http.StatusCreated, kind: kindLog, obj: d}
+}
+
+func (s *Server) addComment(caseID string, in map[string]any, user string) answer {
+	if s.find(kindCase, caseID) == nil {
+		return notFound("Case", caseID)
+	}
+	var p problems
+	p.required(in, "message")
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
+	d := doc{"__case": caseID, "message": in["message"], "isEdited": false}
+	s.insert(kindComment, d, user)
+	return answer{status: http.StatusCreated, kind: kindComment, obj: d}
+}
+
+// attachment is a stored file observable's content description.
+type attachment struct {
+	name, contentType string
+	data              []byte
+}
+
+func (a attachment) json() map[string]any {
+	s256, s1, m5 := sha256.Sum256(a.data), sha1.Sum(a.data), md5.Sum(a.data)
+	return map[string]any{"name": a.name, "contentType": a.contentType, "size": len(a.data), "id": hex.EncodeToString(s256[:]),
+		"hashes": []string{hex.EncodeToString(s256[:]), hex.EncodeToString(s1[:]), hex.EncodeToString(m5[:])}}
+}
+
+// createObservables adds one observable per data value (or one per file)
+// to the case or alert under parentKey; values already present fail.
+func (s *Server) createObservables(parentKey, parentID string, in map[string]any, files []attachment, v0 bool, user string) answer {
+	var p problems
+	p.required(in, "dataType")
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
+	dataType := in["dataType"].(string)
+	var datas []any
+	switch x := in["data"].(type) {
+	case string:
+		datas = []any{x}
+	case []any:
+		datas = x
+	}
+	if len(files) == 0 && len(datas) == 0 {
+		p.add("data", "required")
+		return answer{problems: p}
+	}
+	var success, failure []any
+	existing := s.children(kindObservable, parentKey, parentID)
+	make1 := func(data any, file *attachment) {
+		for _, e := range existing {
+			if e["dataType"] == dataType && ((file == nil && e["data"] == data) ||
+				(file != nil && e["attachment"] != nil && e["attachment"].(map[string]any)["id"] == file.json()["id"])) {
+				obj := map[string]any{"dataType": dataType, "data": data}
+				failure = append(failure, map[string]any{"type": "CreateError", "message": "Observable already exists", "object": obj})
+				return
+			}
+		}
+		d := doc{parentKey: parentID, "dataType": dataType, "ioc": false, "sighted": false, "tags": []any{}, "startDate": s.millis()}
+		copyFields(in, d, "message", "tags", "ioc", "sighted", "sightedAt", "ignoreSimilarity", "startDate")
+		var q problems
+		q.intField(in, d, "pap", 0, 3, 2)
+		q.tlpField(in, d, v0)
+		if file != nil {
+			d["attachment"] = file.json()
+		} else {
+			d["data"] = data
+		}
+		s.insert(kindObservable, d, user)
+		existing = append(existing, d)
+		success = append(success, render(kindObservable, d, v0))
+	}
+	for i := range files {
+		make1(nil, &files[i])
+	}
+	for _, data := range datas {
+		make1(data, nil)
+	}
+	switch {
+	case len(failure) == 0:
+		if v0 && len(success) == 1 {
+			return answer{status: http.StatusCreated, body: success[0]}
+		}
+		return answer{status: http.StatusCreated, body: success}
+	case len(success) == 0:
+		f := failure[0].(map[string]any)
+		return fail(http.StatusBadRequest, "CreateError", fmt.Sprint(f["message"]))
+	}
+	return answer{status: http.StatusMultiStatus, body: map[string]any{"success": success, "failure": failure}}
+}
+
+// readObservableBody reads a JSON body, or multipart with _json and
+// attachment parts.
+func readObservableBody(r *http.Request) (map[string]any, []attachment, error) {
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+		in, err := readObject(r.Body)
+		return in, nil, err
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, nil, err
+	}
+	var in map[string]any
+	var files []attachment
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		b, err := io.ReadAll(io.LimitReader(part, 64<<20))
+		if err != nil {
+			return nil, nil, err
+		}
+		switch part.FormName() {
+		case "_json":
+			if err := json.Unmarshal(b, &in); err != nil {
+				return nil, nil, fmt.Errorf("_json: %v", err)
+			}
+		case "attachment":
+			ct := part.Header.Get("Content-Type")
+			files = append(files, attachment{name: part.FileName(), contentType: ct, data: b})
+		}
+	}
+	if in == nil {
+		return nil, nil, fmt.Errorf("no _json part")
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("no attachment part")
+	}
+	return in, files, nil
+}
+
+func (s *Server) createAlert(in map[string]any, user string) answer {
+	var p problems
+	p.required(in, "type", "source", "sourceRef", "title", "description")
+	d := doc{"status": "New", "stage": "New", "follow": true, "read": false, "tags": []any{}, "date": s.millis()}
+	p.intField(in, d, "severity", 1, 4, 2)
+	p.intField(in, d, "pap", 0, 3, 2)
+	p.tlpField(in, d, false)
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
+	for _, a := range s.docs[kindAlert] {
+		if a["type"] == in["type"] && a["source"] == in["source"] && a["sourceRef"] == in["sourceRef"] {
+			return fail(http.StatusBadRequest, "CreateError", "Alert already exists")
+		}
+	}
+	copyFields(in, d, "type", "source", "sourceRef", "title", "description", "tags", "date", "externalLink", "summary", "customFields", "flag")
+	s.insert(kindAlert, d, user)
+	if obs, ok := in["observables"].([]any); ok {
+		for _, o := range obs {
+			if om, ok := o.(map[string]any); ok {
+				s.createObservables("__alert", d["_id"].(string), om, nil, false, user)
+			}
+		}
+	}
+	return answer{status: http.StatusCreated, body: render(kindAlert, d, false)}
+}
+
+// promote turns an alert into a case with copies of its observables.
+func (s *Server) promote(alertID string, in map[string]any, user string) answer {
+	a := s.find(kindAlert, alertID)
+	if a == nil {
+		return notFound("Alert", alertID)
+	}
+	if a["caseId"] != nil {
+		return fail(http.StatusBadRequest, "BadRequest", "The alert has already been imported into case "+fmt.Sprint(a["caseId"]))
+	}
+	c := map[string]any{"title": a["title"], "description": a["description"], "severity": a["severity"], "tags": a["tags"],
+		"pap": a["pap"], "tlp": tlpNumber(fmt.Sprint(a["__tlp"]), false)}
+	copyFields(in, c, "assignee", "caseTemplate")
+	res := s.createCase(c, false, user)
+	if res.errType != "" || len(res.problems) > 0 {
+		return res
+	}
+	caseID := res.body.(map[string]any)["_id"].(string)
+	for _, o := range s.children(kindObservable, "__alert", alertID) {
+		cp := doc{}
+		for k, v := range o {
+			switch k {
+			case "_id", "_type", "_createdAt", "_createdBy", "__alert":
+			default:
+				cp[k] = v
+			}
+		}
+		cp["__case"] = caseID
+		s.insert(kindObservable, cp, user)
+	}
+	a["caseId"], a["status"], a["stage"] = caseID, "Imported", "Imported"
+	return res
+}

@@ -1,0 +1,82 @@
+package thehivetest
+
+import "net/http"
+
+// v0 routes TheHive 3/4's /api/case endpoints (seg starts after "api").
+func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []string) {
+	if len(seg) == 0 || seg[0] != "case" {
+		writeError(w, http.StatusNotFound, "NotFoundError", "no such endpoint")
+		return
+	}
+	seg = seg[1:]
+	switch {
+	case len(seg) == 1 && seg[0] == "_search" && r.Method == http.MethodPost:
+		s.v0Search(w, r, kindCase)
+		return
+	case len(seg) == 2 && seg[1] == "_search" && r.Method == http.MethodPost && (seg[0] == "task" || seg[0] == "artifact"):
+		s.v0Search(w, r, map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]])
+		return
+	case len(seg) == 2 && seg[1] == "artifact" && r.Method == http.MethodPost:
+		in, files, err := readObservableBody(r)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "BadRequest", err.Error())
+			return
+		}
+		s.mu.Lock()
+		a := notFound("Case", seg[0])
+		if s.find(kindCase, seg[0]) != nil {
+			a = s.createObservables("__case", s.caseID(seg[0]), in, files, true, user)
+		}
+		s.mu.Unlock()
+		a.write(w, true)
+		return
+	}
+	var in map[string]any
+	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
+		var ok bool
+		if in, ok = checkBody(w, r); !ok {
+			return
+		}
+	}
+	s.mu.Lock()
+	a := s.v0Answer(r.Method, seg, in, user)
+	s.mu.Unlock()
+	a.write(w, true)
+}
+
+func (s *Server) v0Answer(method string, seg []string, in map[string]any, user string) answer {
+	switch {
+	case len(seg) == 0 && method == http.MethodPost:
+		return s.createCase(in, true, user)
+	case len(seg) == 2 && seg[1] == "task" && method == http.MethodPost:
+		return s.createTask(s.caseID(seg[0]), in, user)
+	case len(seg) == 3 && seg[0] == "task" && seg[2] == "log" && method == http.MethodPost:
+		return s.addLog(seg[1], in, user)
+	case len(seg) == 2 && (seg[0] == "task" || seg[0] == "artifact"):
+		return s.v0Object(map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]], seg[1], method, in, user)
+	case len(seg) == 1:
+		return s.v0Object(kindCase, seg[0], method, in, user)
+	}
+	return fail(http.StatusNotFound, "NotFoundError", "no such endpoint")
+}
+
+// v0Object gets, patches (200 with the object) or deletes one object.
+func (s *Server) v0Object(kind, id, method string, in map[string]any, user string) answer {
+	d := s.find(kind, id)
+	if d == nil {
+		return notFound(kind, id)
+	}
+	switch method {
+	case http.MethodGet:
+		return answer{status: http.StatusOK, kind: kind, obj: d}
+	case http.MethodPatch:
+		if p := s.applyUpdate(kind, d, in, true, user); len(p) > 0 {
+			return answer{problems: p}
+		}
+		return answer{status: http.StatusOK, kind: kind, obj: d}
+	case http.MethodDelete:
+		s.remove(kind, d["_id"].(string))
+		return answer{status: http.StatusNoContent}
+	}
+	return fail(http.StatusMethodNotAllowed, "BadRequest", method+" not allowed")
+}

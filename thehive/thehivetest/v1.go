@@ -1,0 +1,87 @@
+package thehivetest
+
+import (
+	"net/http"
+)
+
+// v1 routes TheHive 5's /api/v1 endpoints.
+func (s *Server) v1(w http.ResponseWriter, r *http.Request, user string, seg []string) {
+	if len(seg) == 1 && seg[0] == "query" && r.Method == http.MethodPost {
+		s.query(w, r)
+		return
+	}
+	if len(seg) == 3 && seg[2] == "observable" && r.Method == http.MethodPost && (seg[0] == "case" || seg[0] == "alert") {
+		in, files, err := readObservableBody(r)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "BadRequest", err.Error())
+			return
+		}
+		s.mu.Lock()
+		var a answer
+		if parentKind := map[string]string{"case": kindCase, "alert": kindAlert}[seg[0]]; s.find(parentKind, seg[1]) == nil {
+			a = notFound(seg[0], seg[1])
+		} else {
+			id := s.find(parentKind, seg[1])["_id"].(string)
+			a = s.createObservables("__"+seg[0], id, in, files, false, user)
+		}
+		s.mu.Unlock()
+		a.write(w, false)
+		return
+	}
+	var in map[string]any
+	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
+		var ok bool
+		if in, ok = checkBody(w, r); !ok {
+			return
+		}
+	}
+	s.mu.Lock()
+	a := s.v1Answer(r.Method, seg, in, user)
+	s.mu.Unlock()
+	a.write(w, false)
+}
+
+func (s *Server) v1Answer(method string, seg []string, in map[string]any, user string) answer {
+	kinds := map[string]string{"case": kindCase, "task": kindTask, "observable": kindObservable, "alert": kindAlert}
+	switch {
+	case len(seg) == 1 && seg[0] == "case" && method == http.MethodPost:
+		return s.createCase(in, false, user)
+	case len(seg) == 1 && seg[0] == "alert" && method == http.MethodPost:
+		return s.createAlert(in, user)
+	case len(seg) == 3 && seg[0] == "case" && seg[2] == "task" && method == http.MethodPost:
+		return s.createTask(s.caseID(seg[1]), in, user)
+	case len(seg) == 3 && seg[0] == "case" && seg[2] == "comment" && method == http.MethodPost:
+		return s.addComment(s.caseID(seg[1]), in, user)
+	case len(seg) == 3 && seg[0] == "task" && seg[2] == "log" && method == http.MethodPost:
+		return s.addLog(seg[1], in, user)
+	case len(seg) == 3 && seg[0] == "alert" && seg[2] == "case" && method == http.MethodPost:
+		return s.promote(seg[1], in, user)
+	case len(seg) == 2 && kinds[seg[0]] != "":
+		kind := kinds[seg[0]]
+		d := s.find(kind, seg[1])
+		if d == nil {
+			return notFound(seg[0], seg[1])
+		}
+		switch method {
+		case http.MethodGet:
+			return answer{status: http.StatusOK, kind: kind, obj: d}
+		case http.MethodPatch:
+			if p := s.applyUpdate(kind, d, in, false, user); len(p) > 0 {
+				return answer{problems: p}
+			}
+			return answer{status: http.StatusNoContent}
+		case http.MethodDelete:
+			s.remove(kind, d["_id"].(string))
+			return answer{status: http.StatusNoContent}
+		}
+	}
+	return fail(http.StatusNotFound, "NotFoundError", "no such endpoint")
+}
+
+// caseID resolves a case id or number to the id ("" when unknown).
+func (s *Server) caseID(idOrNumber string) string {
+	if d := s.find(kindCase, idOrNumber); d != nil {
+		return d["_id"].(string)
+	}
+	return idOrNumber
+}
