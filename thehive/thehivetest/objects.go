@@ -24,7 +24,9 @@ type answer struct {
 	problems         problems
 }
 
-func fail(status int, typ, msg string) answer { return answer{status: status, errType: typ, message: msg} }
+func fail(status int, typ, msg string) answer {
+	return answer{status: status, errType: typ, message: msg}
+}
 
 func notFound(what, id string) answer {
 	return fail(http.StatusNotFound, "NotFoundError", what+" "+id+" not found")

@@ -39,12 +39,12 @@ type Server struct {
 	faults   fakehttp.Injector
 	recorder fakehttp.Recorder
 
-	mu                     sync.Mutex
+	mu                      sync.Mutex
 	apiKey, login, password string
-	org                    string
-	now                    func() time.Time
-	docs                   map[string][]doc // by kind: case, task, log, observable, alert, comment
-	seq, caseNumber        int
+	org                     string
+	now                     func() time.Time
+	docs                    map[string][]doc // by kind: case, task, log, observable, alert, comment
+	seq, caseNumber         int
 }
 
 // New starts a fake TheHive on a loopback address. Close it when done.
