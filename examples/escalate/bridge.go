@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/incidentkit/incidentkit/cyderes"
+	"github.com/incidentkit/incidentkit/servicenow"
+	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
+	"github.com/incidentkit/incidentkit/sla"
+	"github.com/incidentkit/incidentkit/thehive"
+	"github.com/incidentkit/incidentkit/thehive/filter"
+)
+
+// Correlation values that let a later run find this bridge's work.
+const (
+	alertType   = "cyderes"
+	alertSource = "Cyderes TSI"
+	correlation = "Cyderes TSI"
+)
+
+// bridge escalates tickets as of now.
+type bridge struct {
+	sys    *systems
+	now    time.Time
+	policy sla.Policy
+	fakes  []string
+}
+
+// outcome is what happened to one ticket.
+type outcome struct {
+	ticket    *cyderes.Ticket
+	priority  sla.Priority
+	hiveCase  *thehive.Case
+	incident  *servicenow.Incident
+	observed  int // observables on the TheHive alert
+	fromMISP  int
+	escalated bool // false when an earlier run had done it all
+}
+
+// run sweeps the escalated alerts of the last 24 hours.
+func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
+	if len(b.fakes) > 0 {
+		fmt.Fprintf(w, "(in-memory %s: set the environment variables in the package documentation to use real systems)\n\n",
+			strings.Join(b.fakes, ", "))
+	}
+	iocs, err := b.sys.cyderes.IOCs(ctx, b.now.AddDate(0, 0, -7), b.now)
+	if err != nil {
+		return nil, fmt.Errorf("MISP IOCs: %w", err)
+	}
+	var out []outcome
+	opts := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAlert, EscalatedOnly: true}
+	for t, err := range b.sys.cyderes.TicketsBetween(ctx, b.now.Add(-24*time.Hour), b.now, opts) {
+		if err != nil {
+			return out, fmt.Errorf("sweeping tickets: %w", err)
+		}
+		o, err := b.escalate(ctx, t, iocs)
+		if err != nil {
+			return out, fmt.Errorf("ticket %s: %w", t.TicketID, err)
+		}
+		b.print(w, o)
+		out = append(out, o)
+	}
+	n := 0
+	for _, o := range out {
+		if o.escalated {
+			n++
+		}
+	}
+	fmt.Fprintf(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
+	return out, nil
+}
+
+// escalate brings one ticket through TheHive and ServiceNow, reusing what
+// an earlier run created.
+func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cyderes.MISPAttribute) (outcome, error) {
+	o := outcome{ticket: t, priority: t.SLAPriority}
+	if !o.priority.Valid() {
+		o.priority = sla.P3 // an unreadable priority is treated as medium
+	}
+	alert, err := b.findAlert(ctx, t.TicketID)
+	if err != nil {
+		return o, err
+	}
+	if alert == nil {
+		obs, fromMISP := observables(t, iocs)
+		sev, _ := sla.DefaultTheHiveSeverities().Severity(o.priority)
+		alert, err = b.sys.thehive.Alerts.Create(ctx, thehive.AlertInput{
+			Type: alertType, Source: alertSource, SourceRef: t.TicketID,
+			Title: t.ShortDescription, Description: describe(t), Severity: thehive.Severity(sev),
+			Date: t.Created, Tags: []string{"cyderes", "priority:" + o.priority.String()}, Observables: obs,
+		})
+		if err != nil {
+			return o, fmt.Errorf("TheHive alert: %w", err)
+		}
+		o.observed, o.fromMISP, o.escalated = len(obs), fromMISP, true
+	}
+	if alert.CaseID != "" {
+		o.hiveCase, err = b.sys.thehive.Cases.Get(ctx, alert.CaseID)
+	} else {
+		o.hiveCase, err = b.sys.thehive.Alerts.Promote(ctx, alert.ID, nil)
+		o.escalated = true
+	}
+	if err != nil {
+		return o, fmt.Errorf("TheHive case: %w", err)
+	}
+	if o.incident, err = b.findIncident(ctx, t.TicketID); err != nil {
+		return o, err
+	}
+	if o.incident == nil {
+		if o.incident, err = b.openIncident(ctx, t, o.priority, o.hiveCase); err != nil {
+			return o, err
+		}
+		o.escalated = true
+	}
+	if o.escalated {
+		note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
+		if err := b.sys.cyderes.AddComment(ctx, t.TicketID, cyderes.NewComment{Author: "SOC escalation bridge", Body: note}); err != nil {
+			return o, fmt.Errorf("Cyderes comment: %w", err)
+		}
+	}
+	return o, nil
+}
+
+func (b *bridge) findAlert(ctx context.Context, ticketID string) (*thehive.Alert, error) {
+	page, err := b.sys.thehive.Alerts.Search(ctx, &thehive.SearchOptions{PageSize: 1, Filter: filter.And(
+		filter.Eq("type", alertType), filter.Eq("source", alertSource), filter.Eq("sourceRef", ticketID))})
+	if err != nil {
+		return nil, fmt.Errorf("TheHive alert search: %w", err)
+	}
+	if len(page.Items) == 0 {
+		return nil, nil
+	}
+	return page.Items[0], nil
+}
+
+func (b *bridge) findIncident(ctx context.Context, ticketID string) (*servicenow.Incident, error) {
+	page, err := b.sys.servicenow.Incidents.List(ctx, &servicenow.ListOptions{PageSize: 1,
+		Query: encodedquery.And(encodedquery.Field("correlation_display").Eq(correlation),
+			encodedquery.Field("correlation_id").Eq(ticketID))})
+	if err != nil {
+		return nil, fmt.Errorf("ServiceNow incident search: %w", err)
+	}
+	if len(page.Items) == 0 {
+		return nil, nil
+	}
+	return &page.Items[0], nil
+}
+
+func (b *bridge) openIncident(ctx context.Context, t *cyderes.Ticket, p sla.Priority, c *thehive.Case) (*servicenow.Incident, error) {
+	impact, urgency := impactUrgency(p)
+	in, err := b.sys.servicenow.Incidents.Create(ctx, &servicenow.IncidentInput{
+		ShortDescription: servicenow.Ptr(t.ShortDescription),
+		Description:      servicenow.Ptr(describe(t) + fmt.Sprintf("\n\nTheHive case #%d (%s).", c.Number, c.ID)),
+		Impact:           servicenow.Ptr(servicenow.Impact(fmt.Sprint(impact))),
+		Urgency:          servicenow.Ptr(servicenow.Urgency(fmt.Sprint(urgency))),
+		Category:         servicenow.Ptr("security"),
+		Fields:           map[string]string{"correlation_id": t.TicketID, "correlation_display": correlation},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ServiceNow incident: %w", err)
+	}
+	note := fmt.Sprintf("Opened from Cyderes ticket %s; investigation in TheHive case #%d.", t.TicketID, c.Number)
+	if _, err := b.sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, note); err != nil {
+		return nil, fmt.Errorf("ServiceNow work note: %w", err)
+	}
+	return in, nil
+}
+
+// impactUrgency picks the most balanced impact and urgency that the
+// default matrix turns into p.
+func impactUrgency(p sla.Priority) (impact, urgency int) {
+	m := sla.DefaultMatrix()
+	best := 99
+	for i := 1; i <= 3; i++ {
+		for u := 1; u <= 3; u++ {
+			if q, _ := m.Priority(i, u); q == p && abs(i-u) < best {
+				impact, urgency, best = i, u, abs(i-u)
+			}
+		}
+	}
+	return impact, urgency
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func describe(t *cyderes.Ticket) string {
+	s := t.AlertDescription
+	if s == "" {
+		s = t.Description
+	}
+	return fmt.Sprintf("Cyderes %s ticket %s (%s/%s, priority %q).\n%s", t.TicketType, t.TicketID, t.Category, t.Type, t.Priority, s)
+}
+
+var (
+	ipPattern     = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
+	mailPattern   = regexp.MustCompile(`\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b`)
+	domainPattern = regexp.MustCompile(`\b(?:[a-z0-9-]+\.)+(?:example|net|com|org|io)(?:\.[a-z]{2,})?\b`)
+)
+
+// observables extracts IPs, mail addresses and domains from the ticket,
+// and adds the MISP IOCs whose values the ticket mentions (marking the
+// ticket's own values that MISP knows). It returns the observables and how
+// many of them MISP knows.
+func observables(t *cyderes.Ticket, iocs []*cyderes.MISPAttribute) ([]thehive.ObservableInput, int) {
+	text := strings.ToLower(t.ShortDescription + " " + t.AlertDescription + " " + t.Description)
+	seen := map[[2]string]bool{}
+	var out []thehive.ObservableInput
+	add := func(dataType, value, message string, ioc bool, tags ...string) bool {
+		k := [2]string{dataType, value}
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		out = append(out, thehive.ObservableInput{DataType: dataType, Data: []string{value}, Message: message, IOC: &ioc, Tags: tags})
+		return true
+	}
+	mails := mailPattern.FindAllString(text, -1)
+	rest := mailPattern.ReplaceAllString(text, " ")
+	for _, m := range mails {
+		add("mail", m, "from the Cyderes ticket", false)
+	}
+	for _, ip := range ipPattern.FindAllString(rest, -1) {
+		add("ip", ip, "from the Cyderes ticket", false)
+	}
+	for _, d := range domainPattern.FindAllString(ipPattern.ReplaceAllString(rest, " "), -1) {
+		add("domain", d, "from the Cyderes ticket", false)
+	}
+	fromMISP := 0
+	for _, a := range iocs {
+		obs := a.Observables()
+		related := false
+		for _, o := range obs {
+			related = related || strings.Contains(text, strings.ToLower(o.Value))
+		}
+		if !related {
+			continue
+		}
+		for _, o := range obs {
+			// A value the ticket already named becomes an IOC only once.
+			k := [2]string{o.DataType, o.Value}
+			if seen[k] {
+				for i := range out {
+					if out[i].DataType == o.DataType && out[i].Data[0] == o.Value && out[i].Message != "MISP: "+a.Event.Info {
+						ioc := a.ToIDs
+						out[i].IOC, out[i].Message = &ioc, "MISP: "+a.Event.Info
+						out[i].Tags = append(out[i].Tags, "misp")
+						fromMISP++
+					}
+				}
+				continue
+			}
+			if add(o.DataType, o.Value, "MISP: "+a.Event.Info, a.ToIDs, "misp") {
+				fromMISP++
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DataType < out[j].DataType })
+	return out, fromMISP
+}
+
+func (b *bridge) print(w io.Writer, o outcome) {
+	t := o.ticket
+	state := "escalated"
+	if !o.escalated {
+		state = "already escalated earlier"
+	}
+	fmt.Fprintf(w, "%s  %v  %s — %s\n", t.TicketID, o.priority, t.ShortDescription, state)
+	if o.escalated && o.observed > 0 {
+		fmt.Fprintf(w, "  TheHive   case #%d, %d observables (%d known to MISP)\n", o.hiveCase.Number, o.observed, o.fromMISP)
+	} else {
+		fmt.Fprintf(w, "  TheHive   case #%d\n", o.hiveCase.Number)
+	}
+	fmt.Fprintf(w, "  ServiceNow %s, impact %s, urgency %s, priority %s\n", o.incident.Number,
+		o.incident.Impact, o.incident.Urgency, o.incident.Priority)
+	resp, resol, err := b.policy.Clocks(o.priority, t.Created)
+	if err != nil {
+		fmt.Fprintf(w, "  SLA       none for %v\n\n", o.priority)
+		return
+	}
+	// The escalation is the SOC's response: the incident's opening time.
+	responded := o.incident.OpenedAt.Time
+	if responded.IsZero() || responded.Before(t.Created) {
+		responded = b.now
+	}
+	_ = resp.Stop(responded)
+	rs, _ := resp.Status(b.now)
+	ls, _ := resol.Status(b.now)
+	fmt.Fprintf(w, "  SLA       response due %s (%s), resolve due %s (%.0f%% used)\n\n",
+		rs.Due.Format("Jan 02 15:04 MST"), rs.Stage, ls.Due.Format("Jan 02 15:04 MST"), ls.Percent)
+}
