@@ -121,7 +121,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	if o.escalated {
 		note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
 		if err := b.sys.cyderes.AddComment(ctx, t.TicketID, cyderes.NewComment{Author: "SOC escalation bridge", Body: note}); err != nil {
-			return o, fmt.Errorf("Cyderes comment: %w", err)
+			return o, fmt.Errorf("commenting on the Cyderes ticket: %w", err)
 		}
 	}
 	return o, nil
