@@ -2,6 +2,7 @@ package fakehttp
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -17,6 +18,9 @@ type Fault struct {
 	Status int
 	// RetryAfter, with Status, is sent as Retry-After in whole seconds.
 	RetryAfter time.Duration
+	// HTML, with Status, answers with an HTML error page (as a proxy or a
+	// load balancer in front of the API would) instead of the API's body.
+	HTML bool
 	// Delay waits before answering (or until the client gives up).
 	Delay time.Duration
 	// Drop closes the connection without any answer.
@@ -108,6 +112,13 @@ func (in *Injector) Wrap(h http.Handler, errorBody func(w http.ResponseWriter, s
 		case f.Status != 0:
 			if f.RetryAfter > 0 {
 				w.Header().Set("Retry-After", strconv.Itoa(int((f.RetryAfter+time.Second-1)/time.Second)))
+			}
+			if f.HTML {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.WriteHeader(f.Status)
+				_, _ = io.WriteString(w, "<html><head><title>"+strconv.Itoa(f.Status)+" "+http.StatusText(f.Status)+
+					"</title></head><body><h1>"+http.StatusText(f.Status)+"</h1><hr>nginx</body></html>")
+				break
 			}
 			errorBody(w, f.Status)
 		case f.Truncate:

@@ -52,6 +52,11 @@ func TestFaults(t *testing.T) {
 	if code, _, _, err := get(srv, ctx); err != nil || code != 200 || *handled != 1 {
 		t.Fatalf("after the faults: %d %v, handled %d", code, err, *handled)
 	}
+	in.Add(1, Fault{Status: 502, HTML: true})
+	if code, body, h, err := get(srv, ctx); err != nil || code != 502 || !strings.Contains(body, "<title>502 Bad Gateway</title>") ||
+		!strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+		t.Fatalf("html fault: %d %q %v", code, body, err)
+	}
 	in.Add(1, Fault{Drop: true})
 	if _, _, _, err := get(srv, ctx); err == nil {
 		t.Fatal("dropped connection answered")
@@ -74,11 +79,11 @@ func TestFaults(t *testing.T) {
 		t.Fatalf("a fault for GET hit a POST: %d", code)
 	}
 	in.Clear()
-	if in.Applied() != 5 {
+	if in.Applied() != 6 {
 		t.Fatalf("applied %d", in.Applied())
 	}
 	reqs := rec.Requests()
-	if len(reqs) != 7 || string(reqs[0].Body) != "body" || reqs[0].Query.Get("a") != "1" || rec.Count("POST", "/api/") != 7 {
+	if len(reqs) != 8 || string(reqs[0].Body) != "body" || reqs[0].Query.Get("a") != "1" || rec.Count("POST", "/api/") != 8 {
 		t.Fatalf("recorded %d: %+v", len(reqs), reqs[0])
 	}
 	rec.Reset()

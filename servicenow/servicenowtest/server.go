@@ -131,6 +131,14 @@ func (s *Server) Delay(n int, d time.Duration, match func(*http.Request) bool) {
 	s.faults.Add(n, fakehttp.Fault{Delay: d, Match: match})
 }
 
+// Fault is a misbehaviour to inject: a status (optionally with an HTML
+// page instead of the API's body), a delay, a dropped connection or a
+// truncated answer, limited to matching requests.
+type Fault = fakehttp.Fault
+
+// Inject applies f to the next n matching requests.
+func (s *Server) Inject(n int, f Fault) { s.faults.Add(n, f) }
+
 // ClearFaults drops every fault not yet applied.
 func (s *Server) ClearFaults() { s.faults.Clear() }
 
