@@ -74,8 +74,11 @@ func TestIDsCannotTraverse(t *testing.T) {
 	const id = "../../x"
 	up := func() servicenow.Upload { return servicenow.Upload{Reader: strings.NewReader("x"), FileName: "a.txt"} }
 	calls := map[string]func() error{
-		"sn incident get":    func() error { _, err := w.snc.Incidents.Get(ctx, id, nil); return err },
-		"sn incident update": func() error { _, err := w.snc.Incidents.Update(ctx, id, &servicenow.IncidentInput{Category: servicenow.Ptr("x")}); return err },
+		"sn incident get": func() error { _, err := w.snc.Incidents.Get(ctx, id, nil); return err },
+		"sn incident update": func() error {
+			_, err := w.snc.Incidents.Update(ctx, id, &servicenow.IncidentInput{Category: servicenow.Ptr("x")})
+			return err
+		},
 		"sn incident delete": func() error { return w.snc.Incidents.Delete(ctx, id) },
 		"sn work note":       func() error { _, err := w.snc.Incidents.AddWorkNote(ctx, id, "n"); return err },
 		"sn record get":      func() error { _, err := w.snc.Records("incident").Get(ctx, id, nil); return err },
@@ -94,16 +97,18 @@ func TestIDsCannotTraverse(t *testing.T) {
 			_, err := w.thc.Observables.Create(ctx, id, thehive.ObservableInput{DataType: "ip", Data: []string{"192.0.2.1"}})
 			return err
 		},
-		"th alert get":      func() error { _, err := w.thc.Alerts.Get(ctx, id); return err },
-		"th alert promote":  func() error { _, err := w.thc.Alerts.Promote(ctx, id, nil); return err },
-		"cy ticket":         func() error { _, err := w.cyc.GetTicket(ctx, id); return err },
-		"cy attachments":    func() error { _, err := w.cyc.ListAttachments(ctx, id); return err },
-		"cy attachment":     func() error { _, err := w.cyc.GetAttachment(ctx, id, id); return err },
-		"cy download":       func() error { _, err := w.cyc.DownloadAttachment(ctx, id, id, io.Discard); return err },
-		"cy comment":        func() error { return w.cyc.AddComment(ctx, id, cyderes.NewComment{Author: "a", Body: "b"}) },
-		"cy close":          func() error { return w.cyc.CloseTicket(ctx, id, "") },
-		"cy upload":         func() error { return w.cyc.UploadAttachment(ctx, id, cyderes.Upload{Reader: strings.NewReader("x"), FileName: "a"}) },
-		"sn attach to":      func() error { _, err := w.snc.Incidents.Attach(ctx, id, up()); return err },
+		"th alert get":     func() error { _, err := w.thc.Alerts.Get(ctx, id); return err },
+		"th alert promote": func() error { _, err := w.thc.Alerts.Promote(ctx, id, nil); return err },
+		"cy ticket":        func() error { _, err := w.cyc.GetTicket(ctx, id); return err },
+		"cy attachments":   func() error { _, err := w.cyc.ListAttachments(ctx, id); return err },
+		"cy attachment":    func() error { _, err := w.cyc.GetAttachment(ctx, id, id); return err },
+		"cy download":      func() error { _, err := w.cyc.DownloadAttachment(ctx, id, id, io.Discard); return err },
+		"cy comment":       func() error { return w.cyc.AddComment(ctx, id, cyderes.NewComment{Author: "a", Body: "b"}) },
+		"cy close":         func() error { return w.cyc.CloseTicket(ctx, id, "") },
+		"cy upload": func() error {
+			return w.cyc.UploadAttachment(ctx, id, cyderes.Upload{Reader: strings.NewReader("x"), FileName: "a"})
+		},
+		"sn attach to": func() error { _, err := w.snc.Incidents.Attach(ctx, id, up()); return err },
 	}
 	for name, call := range calls {
 		if err := call(); err == nil {
