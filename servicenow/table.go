@@ -259,8 +259,7 @@ func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, i
 			}
 			r.Query = wireQuery{ListOptions: o, Query: query, Limit: limit, Offset: cur.Offset}
 		}
-		var items []T
-		resp, err := do(ctx, t.c, r, &items)
+		items, resp, err := doList[T](ctx, t.c, r)
 		if err != nil {
 			if isEmptyList(err) {
 				return &paging.Page[T]{Meta: paging.Meta{Offset: cur.Offset, Limit: limit}}, nil

@@ -87,6 +87,9 @@ func (k *call) decode(resp *http.Response) error {
 		}
 		return nil
 	}
+	if rd, ok := k.out.(RawDecoder); ok {
+		return k.decodeRaw(resp, lr, rd)
+	}
 	// json.Decoder reads a whole value before it stores anything, so a
 	// body cut short leaves out untouched and a retried read starts clean.
 	dec := json.NewDecoder(lr)
@@ -186,4 +189,31 @@ func (p *progressWriter) Write(b []byte) (int, error) {
 		p.fn(p.done, p.total)
 	}
 	return n, err
+}
+
+// RawDecoder is implemented by a result that decodes a whole JSON answer
+// itself, in one pass, instead of through encoding/json. DecodeJSON gets
+// the complete body of a 2xx answer (within the size cap, never empty)
+// and must not keep it; its error is reported as a *BodyError.
+type RawDecoder interface {
+	DecodeJSON(body []byte) error
+}
+
+// decodeRaw reads the whole body under the cap and hands it to rd.
+func (k *call) decodeRaw(resp *http.Response, lr *cappedReader, rd RawDecoder) error {
+	var buf bytes.Buffer
+	if n := resp.ContentLength; n > 0 && n <= lr.limit {
+		buf.Grow(int(n))
+	}
+	if _, err := buf.ReadFrom(lr); err != nil {
+		return k.bodyError(resp, "", err)
+	}
+	body := buf.Bytes()
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil // an empty body
+	}
+	if err := rd.DecodeJSON(body); err != nil {
+		return k.bodyError(resp, Summarize(resp.Header.Get("Content-Type"), body[:min(len(body), maxErrorBody)]), err)
+	}
+	return nil
 }
