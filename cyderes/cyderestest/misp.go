@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // AddAttribute stores a MISP attribute for /misp.
@@ -58,5 +60,5 @@ func (s *Server) misp(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	fakehttp.WriteJSON(w, http.StatusOK, out)
 }

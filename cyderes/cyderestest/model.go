@@ -1,9 +1,6 @@
 package cyderestest
 
 import (
-	"net/http"
-	"net/url"
-	"strings"
 	"time"
 )
 
@@ -85,14 +82,4 @@ func (t *Ticket) json(rawEvent bool) map[string]any {
 	}
 	out["comments"] = comments
 	return out
-}
-
-func segments(r *http.Request) []string {
-	parts := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
-	for i, p := range parts {
-		if u, err := url.PathUnescape(p); err == nil {
-			parts[i] = u
-		}
-	}
-	return parts
 }

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // AddTicket stores a ticket and returns its id. Missing ids, numbers,
@@ -123,7 +125,7 @@ func (s *Server) ticketsAPI(w http.ResponseWriter, r *http.Request, rest []strin
 			writeDetail(w, http.StatusNotFound, "Ticket not found")
 			return
 		}
-		writeJSON(w, http.StatusOK, out)
+		fakehttp.WriteJSON(w, http.StatusOK, out)
 	case len(rest) == 2 && rest[1] == "attachments" && r.Method == http.MethodGet:
 		s.listAttachments(w, rest[0])
 	case len(rest) == 3 && rest[1] == "attachments" && r.Method == http.MethodGet:
@@ -224,7 +226,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		out[i] = t.json(q.Get("include_raw_event") == "true")
 	}
 	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	fakehttp.WriteJSON(w, http.StatusOK, out)
 }
 
 // inDays reports whether t falls within the whole UTC days from … to
@@ -252,7 +254,7 @@ func (s *Server) listAttachments(w http.ResponseWriter, ticketID string) {
 		out = append(out, map[string]any{"id": a.ID, "file_name": a.FileName, "file_type": a.MIMEType,
 			"attachment_byte_data": base64.StdEncoding.EncodeToString(a.Data)})
 	}
-	writeJSON(w, http.StatusOK, out)
+	fakehttp.WriteJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) getAttachment(w http.ResponseWriter, r *http.Request, ticketID, id string) {
@@ -269,7 +271,7 @@ func (s *Server) getAttachment(w http.ResponseWriter, r *http.Request, ticketID,
 		return
 	}
 	if r.URL.Query().Get("string_byte_data") == "true" {
-		writeJSON(w, http.StatusOK, map[string]any{"id": a.ID, "ticket_id": ticketID, "file_name": a.FileName,
+		fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"id": a.ID, "ticket_id": ticketID, "file_name": a.FileName,
 			"created_at": a.Created.UTC().Format(timeLayout), "mime_type": a.MIMEType,
 			"bytes_data": base64.StdEncoding.EncodeToString(a.Data)})
 		return
@@ -309,7 +311,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, ticketID string)
 		}
 		ct := p.Header.Get("Content-Type")
 		s.AddAttachment(ticketID, Attachment{FileName: p.FileName(), MIMEType: ct, Data: data})
-		writeJSON(w, http.StatusOK, map[string]any{"status": 200, "message": "Attachment has been added."})
+		fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"status": 200, "message": "Attachment has been added."})
 		return
 	}
 }
@@ -330,7 +332,7 @@ func (s *Server) comment(w http.ResponseWriter, r *http.Request, ticketID string
 	s.seq++
 	t.Comments = append(t.Comments, Comment{ID: strconv.Itoa(900 + s.seq), Author: in.Author, Body: in.Body, Created: s.clock()})
 	t.Updated = s.clock()
-	writeJSON(w, http.StatusCreated, map[string]any{"status": 201, "message": "Comment has been added."})
+	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"status": 201, "message": "Comment has been added."})
 }
 
 func (s *Server) closeTicket(w http.ResponseWriter, r *http.Request, ticketID string) {
@@ -346,7 +348,7 @@ func (s *Server) closeTicket(w http.ResponseWriter, r *http.Request, ticketID st
 		t.Comments = append(t.Comments, Comment{ID: strconv.Itoa(900 + s.seq), Author: "API", Body: c, Created: s.clock()})
 	}
 	t.State, t.Updated = "Closed", s.clock()
-	writeJSON(w, http.StatusOK, map[string]any{"status": 200, "message": "Ticket has been closed."})
+	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"status": 200, "message": "Ticket has been closed."})
 }
 
 func (s *Server) createServiceRequest(w http.ResponseWriter, r *http.Request) {
@@ -370,5 +372,5 @@ func (s *Server) createServiceRequest(w http.ResponseWriter, r *http.Request) {
 		ShortDescription: in.ShortDescription, Description: in.Description, Escalated: true,
 		Extra: map[string]string{"requested_by": in.Name}})
 	s.mu.Unlock()
-	writeJSON(w, http.StatusCreated, map[string]any{"status": 201, "ticket_id": id, "message": "Ticket has been created."})
+	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"status": 201, "ticket_id": id, "message": "Ticket has been created."})
 }

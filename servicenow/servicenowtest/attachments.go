@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 type attachmentContent struct {
@@ -53,7 +55,7 @@ func (s *Server) attachmentAPI(w http.ResponseWriter, r *http.Request, user stri
 			writeError(w, http.StatusNotFound, "Record doesn't exist or ACL restricts the record retrieval", "")
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"result": out})
+		fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": out})
 	case len(rest) == 2 && rest[1] == "file" && r.Method == http.MethodGet:
 		meta, data, ok := s.Attachment(rest[0])
 		if !ok {
@@ -176,5 +178,5 @@ func (s *Server) storeAttachment(w http.ResponseWriter, user, tableName, id, fil
 	out := clone(meta)
 	s.mu.Unlock()
 	w.Header().Set("Location", s.srv.URL+"/api/now/attachment/"+meta["sys_id"])
-	writeJSON(w, http.StatusCreated, map[string]any{"result": out})
+	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"result": out})
 }

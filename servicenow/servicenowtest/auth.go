@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // authenticate returns the user a request acts as.
@@ -30,14 +32,14 @@ func (s *Server) authenticate(r *http.Request) (string, bool) {
 // and refresh token grants, form-encoded.
 func (s *Server) oauthToken(w http.ResponseWriter, r *http.Request) {
 	fail := func(code, desc string) {
-		writeJSON(w, http.StatusUnauthorized, map[string]string{"error": code, "error_description": desc})
+		fakehttp.WriteJSON(w, http.StatusUnauthorized, map[string]string{"error": code, "error_description": desc})
 	}
 	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "form-encoded POST required"})
+		fakehttp.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "form-encoded POST required"})
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": err.Error()})
+		fakehttp.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": err.Error()})
 		return
 	}
 	f := r.PostForm
@@ -65,7 +67,7 @@ func (s *Server) oauthToken(w http.ResponseWriter, r *http.Request) {
 		}
 		user = u
 	default:
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type"})
+		fakehttp.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type"})
 		return
 	}
 	s.seq++
@@ -77,5 +79,5 @@ func (s *Server) oauthToken(w http.ResponseWriter, r *http.Request) {
 		s.refresh[refresh] = user
 		out["refresh_token"] = refresh
 	}
-	writeJSON(w, http.StatusOK, out)
+	fakehttp.WriteJSON(w, http.StatusOK, out)
 }

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
+
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
 
@@ -91,7 +93,7 @@ func (s *Server) listTable(w http.ResponseWriter, r *http.Request, name string) 
 		w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	}
 	w.Header().Set("Link", s.links(r, offset, limit, total))
-	writeJSON(w, http.StatusOK, map[string]any{"result": out})
+	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": out})
 }
 
 // links builds the Link header: first, prev, next and last as absolute

@@ -3,6 +3,8 @@ package servicenowtest
 import (
 	"net/http"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // reference returns the table a reference field points to.
@@ -86,7 +88,7 @@ func (s *Server) render(rec Record, r *http.Request) map[string]any {
 }
 
 func tableOf(r *http.Request) string {
-	seg := segments(r)
+	seg := fakehttp.Segments(r)
 	for i, p := range seg {
 		if p == "table" && i+1 < len(seg) {
 			return seg[i+1]

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -47,9 +45,10 @@ func WithMaxAttachmentBytes(n int64) Option { return func(s *Server) { s.maxAtta
 // Server is a fake ServiceNow instance. Its methods are safe for
 // concurrent use.
 type Server struct {
-	srv      *httptest.Server
-	faults   fakehttp.Injector
-	recorder fakehttp.Recorder
+	// Controls gives Requests, CountRequests, Fail, Drop, Truncate, Delay,
+	// Inject and ClearFaults.
+	fakehttp.Controls
+	srv *httptest.Server
 
 	mu            sync.Mutex
 	now           func() time.Time
@@ -87,7 +86,7 @@ func New(opts ...Option) *Server {
 	for _, name := range []string{"incident", "sys_journal_field", "sys_user", "sys_user_group", "sys_attachment"} {
 		s.table(name)
 	}
-	s.srv = httptest.NewServer(s.recorder.Wrap(s.faults.Wrap(http.HandlerFunc(s.route), s.writeFault)))
+	s.srv = httptest.NewServer(fakehttp.Handle(&s.Controls, http.HandlerFunc(s.route), s.writeFault))
 	return s
 }
 
@@ -100,55 +99,14 @@ func (s *Server) Client() *http.Client { return s.srv.Client() }
 // Close shuts the server down.
 func (s *Server) Close() { s.srv.Close() }
 
-// Requests returns the requests received so far, oldest first.
-func (s *Server) Requests() []fakehttp.Request { return s.recorder.Requests() }
-
-// CountRequests counts requests with the method ("" for any) whose path
-// starts with prefix.
-func (s *Server) CountRequests(method, prefix string) int { return s.recorder.Count(method, prefix) }
-
-// Fail answers the next n requests matching match (nil: any) with status
-// and ServiceNow's error body, sending Retry-After when retryAfter > 0.
-// Nothing is stored.
-func (s *Server) Fail(n, status int, retryAfter time.Duration, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Status: status, RetryAfter: retryAfter, Match: match})
-}
-
-// Drop closes the connection of the next n matching requests without an
-// answer. Nothing is stored.
-func (s *Server) Drop(n int, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Drop: true, Match: match})
-}
-
-// Truncate handles the next n matching requests (their writes are
-// stored) but cuts each answer's body in half.
-func (s *Server) Truncate(n int, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Truncate: true, Match: match})
-}
-
-// Delay holds the next n matching requests for d before handling them.
-func (s *Server) Delay(n int, d time.Duration, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Delay: d, Match: match})
-}
-
-// Fault is a misbehaviour to inject: a status (optionally with an HTML
-// page instead of the API's body), a delay, a dropped connection or a
-// truncated answer, limited to matching requests.
+// Fault is a misbehaviour to inject with Inject: a status (optionally
+// with an HTML page instead of the API's body), a delay, a dropped
+// connection or a truncated answer, limited to matching requests.
 type Fault = fakehttp.Fault
-
-// Inject applies f to the next n matching requests.
-func (s *Server) Inject(n int, f Fault) { s.faults.Add(n, f) }
-
-// ClearFaults drops every fault not yet applied.
-func (s *Server) ClearFaults() { s.faults.Clear() }
 
 // Path returns a request matcher for faults: the method ("" for any) and
 // a path prefix.
-func Path(method, prefix string) func(*http.Request) bool {
-	return func(r *http.Request) bool {
-		return (method == "" || r.Method == method) && strings.HasPrefix(r.URL.Path, prefix)
-	}
-}
+func Path(method, prefix string) func(*http.Request) bool { return fakehttp.Path(method, prefix) }
 
 // writeFault writes ServiceNow's envelope for an injected status.
 func (s *Server) writeFault(w http.ResponseWriter, status int) {
@@ -175,27 +133,7 @@ func writeError(w http.ResponseWriter, status int, message, detail string) {
 	})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
-}
-
 func (s *Server) clock() time.Time { return s.now().UTC() }
-
-// segments splits the escaped path into unescaped segments, so an
-// escaped "/" inside an ID stays inside it.
-func segments(r *http.Request) []string {
-	parts := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
-	for i, p := range parts {
-		if u, err := url.PathUnescape(p); err == nil {
-			parts[i] = u
-		}
-	}
-	return parts
-}
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/oauth_token.do" {
@@ -207,7 +145,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "User Not Authenticated", "Required to provide Auth information")
 		return
 	}
-	seg := segments(r)
+	seg := fakehttp.Segments(r)
 	if len(seg) >= 3 && seg[0] == "api" && seg[1] == "now" && (seg[2] == "v1" || seg[2] == "v2") {
 		seg = append(seg[:2], seg[3:]...)
 	}

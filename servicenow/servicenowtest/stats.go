@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // statsAPI answers /api/now/stats/{table}.
@@ -97,10 +99,10 @@ func (s *Server) statsAPI(w http.ResponseWriter, r *http.Request, rest []string)
 		if len(entries) == 0 {
 			entries = append(entries, map[string]any{"stats": map[string]any{"count": "0"}})
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"result": entries[0]})
+		fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": entries[0]})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"result": entries})
+	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": entries})
 }
 
 // aggregate computes avg, min, max or sum of a field over rows.

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
+
 	"github.com/incidentkit/incidentkit/sla"
 )
 
@@ -232,7 +234,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, name, user strin
 	out := s.render(in, r)
 	s.mu.Unlock()
 	w.Header().Set("Location", s.srv.URL+"/api/now/table/"+name+"/"+in["sys_id"])
-	writeJSON(w, http.StatusCreated, map[string]any{"result": out})
+	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"result": out})
 }
 
 func (s *Server) getOne(w http.ResponseWriter, r *http.Request, name, id string) {
@@ -248,7 +250,7 @@ func (s *Server) getOne(w http.ResponseWriter, r *http.Request, name, id string)
 		writeError(w, http.StatusNotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval")
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
+	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
 }
 
 func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user string) {
@@ -295,7 +297,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 		rec[k] = v
 	}
 	s.journal(name, id, notes, user)
-	writeJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
+	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
 }
 
 func (s *Server) remove(w http.ResponseWriter, name, id string) {

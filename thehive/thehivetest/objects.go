@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // answer is a handler's outcome, written by the dialect's router.
@@ -35,7 +37,7 @@ func notFound(what, id string) answer {
 func (a answer) write(w http.ResponseWriter, v0 bool) {
 	switch {
 	case a.obj != nil && a.errType == "" && len(a.problems) == 0:
-		writeJSON(w, a.status, render(a.kind, a.obj, v0))
+		fakehttp.WriteJSON(w, a.status, render(a.kind, a.obj, v0))
 	case len(a.problems) > 0:
 		attributeError(w, a.problems)
 	case a.errType != "":
@@ -43,7 +45,7 @@ func (a answer) write(w http.ResponseWriter, v0 bool) {
 	case a.body == nil:
 		w.WriteHeader(a.status)
 	default:
-		writeJSON(w, a.status, a.body)
+		fakehttp.WriteJSON(w, a.status, a.body)
 	}
 }
 

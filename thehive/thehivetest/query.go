@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/internal/fakehttp"
 )
 
 // sortKey is one sort field.
@@ -129,7 +131,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if count {
-		writeJSON(w, http.StatusOK, len(out))
+		fakehttp.WriteJSON(w, http.StatusOK, len(out))
 		return
 	}
 	n := len(out)
@@ -145,7 +147,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	if out == nil {
 		out = []map[string]any{}
 	}
-	writeJSON(w, http.StatusOK, out)
+	fakehttp.WriteJSON(w, http.StatusOK, out)
 }
 
 // v0Search implements POST /api/case[/task|/artifact]/_search: the body's
@@ -201,5 +203,5 @@ func (s *Server) v0Search(w http.ResponseWriter, r *http.Request, kind string) {
 		out = []map[string]any{}
 	}
 	w.Header().Set("X-Total", strconv.Itoa(n))
-	writeJSON(w, http.StatusOK, out)
+	fakehttp.WriteJSON(w, http.StatusOK, out)
 }

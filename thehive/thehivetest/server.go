@@ -1,11 +1,9 @@
 package thehivetest
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -35,9 +33,10 @@ func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = n
 
 // Server is a fake TheHive. Its methods are safe for concurrent use.
 type Server struct {
-	srv      *httptest.Server
-	faults   fakehttp.Injector
-	recorder fakehttp.Recorder
+	// Controls gives Requests, CountRequests, Fail, Drop, Truncate, Delay,
+	// Inject and ClearFaults.
+	fakehttp.Controls
+	srv *httptest.Server
 
 	mu                      sync.Mutex
 	apiKey, login, password string
@@ -53,7 +52,7 @@ func New(opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	s.srv = httptest.NewServer(s.recorder.Wrap(s.faults.Wrap(http.HandlerFunc(s.route), writeFault)))
+	s.srv = httptest.NewServer(fakehttp.Handle(&s.Controls, http.HandlerFunc(s.route), writeFault))
 	return s
 }
 
@@ -63,52 +62,14 @@ func (s *Server) URL() string { return s.srv.URL }
 // Close shuts the server down.
 func (s *Server) Close() { s.srv.Close() }
 
-// Requests returns the requests received so far, oldest first.
-func (s *Server) Requests() []fakehttp.Request { return s.recorder.Requests() }
-
-// CountRequests counts requests with the method ("" for any) whose path
-// starts with prefix.
-func (s *Server) CountRequests(method, prefix string) int { return s.recorder.Count(method, prefix) }
-
-// Fail answers the next n requests matching match (nil: any) with status
-// and TheHive's error body, with Retry-After when retryAfter > 0.
-func (s *Server) Fail(n, status int, retryAfter time.Duration, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Status: status, RetryAfter: retryAfter, Match: match})
-}
-
-// Drop closes the connection of the next n matching requests unanswered.
-func (s *Server) Drop(n int, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Drop: true, Match: match})
-}
-
-// Truncate handles the next n matching requests but cuts their answers.
-func (s *Server) Truncate(n int, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Truncate: true, Match: match})
-}
-
-// Delay holds the next n matching requests for d.
-func (s *Server) Delay(n int, d time.Duration, match func(*http.Request) bool) {
-	s.faults.Add(n, fakehttp.Fault{Delay: d, Match: match})
-}
-
-// Fault is a misbehaviour to inject: a status (optionally with an HTML
-// page instead of the API's body), a delay, a dropped connection or a
-// truncated answer, limited to matching requests.
+// Fault is a misbehaviour to inject with Inject: a status (optionally
+// with an HTML page instead of the API's body), a delay, a dropped
+// connection or a truncated answer, limited to matching requests.
 type Fault = fakehttp.Fault
 
-// Inject applies f to the next n matching requests.
-func (s *Server) Inject(n int, f Fault) { s.faults.Add(n, f) }
-
-// ClearFaults drops every fault not yet applied.
-func (s *Server) ClearFaults() { s.faults.Clear() }
-
-// Path returns a request matcher: the method ("" for any) and a path
-// prefix.
-func Path(method, prefix string) func(*http.Request) bool {
-	return func(r *http.Request) bool {
-		return (method == "" || r.Method == method) && strings.HasPrefix(r.URL.Path, prefix)
-	}
-}
+// Path returns a request matcher for faults: the method ("" for any) and
+// a path prefix.
+func Path(method, prefix string) func(*http.Request) bool { return fakehttp.Path(method, prefix) }
 
 func writeFault(w http.ResponseWriter, status int) {
 	typ := "InternalError"
@@ -124,7 +85,7 @@ func writeFault(w http.ResponseWriter, status int) {
 }
 
 func writeError(w http.ResponseWriter, status int, typ, message string) {
-	writeJSON(w, status, map[string]any{"type": typ, "message": message})
+	fakehttp.WriteJSON(w, status, map[string]any{"type": typ, "message": message})
 }
 
 // attributeError writes AttributeCheckingError for invalid fields.
@@ -133,31 +94,13 @@ func attributeError(w http.ResponseWriter, problems []map[string]any) {
 	for _, p := range problems {
 		names = append(names, fmt.Sprint(p["name"]))
 	}
-	writeJSON(w, http.StatusBadRequest, map[string]any{"type": "AttributeCheckingError",
+	fakehttp.WriteJSON(w, http.StatusBadRequest, map[string]any{"type": "AttributeCheckingError",
 		"message": "Invalid attributes: " + strings.Join(names, ", "), "errors": problems})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
 }
 
 func (s *Server) clock() time.Time { return s.now() }
 
 func (s *Server) millis() int64 { return s.clock().UnixMilli() }
-
-func segments(r *http.Request) []string {
-	parts := strings.Split(strings.Trim(r.URL.EscapedPath(), "/"), "/")
-	for i, p := range parts {
-		if u, err := url.PathUnescape(p); err == nil {
-			parts[i] = u
-		}
-	}
-	return parts
-}
 
 // authenticate checks the API key or basic auth and the organisation.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (string, bool) {
@@ -183,7 +126,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	seg := segments(r)
+	seg := fakehttp.Segments(r)
 	if len(seg) < 2 || seg[0] != "api" {
 		writeError(w, http.StatusNotFound, "NotFoundError", "unknown path "+r.URL.Path)
 		return
