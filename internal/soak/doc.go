@@ -3,5 +3,5 @@
 // a shared-client concurrency test and security checks. It has no library
 // code; run the long soak with
 //
-//	go test ./internal/soak -run FaultSoak -soak.long -timeout 30m
+//	go test ./internal/soak -run FaultSoak -timeout 30m -args -soak.long
 package soak

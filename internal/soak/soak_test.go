@@ -105,7 +105,7 @@ func TestFaultSoak(t *testing.T) {
 				t.Errorf("op %d (%s): untyped error %T: %v", i, kind, err, err)
 			}
 		}
-		if elapsed > opDeadline+250*time.Millisecond {
+		if elapsed > opDeadline+time.Second { // slack for a loaded CI machine
 			t.Errorf("op %d (%s) took %v, past its deadline", i, kind, elapsed)
 		}
 		if kind != "" && kind[0] == '!' {
