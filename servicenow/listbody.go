@@ -3,7 +3,6 @@ package servicenow
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 	"github.com/incidentkit/incidentkit/internal/transport"
@@ -59,14 +58,8 @@ func doList[T any](ctx context.Context, c *Client, r *transport.Request) ([]T, *
 	if err != nil {
 		return nil, resp, err
 	}
-	if body.err != nil && (body.status == "failure" || body.err.Message != "") {
-		e := &Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
-			Message: body.err.Message, Detail: body.err.Detail, Header: resp.Header}
-		if e.Method == "" {
-			e.Method = http.MethodGet
-		}
-		e.URL = c.core.Redact(r.Path)
-		return nil, resp, e
+	if err := envelopeError(c, r, resp, body.err, body.status); err != nil {
+		return nil, resp, err
 	}
 	return body.items, resp, nil
 }

@@ -82,19 +82,28 @@ func do[R any](ctx context.Context, c *Client, r *transport.Request, out *R) (*t
 	if err != nil {
 		return resp, err
 	}
-	if env.Error != nil && (env.Status == "failure" || env.Error.Message != "") {
-		e := &Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
-			Message: env.Error.Message, Detail: env.Error.Detail, Header: resp.Header}
-		if e.Method == "" {
-			e.Method = http.MethodGet
-		}
-		e.URL = c.core.Redact(r.Path)
-		return resp, e
+	if err := envelopeError(c, r, resp, env.Error, env.Status); err != nil {
+		return resp, err
 	}
 	if out != nil {
 		*out = env.Result
 	}
 	return resp, nil
+}
+
+// envelopeError turns ServiceNow's error envelope, which can arrive with
+// HTTP 200, into an *Error; it returns nil when there is none.
+func envelopeError(c *Client, r *transport.Request, resp *transport.Response, apiErr *apiError, status string) error {
+	if apiErr == nil || (status != "failure" && apiErr.Message == "") {
+		return nil
+	}
+	e := &Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
+		Message: apiErr.Message, Detail: apiErr.Detail, Header: resp.Header}
+	if e.Method == "" {
+		e.Method = http.MethodGet
+	}
+	e.URL = c.core.Redact(r.Path)
+	return e
 }
 
 // Get returns the record with the given sys_id.
