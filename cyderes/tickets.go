@@ -22,7 +22,7 @@ func (c *Client) ListTickets(ctx context.Context, opts *ListOptions) ([]*Ticket,
 
 // listPage fetches one page for validated options.
 func (c *Client) listPage(ctx context.Context, q ListOptions) ([]*Ticket, error) {
-	var out []*Ticket
+	var out ticketList
 	if _, err := c.do(ctx, &transport.Request{Path: "/v2/tickets", Query: q}, &out); err != nil {
 		return nil, err
 	}
