@@ -237,17 +237,26 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, name, user strin
 	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"result": out})
 }
 
-func (s *Server) getOne(w http.ResponseWriter, r *http.Request, name, id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// record returns the record id of table name, or answers the instance's
+// error for an unknown table or record and returns nil. Callers hold s.mu.
+func (s *Server) record(w http.ResponseWriter, name, id string) Record {
 	t, ok := s.tables[name]
 	if !ok {
 		writeError(w, http.StatusBadRequest, "Invalid table "+name, "")
-		return
+		return nil
 	}
 	_, rec := t.find(id)
 	if rec == nil {
 		writeError(w, http.StatusNotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval")
+	}
+	return rec
+}
+
+func (s *Server) getOne(w http.ResponseWriter, r *http.Request, name, id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec := s.record(w, name, id)
+	if rec == nil {
 		return
 	}
 	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
@@ -261,14 +270,8 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, ok := s.tables[name]
-	if !ok {
-		writeError(w, http.StatusBadRequest, "Invalid table "+name, "")
-		return
-	}
-	_, rec := t.find(id)
+	rec := s.record(w, name, id)
 	if rec == nil {
-		writeError(w, http.StatusNotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval")
 		return
 	}
 	notes := takeJournal(in)
@@ -303,16 +306,12 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 func (s *Server) remove(w http.ResponseWriter, name, id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, ok := s.tables[name]
-	if !ok {
-		writeError(w, http.StatusBadRequest, "Invalid table "+name, "")
-		return
-	}
-	i, rec := t.find(id)
+	rec := s.record(w, name, id)
 	if rec == nil {
-		writeError(w, http.StatusNotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval")
 		return
 	}
+	t := s.tables[name]
+	i, _ := t.find(id)
 	t.rows = append(t.rows[:i], t.rows[i+1:]...)
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -290,3 +290,36 @@ func (s *Server) promote(alertID string, in map[string]any, user string) answer 
 	a["caseId"], a["status"], a["stage"] = caseID, "Imported", "Imported"
 	return res
 }
+
+// answerJSON reads a POST or PATCH body, computes the answer under the
+// lock and writes it for the dialect.
+func (s *Server) answerJSON(w http.ResponseWriter, r *http.Request, v0 bool, answerFor func(in map[string]any) answer) {
+	var in map[string]any
+	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
+		var ok bool
+		if in, ok = checkBody(w, r); !ok {
+			return
+		}
+	}
+	s.mu.Lock()
+	a := answerFor(in)
+	s.mu.Unlock()
+	a.write(w, v0)
+}
+
+// postObservables answers an observable creation (JSON or multipart) on
+// the case or alert id of parentKind.
+func (s *Server) postObservables(w http.ResponseWriter, r *http.Request, user, parentKind, parentKey, id string, v0 bool) {
+	in, files, err := readObservableBody(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "BadRequest", err.Error())
+		return
+	}
+	s.mu.Lock()
+	a := notFound(parentKind, id)
+	if parent := s.find(parentKind, id); parent != nil {
+		a = s.createObservables(parentKey, parent["_id"].(string), in, files, v0, user)
+	}
+	s.mu.Unlock()
+	a.write(w, v0)
+}

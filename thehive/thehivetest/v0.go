@@ -17,31 +17,10 @@ func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []s
 		s.v0Search(w, r, map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]])
 		return
 	case len(seg) == 2 && seg[1] == "artifact" && r.Method == http.MethodPost:
-		in, files, err := readObservableBody(r)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, "BadRequest", err.Error())
-			return
-		}
-		s.mu.Lock()
-		a := notFound("Case", seg[0])
-		if s.find(kindCase, seg[0]) != nil {
-			a = s.createObservables("__case", s.caseID(seg[0]), in, files, true, user)
-		}
-		s.mu.Unlock()
-		a.write(w, true)
+		s.postObservables(w, r, user, kindCase, "__case", seg[0], true)
 		return
 	}
-	var in map[string]any
-	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
-		var ok bool
-		if in, ok = checkBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	a := s.v0Answer(r.Method, seg, in, user)
-	s.mu.Unlock()
-	a.write(w, true)
+	s.answerJSON(w, r, true, func(in map[string]any) answer { return s.v0Answer(r.Method, seg, in, user) })
 }
 
 func (s *Server) v0Answer(method string, seg []string, in map[string]any, user string) answer {

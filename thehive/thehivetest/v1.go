@@ -11,34 +11,11 @@ func (s *Server) v1(w http.ResponseWriter, r *http.Request, user string, seg []s
 		return
 	}
 	if len(seg) == 3 && seg[2] == "observable" && r.Method == http.MethodPost && (seg[0] == "case" || seg[0] == "alert") {
-		in, files, err := readObservableBody(r)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, "BadRequest", err.Error())
-			return
-		}
-		s.mu.Lock()
-		var a answer
-		if parentKind := map[string]string{"case": kindCase, "alert": kindAlert}[seg[0]]; s.find(parentKind, seg[1]) == nil {
-			a = notFound(seg[0], seg[1])
-		} else {
-			id := s.find(parentKind, seg[1])["_id"].(string)
-			a = s.createObservables("__"+seg[0], id, in, files, false, user)
-		}
-		s.mu.Unlock()
-		a.write(w, false)
+		parentKind := map[string]string{"case": kindCase, "alert": kindAlert}[seg[0]]
+		s.postObservables(w, r, user, parentKind, "__"+seg[0], seg[1], false)
 		return
 	}
-	var in map[string]any
-	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
-		var ok bool
-		if in, ok = checkBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	a := s.v1Answer(r.Method, seg, in, user)
-	s.mu.Unlock()
-	a.write(w, false)
+	s.answerJSON(w, r, false, func(in map[string]any) answer { return s.v1Answer(r.Method, seg, in, user) })
 }
 
 func (s *Server) v1Answer(method string, seg []string, in map[string]any, user string) answer {
