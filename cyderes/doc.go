@@ -48,3 +48,5 @@
 // ThreatLevelSeverity give the usual mapping to TheHive observables and
 // severities as plain data.
 package cyderes
+
+//go:generate go run ../internal/family/gen -pkg cyderes

@@ -17,22 +17,6 @@ type RequestError = transport.RequestError
 // InputError reports input rejected before anything was sent.
 type InputError = transport.InputError
 
-// Sentinels for errors.Is.
-var (
-	ErrNotFound     = transport.ErrNotFound
-	ErrUnauthorized = transport.ErrUnauthorized
-	ErrForbidden    = transport.ErrForbidden
-	ErrRateLimited  = transport.ErrRateLimited
-	ErrConflict     = transport.ErrConflict
-	ErrServer       = transport.ErrServer
-	ErrInvalidInput = transport.ErrInvalidInput
-	// ErrResponseTooLarge matches an answer larger than WithMaxResponseBytes.
-	ErrResponseTooLarge = transport.ErrResponseTooLarge
-	// ErrNotReplayable matches an upload that needed a retry but could not
-	// be read again because its source is a plain io.Reader.
-	ErrNotReplayable = transport.ErrNotReplayable
-)
-
 func inputErr(field, problem string) error {
 	return &InputError{Field: field, Problem: problem}
 }

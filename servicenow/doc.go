@@ -62,3 +62,5 @@
 // again is repeated where the instance provably did not store it (429, or
 // 503 with Retry-After).
 package servicenow
+
+//go:generate go run ../internal/family/gen -pkg servicenow

@@ -19,17 +19,6 @@ type RequestError = transport.RequestError
 // InputError reports input rejected before anything was sent.
 type InputError = transport.InputError
 
-// Sentinels for errors.Is.
-var (
-	ErrNotFound     = transport.ErrNotFound
-	ErrUnauthorized = transport.ErrUnauthorized
-	ErrForbidden    = transport.ErrForbidden
-	ErrRateLimited  = transport.ErrRateLimited
-	ErrConflict     = transport.ErrConflict
-	ErrServer       = transport.ErrServer
-	ErrInvalidInput = transport.ErrInvalidInput
-)
-
 // apiError is ServiceNow's error envelope.
 type apiError struct {
 	Message string `json:"message"`

@@ -6,9 +6,10 @@ import (
 	"net/http"
 	"net/url"
 
+	"testing"
+
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 	"github.com/jarcoal/httpmock"
-	"testing"
 )
 
 const oneIncident = `{"result":{"sys_id":"abc","number":"INC0010001","state":"2","impact":"1","urgency":"2","priority":"2",

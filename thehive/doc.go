@@ -36,3 +36,5 @@
 // created observables and the refused values, and the error is a
 // *PartialError.
 package thehive
+
+//go:generate go run ../internal/family/gen -pkg thehive

@@ -21,24 +21,6 @@ type RequestError = transport.RequestError
 // InputError reports input rejected before anything was sent.
 type InputError = transport.InputError
 
-// Sentinels for errors.Is.
-var (
-	ErrNotFound     = transport.ErrNotFound
-	ErrUnauthorized = transport.ErrUnauthorized
-	ErrForbidden    = transport.ErrForbidden
-	ErrRateLimited  = transport.ErrRateLimited
-	ErrConflict     = transport.ErrConflict
-	ErrServer       = transport.ErrServer
-	ErrInvalidInput = transport.ErrInvalidInput
-	// ErrNotReplayable reports an upload from a plain io.Reader that would
-	// have had to be sent again.
-	ErrNotReplayable = transport.ErrNotReplayable
-)
-
-// ErrUnsupported matches a call the configured dialect has no endpoint for
-// (alerts and comments need V1). Nothing is sent.
-var ErrUnsupported = errors.New("not supported by this TheHive dialect")
-
 // AttributeError is one entry of an AttributeCheckingError: a field whose
 // value the server rejected.
 type AttributeError struct {

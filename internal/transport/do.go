@@ -161,33 +161,6 @@ func (c *Client) setHeaders(h http.Header, r *Request, contentType string) {
 	}
 }
 
-// RequestError reports a call that got no usable answer: the connection
-// failed, the context ended, or the body could not be produced again.
-type RequestError struct {
-	Service string
-	Method  string
-	URL     string
-	Err     error
-}
-
-// Error implements the error interface.
-func (e *RequestError) Error() string {
-	prefix := ""
-	if e.Service != "" {
-		prefix = e.Service + ": "
-	}
-	return prefix + e.Method + " " + e.URL + ": " + e.Err.Error()
-}
-
-// Unwrap returns the underlying error.
-func (e *RequestError) Unwrap() error { return e.Err }
-
-// Timeout reports whether the failure was a timeout.
-func (e *RequestError) Timeout() bool {
-	var ne interface{ Timeout() bool }
-	return errors.Is(e.Err, context.DeadlineExceeded) || (errors.As(e.Err, &ne) && ne.Timeout())
-}
-
 // wrapError turns what go-retryablehttp returned into one of the package's
 // error types, without the unredacted URL that *url.Error carries.
 func (c *Client) wrapError(ctx context.Context, method, redactedURL string, scrub *scrubber, err error) error {

@@ -1,11 +1,12 @@
 package transport
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
 
 	"golang.org/x/time/rate"
 )
@@ -20,12 +21,8 @@ const (
 	maxErrorBody = 64 << 10
 )
 
-// Limiter is anything that can make a caller wait for permission to send;
-// *rate.Limiter satisfies it, so one limiter can be shared by several
-// clients.
-type Limiter interface {
-	Wait(ctx context.Context) error
-}
+// Limiter is the public incidentkit.Limiter.
+type Limiter = incidentkit.Limiter
 
 // Settings configure a [Client]. Build them with [NewSettings] and options;
 // each API package fills in Service, BaseURL and its authentication.

@@ -7,40 +7,15 @@ import (
 	"io"
 	"net/http"
 	"sync/atomic"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // sniffLen is how many leading bytes content-type sniffing looks at.
 const sniffLen = 512
 
-// Upload is a file to send. Set exactly one of Reader, ReaderAt or Open.
-//
-// A source that can be read again (an io.ReadSeeker, an io.ReaderAt with
-// its Size, or an Open function) is re-read from the start when the request
-// is retried. A plain io.Reader is streamed once: the request is never
-// repeated once any of it was sent.
-type Upload struct {
-	// Reader streams the content. If it is also an io.Seeker, it is
-	// rewound to its starting offset for a retry and its size is measured.
-	Reader io.Reader
-	// ReaderAt reads the content from offset 0 to Size.
-	ReaderAt io.ReaderAt
-	// Open returns a fresh reader over the content for each attempt; the
-	// reader is closed when the attempt ends.
-	Open func() (io.ReadCloser, error)
-	// Size is the content length in bytes. It is required with ReaderAt;
-	// with Reader or Open, zero means unknown (a seeker's size is measured)
-	// and the body is sent chunked. Negative is invalid.
-	Size int64
-	// FileName is the name the server stores.
-	FileName string
-	// ContentType is the content's media type; when empty it is sniffed
-	// from the first 512 bytes.
-	ContentType string
-	// Progress, when set, is called as content bytes are sent, with the
-	// count so far and the total (-1 when unknown). A retry starts over. It
-	// runs on the goroutine that writes the request and must not block.
-	Progress func(done, total int64)
-}
+// Upload is the public incidentkit.Upload.
+type Upload = incidentkit.Upload
 
 // fileSource opens an Upload's content for each attempt.
 type fileSource struct {

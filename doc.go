@@ -1,0 +1,48 @@
+// Package incidentkit holds what the three incidentkit clients share: the
+// error family, the page type, uploads and progress callbacks, the rate
+// limiter seam and the helpers for optional input fields.
+//
+// The clients live in their own packages — [servicenow], [thehive] and
+// [cyderes] — and read as one family:
+//
+//   - NewClient(baseURL, opts...) builds a client; options are validated
+//     there, and a bad one makes NewClient fail before anything is sent.
+//   - A client's services hang off it as fields (c.Incidents, c.Cases,
+//     c.Tickets); each call takes a context first.
+//   - List(ctx, ..., opts) returns one *[Page] (items, the total when the
+//     API reports it, where the next page starts); All(ctx, ..., opts)
+//     returns an iter.Seq2[*T, error] that fetches pages lazily as the loop
+//     advances, stops at break and starts over when ranged again.
+//   - Create and Update take a pointer to an input struct. A pointer field is
+//     sent when non-nil; a field the API lets you empty is a [Nullable]:
+//     [Set] sends a value, [Clear] empties the field, the zero value leaves it
+//     alone.
+//   - Every top-level record keeps the JSON it was decoded from in Raw, so a
+//     custom field is never lost.
+//   - Every upload takes an [Upload] (a reader, a rewindable source or a file
+//     path through [FileUpload]) and every upload and download accepts a
+//     [Progress] callback.
+//
+// # Errors
+//
+// One family of error types serves all three clients, so one errors.As
+// target works whichever client failed:
+//
+//   - [*Error]: the server answered with a non-success status (or an error
+//     envelope inside a 2xx answer). errors.Is matches [ErrNotFound],
+//     [ErrUnauthorized], [ErrForbidden], [ErrRateLimited], [ErrConflict],
+//     [ErrAlreadyExists] and [ErrServer].
+//   - [*BodyError]: a success status whose body could not be used (truncated
+//     JSON, an HTML page, a body past the size cap: [ErrResponseTooLarge]).
+//   - [*RequestError]: no answer arrived (connection refused or reset, a
+//     timeout); context errors stay reachable through errors.Is.
+//   - [*InputError]: the call was refused before anything was sent; it
+//     matches [ErrInvalidInput].
+//
+// The types live here rather than in each client because a bridge that
+// talks to several systems handles their failures in one place: a per-client
+// Error type would need one errors.As per client. Each client package
+// re-exports the same sentinel set (servicenow.ErrNotFound is
+// incidentkit.ErrNotFound), so code that imports only one client can still
+// write errors.Is(err, servicenow.ErrNotFound).
+package incidentkit

@@ -1,0 +1,77 @@
+// Command gen writes family.go into a client package: the options every
+// client shares and the sentinel errors every client re-exports, from one
+// template, so that their behaviour and documentation cannot drift between
+// clients. Run it through go generate in the client package:
+//
+//	//go:generate go run ../internal/family/gen -pkg servicenow
+//
+// TestGeneratedFilesAreCurrent fails when a family.go is stale.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"text/template"
+)
+
+// Client describes one client package to the template.
+type Client struct {
+	// Package is the package name ("servicenow").
+	Package string
+	// Name is the system's name in prose ("ServiceNow").
+	Name string
+	// Credential names what the client authenticates with, for the docs of
+	// the options that touch secrets ("credentials", "the token").
+	Credential string
+}
+
+// packages lists the client packages that carry a generated family.go.
+func packages() []string { return []string{"servicenow", "thehive", "cyderes"} }
+
+// clientFor describes the named package.
+func clientFor(pkg string) (Client, bool) {
+	switch pkg {
+	case "servicenow":
+		return Client{Package: pkg, Name: "ServiceNow", Credential: "credentials and tokens"}, true
+	case "thehive":
+		return Client{Package: pkg, Name: "TheHive", Credential: "the API key or password"}, true
+	case "cyderes":
+		return Client{Package: pkg, Name: "Cyderes", Credential: "the token"}, true
+	}
+	return Client{}, false
+}
+
+// Render returns the formatted family.go for the named package.
+func Render(pkg string) ([]byte, error) {
+	c, ok := clientFor(pkg)
+	if !ok {
+		return nil, fmt.Errorf("gen: unknown client package %q", pkg)
+	}
+	t, err := template.New("family").Parse(familyTemplate)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, c); err != nil {
+		return nil, err
+	}
+	return format.Source(b.Bytes())
+}
+
+func main() {
+	pkg := flag.String("pkg", "", "client package to generate for")
+	out := flag.String("o", "family.go", "output file")
+	flag.Parse()
+	src, err := Render(*pkg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
