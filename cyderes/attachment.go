@@ -8,16 +8,25 @@ import (
 
 // Attachment is a file attached to a ticket, with its content decoded.
 type Attachment struct {
-	ID       string
+	// ID is the attachment's id.
+	ID string
+	// TicketID is the ticket the file belongs to.
 	TicketID string
+	// FileName is the file's name.
 	FileName string
 	// ContentType is the media type the API reports (file_type in lists,
 	// mime_type for a single attachment).
 	ContentType string
-	// Created is when the attachment was added; zero when not reported.
+	// Created is when the attachment was added; zero when not reported
+	// (lists do not report it).
 	Created time.Time
-	// Data is the decoded content.
+	// Data is the decoded content; empty, never nil, when the API sent
+	// none.
 	Data []byte
+
+	// Raw is the attachment's JSON object exactly as received, the
+	// base64 content included.
+	Raw json.RawMessage `json:"-"`
 }
 
 // attachmentWire accepts both documented shapes: the list's {id,
@@ -35,10 +44,13 @@ type attachmentWire struct {
 }
 
 // AttachmentDataError reports attachment content that is not valid base64.
+// errors.As finds it in the error of AttachmentService.List or Get.
 type AttachmentDataError struct {
+	// ID and FileName name the attachment.
 	ID       string
 	FileName string
-	Err      error
+	// Err is the base64 decoding error.
+	Err error
 }
 
 // Error names the attachment and the decoding problem.
@@ -49,14 +61,45 @@ func (e *AttachmentDataError) Error() string {
 // Unwrap returns the base64 decoding error.
 func (e *AttachmentDataError) Unwrap() error { return e.Err }
 
-// attachment converts the wire form, decoding the content.
-func (w *attachmentWire) attachment() (*Attachment, error) {
+// UnmarshalJSON decodes one attachment object in either documented shape,
+// decodes its base64 content (an *AttachmentDataError when that fails) and
+// keeps its raw JSON.
+func (a *Attachment) UnmarshalJSON(b []byte) error {
+	got, err := parseAttachment(append(json.RawMessage(nil), b...))
+	if err != nil {
+		return err
+	}
+	*a = *got
+	return nil
+}
+
+// ParseAttachment decodes one attachment object as the API sends it, in
+// either documented shape; it is json.Unmarshal into an Attachment.
+func ParseAttachment(b []byte) (*Attachment, error) {
+	var a Attachment
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// parseAttachment decodes raw, which the attachment keeps as its Raw. An
+// empty raw (an answer without a body) is an attachment the API said
+// nothing about.
+func parseAttachment(raw json.RawMessage) (*Attachment, error) {
+	var w attachmentWire
+	if len(raw) == 0 {
+		raw = nil
+	} else if err := json.Unmarshal(raw, &w); err != nil {
+		return nil, err
+	}
 	a := &Attachment{
 		ID:          string(w.ID),
 		TicketID:    string(w.TicketID),
 		FileName:    string(w.FileName),
 		ContentType: string(w.MimeType),
 		Created:     parseTimeLenient(string(w.CreatedAt)),
+		Raw:         raw,
 	}
 	if a.ContentType == "" {
 		a.ContentType = string(w.FileType)
@@ -75,14 +118,4 @@ func (w *attachmentWire) attachment() (*Attachment, error) {
 		a.Data = []byte{}
 	}
 	return a, nil
-}
-
-// ParseAttachment decodes one attachment object as the API sends it, in
-// either documented shape.
-func ParseAttachment(b []byte) (*Attachment, error) {
-	var w attachmentWire
-	if err := json.Unmarshal(b, &w); err != nil {
-		return nil, err
-	}
-	return w.attachment()
 }

@@ -2,57 +2,85 @@ package cyderes
 
 import (
 	"context"
+	"encoding/json"
 	"io"
+	"iter"
 
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// Upload is a file to attach. Set exactly one of Reader, ReaderAt (with
-// Size) or Open, and FileName; ContentType is sniffed when empty. The
-// content is streamed. An upload is retried only when the first attempt
-// provably did not reach the server and the source can be read again (an
-// io.ReadSeeker, an io.ReaderAt or Open); a plain io.Reader is sent once.
-type Upload = transport.Upload
+// AttachmentService lists, reads, downloads and uploads the files of a
+// ticket. Use it as Client.Attachments.
+type AttachmentService struct{ c *Client }
 
-// FileInfo describes a downloaded file.
-type FileInfo struct {
-	// FileName is the name from the answer's Content-Disposition.
-	FileName string
-	// ContentType is the answer's media type.
-	ContentType string
-	// Size is the number of bytes written.
-	Size int64
+// List returns a ticket's attachments with their content. The API sends
+// them all in one answer, unpaged, so the page holds every attachment, its
+// Total is known and its NextOffset is -1. Null entries are skipped.
+//
+// Every file's content arrives base64-encoded in that one answer, which
+// WithMaxResponseBytes caps; for large files list them once and fetch each
+// with Download, which streams.
+func (s *AttachmentService) List(ctx context.Context, ticketID string) (*incidentkit.Page[*Attachment], error) {
+	items, err := s.list(ctx, ticketID)
+	if err != nil {
+		return nil, err
+	}
+	return wholePage(items), nil
 }
 
-// ListAttachments returns a ticket's attachments with their content.
-func (c *Client) ListAttachments(ctx context.Context, ticketID string) ([]*Attachment, error) {
+// All yields a ticket's attachments, as List returns them. The request is
+// sent when the sequence is ranged, again on every ranging; an error is
+// yielded once and ends the sequence.
+func (s *AttachmentService) All(ctx context.Context, ticketID string) iter.Seq2[*Attachment, error] {
+	return each(func() ([]*Attachment, error) { return s.list(ctx, ticketID) }, 0)
+}
+
+// list fetches and decodes a ticket's attachments.
+func (s *AttachmentService) list(ctx context.Context, ticketID string) ([]*Attachment, error) {
 	if err := checkID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	var wire []attachmentWire
+	var raw rawList
 	r := &transport.Request{Path: "/v2/tickets/{}/attachments", Args: []string{ticketID}}
-	if _, err := c.do(ctx, r, &wire); err != nil {
+	if _, err := s.c.do(ctx, r, &raw); err != nil {
 		return nil, err
 	}
-	out := make([]*Attachment, 0, len(wire))
-	for i := range wire {
-		a, err := wire[i].attachment()
+	out := make([]*Attachment, 0, len(raw))
+	for _, b := range raw {
+		a, err := parseAttachment(b)
 		if err != nil {
 			return nil, err
+		}
+		if a.TicketID == "" {
+			a.TicketID = ticketID
 		}
 		out = append(out, a)
 	}
 	return out, nil
 }
 
-// GetAttachment returns one attachment with its content, asked for as
-// base64 JSON (string_byte_data=true). For large files prefer
-// DownloadAttachment, which streams.
-func (c *Client) GetAttachment(ctx context.Context, ticketID, attachmentID string) (*Attachment, error) {
+// rawList keeps a copy of each non-null element of a JSON array.
+type rawList []json.RawMessage
+
+// DecodeJSON implements the core's raw decoding hook.
+func (l *rawList) DecodeJSON(b []byte) error {
+	return jsonwalk.Array(b, func(elem []byte) error {
+		if !isNull(elem) {
+			*l = append(*l, append(json.RawMessage(nil), elem...))
+		}
+		return nil
+	})
+}
+
+// Get returns one attachment with its content, asked for as base64 JSON
+// (string_byte_data=true). For large files prefer Download, which streams.
+func (s *AttachmentService) Get(ctx context.Context, ticketID, attachmentID string) (*Attachment, error) {
 	if err := checkIDs(ticketID, attachmentID); err != nil {
 		return nil, err
 	}
-	var w attachmentWire
+	var raw json.RawMessage
 	r := &transport.Request{
 		Path: "/v2/tickets/{}/attachments/{}",
 		Args: []string{ticketID, attachmentID},
@@ -60,10 +88,10 @@ func (c *Client) GetAttachment(ctx context.Context, ticketID, attachmentID strin
 			StringByteData bool `url:"string_byte_data"`
 		}{true},
 	}
-	if _, err := c.do(ctx, r, &w); err != nil {
+	if _, err := s.c.do(ctx, r, &raw); err != nil {
 		return nil, err
 	}
-	a, err := w.attachment()
+	a, err := parseAttachment(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -76,10 +104,13 @@ func (c *Client) GetAttachment(ctx context.Context, ticketID, attachmentID strin
 	return a, nil
 }
 
-// DownloadAttachment streams an attachment's raw content to w, in constant
-// memory, and returns what the answer says about the file. An interrupted
-// download may have written part of the file to w.
-func (c *Client) DownloadAttachment(ctx context.Context, ticketID, attachmentID string, w io.Writer) (*FileInfo, error) {
+// Download streams an attachment's raw content to w, in constant memory,
+// and returns what the answer says about the file: its name from the
+// Content-Disposition header, its media type and the bytes written.
+// progress, when not nil, is called as bytes arrive with the count so far
+// and the total (-1 when the answer does not say). An interrupted download
+// may have written part of the file to w.
+func (s *AttachmentService) Download(ctx context.Context, ticketID, attachmentID string, w io.Writer, progress incidentkit.Progress) (*incidentkit.FileInfo, error) {
 	if err := checkIDs(ticketID, attachmentID); err != nil {
 		return nil, err
 	}
@@ -90,16 +121,25 @@ func (c *Client) DownloadAttachment(ctx context.Context, ticketID, attachmentID 
 		Path:     "/v2/tickets/{}/attachments/{}",
 		Args:     []string{ticketID, attachmentID},
 		Download: w,
+		Progress: progress,
 	}
-	resp, err := c.do(ctx, r, nil)
+	resp, err := s.c.do(ctx, r, nil)
 	if err != nil {
 		return nil, err
 	}
-	return &FileInfo{FileName: resp.FileName, ContentType: resp.ContentType, Size: resp.Written}, nil
+	return &incidentkit.FileInfo{Name: resp.FileName, ContentType: resp.ContentType, Size: resp.Written}, nil
 }
 
-// UploadAttachment adds a file to a ticket as the multipart part "file".
-func (c *Client) UploadAttachment(ctx context.Context, ticketID string, file Upload) error {
+// Upload adds a file to a ticket, streamed as the multipart part "file"
+// with its name and content type (sniffed when file.ContentType is
+// empty); file.Progress, when set, follows the bytes sent. Build file from
+// a path with incidentkit.FileUpload.
+//
+// The API answers with no record. An upload is retried only when the
+// server provably did not act on it (the connection was refused, 429, or
+// 503 with Retry-After) and the source can be read again (an
+// io.ReadSeeker, an io.ReaderAt or Open); a plain io.Reader is sent once.
+func (s *AttachmentService) Upload(ctx context.Context, ticketID string, file incidentkit.Upload) error {
 	if err := checkID("ticket id", ticketID); err != nil {
 		return err
 	}
@@ -110,10 +150,11 @@ func (c *Client) UploadAttachment(ctx context.Context, ticketID string, file Upl
 		Body:   transport.MultipartBody(nil, "file", file),
 		Replay: transport.ReplayUnsafe,
 	}
-	_, err := c.do(ctx, r, nil)
+	_, err := s.c.do(ctx, r, nil)
 	return err
 }
 
+// checkIDs rejects an empty ticket or attachment id.
 func checkIDs(ticketID, attachmentID string) error {
 	if err := checkID("ticket id", ticketID); err != nil {
 		return err

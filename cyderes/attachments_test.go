@@ -9,101 +9,215 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
-func TestListAttachments(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t)
-	body := `[{"id":"a1","file_name":"a.txt","file_type":"text/plain","attachment_byte_data":"aGVsbG8="},
-		{"id":"a2","file_name":"b.bin","file_type":"application/octet-stream","bytes_data":"AAEC"},
-		{"id":"a3","file_name":"empty","file_type":"text/plain","attachment_byte_data":""}]`
-	mock.RegisterNoResponder(rec.respond(200, body))
-	got, err := c.ListAttachments(context.Background(), "T 1")
+const attachmentsBody = `[{"id":"a1","file_name":"a.txt","file_type":"text/plain","attachment_byte_data":"aGVsbG8="},
+	{"id":"a2","file_name":"b.bin","file_type":"application/octet-stream","bytes_data":"AAEC"},
+	null,
+	{"id":"a3","file_name":"empty","file_type":"text/plain","attachment_byte_data":""}]`
+
+func TestAttachmentsList(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, testkit.Answer{Body: attachmentsBody})
+	p, err := c.Attachments.List(context.Background(), "T 1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 {
-		t.Fatalf("got %d attachments", len(got))
+	got := p.Items
+	if len(got) != 3 || p.Total != 3 || !p.TotalKnown || p.NextOffset != -1 || p.HasNext() {
+		t.Fatalf("page of %d: total %d known %v next %d", len(got), p.Total, p.TotalKnown, p.NextOffset)
 	}
-	if got[0].ID != "a1" || got[0].FileName != "a.txt" || got[0].ContentType != "text/plain" || string(got[0].Data) != "hello" {
+	if got[0].ID != "a1" || got[0].TicketID != "T 1" || got[0].FileName != "a.txt" || got[0].ContentType != "text/plain" || string(got[0].Data) != "hello" {
 		t.Errorf("first %+v", got[0])
 	}
-	if !bytes.Equal(got[1].Data, []byte{0, 1, 2}) || len(got[2].Data) != 0 {
+	if !bytes.Equal(got[1].Data, []byte{0, 1, 2}) || got[2].Data == nil || len(got[2].Data) != 0 {
 		t.Errorf("data %v %v", got[1].Data, got[2].Data)
 	}
-	s := rec.one(t)
-	checkAuth(t, s)
-	if s.method != "GET" || s.rawPath != "/v2/tickets/T%201/attachments" || s.query != "" {
-		t.Errorf("sent %s %s?%s", s.method, s.rawPath, s.query)
+	if want := `{"id":"a2","file_name":"b.bin","file_type":"application/octet-stream","bytes_data":"AAEC"}`; string(got[1].Raw) != want {
+		t.Errorf("raw %s", got[1].Raw)
+	}
+	r := only(t, m)
+	checkAuth(t, r)
+	if r.Method != "GET" || r.RawPath != "/v2/tickets/T%201/attachments" || r.RawQuery != "" {
+		t.Errorf("sent %s %s?%s", r.Method, r.RawPath, r.RawQuery)
 	}
 }
 
-func TestListAttachmentsBadBase64(t *testing.T) {
-	c, mock := newMock(t)
-	var rec recorder
-	mock.RegisterNoResponder(rec.respond(200, `[{"id":"a9","file_name":"evil.pdf","attachment_byte_data":"!!notbase64"}]`))
-	_, err := c.ListAttachments(context.Background(), "T1")
-	var de *AttachmentDataError
-	if !errors.As(err, &de) || de.ID != "a9" || !strings.Contains(err.Error(), `"evil.pdf"`) || !strings.Contains(err.Error(), `"a9"`) {
-		t.Errorf("error %v", err)
+func TestAttachmentsAll(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, testkit.Answer{Body: attachmentsBody})
+	seq := c.Attachments.All(context.Background(), "T1")
+	if len(m.Requests()) != 0 {
+		t.Fatal("request sent before ranging")
+	}
+	for range 2 { // ranging again starts over
+		var names []string
+		for a, err := range seq {
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, a.FileName)
+		}
+		if strings.Join(names, ",") != "a.txt,b.bin,empty" {
+			t.Errorf("names %v", names)
+		}
+	}
+	for range seq {
+		break
+	}
+	if n := len(m.Requests()); n != 3 {
+		t.Errorf("%d requests, want 3", n)
+	}
+	for a, err := range c.Attachments.All(context.Background(), " ") {
+		if a != nil || !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("blank ticket id: %v, %v", a, err)
+		}
 	}
 }
 
-func TestGetAttachment(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t)
-	mock.RegisterNoResponder(rec.respond(200, `{"id":"a1","ticket_id":"T1","file_name":"r.pdf","created_at":"2024-05-01 10:00:00","mime_type":"application/pdf","bytes_data":"JVBERi0="}`))
-	a, err := c.GetAttachment(context.Background(), "T1", "a1")
+func TestAttachmentsBadBase64(t *testing.T) {
+	tests := []struct {
+		name   string
+		body   string
+		get    bool
+		wantID string
+		wantFN string
+	}{
+		{name: "list", body: `[{"id":"a9","file_name":"evil.pdf","attachment_byte_data":"!!notbase64"}]`, wantID: "a9", wantFN: "evil.pdf"},
+		{name: "get", body: `{"id":"a1","file_name":"x.zip","bytes_data":"@@@"}`, get: true, wantID: "a1", wantFN: "x.zip"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: tt.body})
+			var err error
+			if tt.get {
+				_, err = c.Attachments.Get(context.Background(), "T1", "a1")
+			} else {
+				_, err = c.Attachments.List(context.Background(), "T1")
+			}
+			var de *AttachmentDataError
+			if !errors.As(err, &de) || de.ID != tt.wantID || de.FileName != tt.wantFN ||
+				!strings.Contains(err.Error(), `"`+tt.wantFN+`"`) || !strings.Contains(err.Error(), `"`+tt.wantID+`"`) {
+				t.Errorf("error %v", err)
+			}
+		})
+	}
+}
+
+func TestAttachmentsGet(t *testing.T) {
+	c, m := newTestClient(t)
+	body := `{"id":"a1","ticket_id":"T1","file_name":"r.pdf","created_at":"2024-05-01 10:00:00","mime_type":"application/pdf","bytes_data":"JVBERi0="}`
+	m.On("GET", anyURL, testkit.Answer{Body: body})
+	a, err := c.Attachments.Get(context.Background(), "T1", "a1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.TicketID != "T1" || a.ContentType != "application/pdf" || string(a.Data) != "%PDF-" || a.Created.IsZero() {
+	if a.TicketID != "T1" || a.ContentType != "application/pdf" || string(a.Data) != "%PDF-" || a.Created.IsZero() || string(a.Raw) != body {
 		t.Errorf("attachment %+v", a)
 	}
-	s := rec.one(t)
-	if s.method != "GET" || s.path != "/v2/tickets/T1/attachments/a1" || s.query != "string_byte_data=true" {
-		t.Errorf("sent %s %s?%s", s.method, s.path, s.query)
+	r := only(t, m)
+	if r.Method != "GET" || r.Path != "/v2/tickets/T1/attachments/a1" || r.RawQuery != "string_byte_data=true" {
+		t.Errorf("sent %s %s?%s", r.Method, r.Path, r.RawQuery)
 	}
 	for _, ids := range [][2]string{{"", "a"}, {"t", ""}, {"t", " "}} {
-		if _, err := c.GetAttachment(context.Background(), ids[0], ids[1]); !errors.Is(err, ErrInvalidInput) {
+		if _, err := c.Attachments.Get(context.Background(), ids[0], ids[1]); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("ids %q: error %v", ids, err)
 		}
 	}
-	if len(rec.requests()) != 1 {
+	if len(m.Requests()) != 1 {
 		t.Error("bad ids were sent")
 	}
 }
 
-func TestDownloadAttachment(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t)
+func TestAttachmentsGetFillsIDs(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, testkit.Answer{Body: `{"file_name":"r.txt","bytes_data":"aGk="}`})
+	a, err := c.Attachments.Get(context.Background(), "T1", "a1")
+	if err != nil || a.ID != "a1" || a.TicketID != "T1" || string(a.Data) != "hi" {
+		t.Errorf("attachment %+v, %v", a, err)
+	}
+}
+
+func TestAttachmentsDownload(t *testing.T) {
 	content := strings.Repeat("binary\x00data", 1000)
-	mock.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		rec.record(req)
-		resp := httpmock.NewStringResponse(200, content)
-		resp.Header.Set("Content-Type", "application/octet-stream")
-		resp.Header.Set("Content-Disposition", `attachment; filename="../report.bin"`)
-		return resp, nil
-	})
-	var buf bytes.Buffer
-	info, err := c.DownloadAttachment(context.Background(), "T1", "a1", &buf)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name      string
+		length    bool
+		wantTotal int64
+	}{
+		{name: "length unknown", wantTotal: -1},
+		{name: "length known", length: true, wantTotal: int64(len(content))},
 	}
-	if buf.String() != content || info.Size != int64(len(content)) || info.FileName != "report.bin" || info.ContentType != "application/octet-stream" {
-		t.Errorf("info %+v, %d bytes", info, buf.Len())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.RegisterResponder("GET", anyURL, func(req *http.Request) (*http.Response, error) {
+				resp, err := m.Record(func(*http.Request) testkit.Answer {
+					return testkit.Answer{Body: content, Header: testkit.Headers(
+						"Content-Type", "application/octet-stream",
+						"Content-Disposition", `attachment; filename="../report.bin"`)}
+				})(req)
+				if tt.length {
+					resp.ContentLength = int64(len(content))
+				}
+				return resp, err
+			})
+			var buf bytes.Buffer
+			var mu sync.Mutex
+			var calls int
+			var last, total int64
+			info, err := c.Attachments.Download(context.Background(), "T1", "a1", &buf, func(done, tot int64) {
+				mu.Lock()
+				defer mu.Unlock()
+				calls++
+				last, total = done, tot
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := incidentkit.FileInfo{Name: "report.bin", ContentType: "application/octet-stream", Size: int64(len(content))}
+			if buf.String() != content || *info != want {
+				t.Errorf("info %+v, %d bytes; want %+v", info, buf.Len(), want)
+			}
+			if calls == 0 || last != int64(len(content)) || total != tt.wantTotal {
+				t.Errorf("progress: %d calls, last %d of %d; want %d of %d", calls, last, total, len(content), tt.wantTotal)
+			}
+			r := only(t, m)
+			checkAuth(t, r)
+			if r.Method != "GET" || r.Path != "/v2/tickets/T1/attachments/a1" || r.RawQuery != "" {
+				t.Errorf("sent %s %s?%s", r.Method, r.Path, r.RawQuery)
+			}
+		})
 	}
-	s := rec.one(t)
-	checkAuth(t, s)
-	if s.method != "GET" || s.path != "/v2/tickets/T1/attachments/a1" || s.query != "" {
-		t.Errorf("sent %s %s?%s", s.method, s.path, s.query)
+}
+
+func TestAttachmentsDownloadBadInput(t *testing.T) {
+	tests := []struct {
+		name          string
+		ticket, attID string
+		w             io.Writer
+	}{
+		{name: "nil writer", ticket: "T1", attID: "a1"},
+		{name: "no ticket", attID: "a1", w: io.Discard},
+		{name: "no attachment", ticket: "T1", w: io.Discard},
 	}
-	if _, err := c.DownloadAttachment(context.Background(), "T1", "a1", nil); !errors.Is(err, ErrInvalidInput) {
-		t.Errorf("nil writer: %v", err)
+	c, m := newTestClient(t)
+	for _, tt := range tests {
+		if _, err := c.Attachments.Download(context.Background(), tt.ticket, tt.attID, tt.w, nil); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+	if len(m.Requests()) != 0 {
+		t.Error("request sent")
 	}
 }
 
@@ -112,40 +226,73 @@ type uploadSeen struct {
 	field, fileName, contentType, content string
 }
 
-func parseUpload(t *testing.T, s seen) uploadSeen {
+// parseUpload reads the single file part of a recorded multipart request.
+func parseUpload(t *testing.T, r testkit.Request) uploadSeen {
 	t.Helper()
-	mt, params, err := mime.ParseMediaType(s.header.Get("Content-Type"))
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" {
-		t.Fatalf("Content-Type %q", s.header.Get("Content-Type"))
+		t.Fatalf("Content-Type %q", r.Header.Get("Content-Type"))
 	}
-	r := multipart.NewReader(strings.NewReader(s.body), params["boundary"])
-	p, err := r.NextPart()
+	// The recorded body has its surrounding white space trimmed; the
+	// closing boundary's line break is not needed to read the part.
+	mr := multipart.NewReader(strings.NewReader(r.Body+"\r\n"), params["boundary"])
+	p, err := mr.NextPart()
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, _ := io.ReadAll(p)
-	if _, err := r.NextPart(); err != io.EOF {
+	if _, err := mr.NextPart(); err != io.EOF {
 		t.Errorf("more than one part: %v", err)
 	}
-	return uploadSeen{p.FormName(), p.FileName(), p.Header.Get("Content-Type"), string(b)}
+	return uploadSeen{field: p.FormName(), fileName: p.FileName(), contentType: p.Header.Get("Content-Type"), content: string(b)}
 }
 
-func TestUploadAttachment(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t)
-	mock.RegisterNoResponder(rec.respond(200, `{"status":200}`))
-	err := c.UploadAttachment(context.Background(), "T1", Upload{Reader: strings.NewReader("col1,col2\n"), FileName: "report.csv", ContentType: "text/csv"})
+func TestAttachmentsUpload(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("plain text notes\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fromPath, err := incidentkit.FileUpload(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := rec.one(t)
-	checkAuth(t, s)
-	if s.method != "POST" || s.path != "/v2/tickets/T1/attachment" {
-		t.Errorf("sent %s %s", s.method, s.path)
+	tests := []struct {
+		name string
+		file incidentkit.Upload
+		want uploadSeen
+	}{
+		{
+			name: "reader with type",
+			file: incidentkit.Upload{Reader: strings.NewReader("col1,col2\n"), FileName: "report.csv", ContentType: "text/csv"},
+			want: uploadSeen{field: "file", fileName: "report.csv", contentType: "text/csv", content: "col1,col2\n"},
+		},
+		{
+			name: "path, type sniffed",
+			file: fromPath,
+			want: uploadSeen{field: "file", fileName: "notes.txt", contentType: "text/plain; charset=utf-8", content: "plain text notes\n"},
+		},
 	}
-	got := parseUpload(t, s)
-	if got != (uploadSeen{"file", "report.csv", "text/csv", "col1,col2\n"}) {
-		t.Errorf("upload %+v", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("POST", anyURL, testkit.Answer{Body: `{"status":200}`})
+			var sent int64
+			tt.file.Progress = func(done, _ int64) { sent = done }
+			if err := c.Attachments.Upload(context.Background(), "T1", tt.file); err != nil {
+				t.Fatal(err)
+			}
+			r := only(t, m)
+			checkAuth(t, r)
+			if r.Method != "POST" || r.Path != "/v2/tickets/T1/attachment" {
+				t.Errorf("sent %s %s", r.Method, r.Path)
+			}
+			if got := parseUpload(t, r); got != tt.want {
+				t.Errorf("upload %+v, want %+v", got, tt.want)
+			}
+			if sent != int64(len(tt.want.content)) {
+				t.Errorf("progress reported %d bytes, want %d", sent, len(tt.want.content))
+			}
+		})
 	}
 }
 
@@ -154,41 +301,38 @@ type plainReader struct{ r io.Reader }
 
 func (p plainReader) Read(b []byte) (int, error) { return p.r.Read(b) }
 
-func TestUploadAttachmentRetry(t *testing.T) {
+func TestAttachmentsUploadRetry(t *testing.T) {
+	busy := func(status int, header ...string) testkit.Answer {
+		return testkit.Answer{Status: status, Body: `{"detail":"busy"}`, Header: testkit.Headers(header...)}
+	}
 	tests := []struct {
 		name      string
-		file      Upload
-		first     int
-		header    []string
+		file      incidentkit.Upload
+		first     testkit.Answer
 		wantCalls int
 		wantErr   bool
 	}{
-		{"seekable retried after 429", Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, 429, []string{"Retry-After", "0"}, 2, false},
-		{"reader-at retried after 503 with Retry-After", Upload{ReaderAt: strings.NewReader("data"), Size: 4, FileName: "a.txt"}, 503, []string{"Retry-After", "0"}, 2, false},
-		{"plain reader not retried", Upload{Reader: plainReader{strings.NewReader("data")}, FileName: "a.txt"}, 429, []string{"Retry-After", "0"}, 1, true},
-		{"500 never retried", Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, 500, nil, 1, true},
-		{"502 never retried", Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, 502, nil, 1, true},
+		{name: "seekable retried after 429", file: incidentkit.Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, first: busy(429, "Retry-After", "0"), wantCalls: 2},
+		{name: "reader-at retried after 503 with Retry-After", file: incidentkit.Upload{ReaderAt: strings.NewReader("data"), Size: 4, FileName: "a.txt"}, first: busy(503, "Retry-After", "0"), wantCalls: 2},
+		{name: "plain reader not retried", file: incidentkit.Upload{Reader: plainReader{strings.NewReader("data")}, FileName: "a.txt"}, first: busy(429, "Retry-After", "0"), wantCalls: 1, wantErr: true},
+		{name: "500 never retried", file: incidentkit.Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, first: busy(500), wantCalls: 1, wantErr: true},
+		{name: "502 never retried", file: incidentkit.Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, first: busy(502), wantCalls: 1, wantErr: true},
+		{name: "503 without Retry-After never retried", file: incidentkit.Upload{Reader: strings.NewReader("data"), FileName: "a.txt"}, first: busy(503), wantCalls: 1, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var rec recorder
-			c, mock := newMock(t)
-			mock.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-				if len(rec.requests()) == 0 {
-					return rec.respond(tt.first, `{"detail":"busy"}`, tt.header...)(req)
-				}
-				return rec.respond(200, `{}`)(req)
-			})
-			err := c.UploadAttachment(context.Background(), "T1", tt.file)
+			c, m := newTestClient(t)
+			m.On("POST", anyURL, tt.first, testkit.Answer{Body: `{}`})
+			err := c.Attachments.Upload(context.Background(), "T1", tt.file)
 			if (err != nil) != tt.wantErr {
 				t.Errorf("error %v, want error %v", err, tt.wantErr)
 			}
-			got := rec.requests()
+			got := m.Requests()
 			if len(got) != tt.wantCalls {
 				t.Fatalf("%d attempts, want %d", len(got), tt.wantCalls)
 			}
-			for _, s := range got {
-				if u := parseUpload(t, s); u.content != "data" {
+			for _, r := range got {
+				if u := parseUpload(t, r); u.content != "data" {
 					t.Errorf("attempt sent %q", u.content)
 				}
 			}
@@ -196,22 +340,26 @@ func TestUploadAttachmentRetry(t *testing.T) {
 	}
 }
 
-func TestUploadAttachmentBadInput(t *testing.T) {
-	c, mock := newMock(t)
-	for name, tc := range map[string]struct {
+func TestAttachmentsUploadBadInput(t *testing.T) {
+	tests := []struct {
+		name string
 		id   string
-		file Upload
+		file incidentkit.Upload
 	}{
-		"empty id":    {"", Upload{Reader: strings.NewReader("x"), FileName: "a"}},
-		"no name":     {"T1", Upload{Reader: strings.NewReader("x")}},
-		"no source":   {"T1", Upload{FileName: "a"}},
-		"two sources": {"T1", Upload{Reader: strings.NewReader("x"), ReaderAt: strings.NewReader("x"), FileName: "a"}},
-	} {
-		if err := c.UploadAttachment(context.Background(), tc.id, tc.file); !errors.Is(err, ErrInvalidInput) {
-			t.Errorf("%s: error %v", name, err)
+		{name: "empty id", id: "", file: incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "a"}},
+		{name: "no name", id: "T1", file: incidentkit.Upload{Reader: strings.NewReader("x")}},
+		{name: "no source", id: "T1", file: incidentkit.Upload{FileName: "a"}},
+		{name: "two sources", id: "T1", file: incidentkit.Upload{Reader: strings.NewReader("x"), ReaderAt: strings.NewReader("x"), FileName: "a"}},
+	}
+	c, m := newTestClient(t)
+	for _, tt := range tests {
+		err := c.Attachments.Upload(context.Background(), tt.id, tt.file)
+		var ie *incidentkit.InputError
+		if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "cyderes" {
+			t.Errorf("%s: error %v", tt.name, err)
 		}
 	}
-	if mock.GetTotalCallCount() != 0 {
+	if len(m.Requests()) != 0 {
 		t.Error("request sent")
 	}
 }
@@ -239,13 +387,22 @@ func TestDecodeBase64(t *testing.T) {
 	}
 }
 
-func TestGetAttachmentBadBase64(t *testing.T) {
-	c, mock := newMock(t)
-	var rec recorder
-	mock.RegisterNoResponder(rec.respond(200, `{"id":"a1","file_name":"x.zip","bytes_data":"@@@"}`))
-	_, err := c.GetAttachment(context.Background(), "T1", "a1")
-	var de *AttachmentDataError
-	if !errors.As(err, &de) || de.FileName != "x.zip" {
-		t.Errorf("error %v", err)
+func TestParseAttachment(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		wantData string
+		wantType string
+	}{
+		{name: "list shape", in: `{"id":"1","file_name":"a","file_type":"text/plain","attachment_byte_data":"aGk="}`, wantData: "hi", wantType: "text/plain"},
+		{name: "single shape", in: `{"id":"1","mime_type":"image/png","file_type":"x/y","bytes_data":"aGk="}`, wantData: "hi", wantType: "image/png"},
+		{name: "both names, bytes_data empty", in: `{"id":"1","bytes_data":"","attachment_byte_data":"aGk="}`, wantData: "hi"},
+		{name: "number id", in: `{"id":7,"bytes_data":null}`, wantData: ""},
+	}
+	for _, tt := range tests {
+		a, err := ParseAttachment([]byte(tt.in))
+		if err != nil || string(a.Data) != tt.wantData || a.ContentType != tt.wantType || string(a.Raw) != tt.in || a.Data == nil {
+			t.Errorf("%s: %+v, %v", tt.name, a, err)
+		}
 	}
 }

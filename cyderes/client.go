@@ -7,50 +7,66 @@ import (
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// DefaultBaseURL is the Cyderes TSI API's address.
+// DefaultBaseURL is the address of Cyderes' TSI API; pass it to NewClient
+// unless Cyderes gave you another.
 const DefaultBaseURL = "https://tsi-api.cyderes.io"
 
-// Client talks to the Cyderes Ticket System Integration API v2. It is safe
-// for concurrent use.
+// Client talks to the Cyderes Ticket System Integration API v2. Its
+// services group the calls; every call takes a context first. A Client is
+// safe for concurrent use and holds no global state.
 type Client struct {
 	core *transport.Client
+
+	// Tickets reads, lists and closes tickets of every type.
+	Tickets *TicketService
+	// Attachments lists, reads, downloads and uploads the files of a
+	// ticket.
+	Attachments *AttachmentService
+	// Comments adds comments to tickets.
+	Comments *CommentService
+	// ServiceRequests opens service request tickets.
+	ServiceRequests *ServiceRequestService
+	// IOCs reads MISP indicators of compromise.
+	IOCs *IOCService
 }
 
-// NewClient returns a client for the TSI API. WithToken is required; the
-// base URL is DefaultBaseURL unless WithBaseURL is given. Every option is
-// checked here, so a missing token or a bad URL fails now rather than at
-// the first call.
-func NewClient(opts ...Option) (*Client, error) {
-	o := options{baseURL: DefaultBaseURL}
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&o); err != nil {
-			return nil, err
-		}
+// NewClient returns a client for the TSI API at baseURL, normally
+// DefaultBaseURL; another address serves a regional endpoint, a proxy or a
+// test server such as cyderestest. The URL must use HTTPS unless it is a
+// loopback address or WithInsecureHTTP is given.
+//
+// WithToken is required. Every option is checked here, so an empty base
+// URL, a missing token or a bad option fails now, with an error matching
+// ErrInvalidInput, rather than at the first call.
+func NewClient(baseURL string, opts ...Option) (*Client, error) {
+	var o options
+	if err := transport.Apply(serviceName, &o, opts); err != nil {
+		return nil, err
 	}
 	switch {
+	case strings.TrimSpace(baseURL) == "":
+		return nil, inputErr("base URL", "is empty (use cyderes.DefaultBaseURL)")
 	case o.authSet == 0:
 		return nil, inputErr("token", "is required (use WithToken)")
 	case o.authSet > 1:
 		return nil, inputErr("token", "given more than once")
-	case strings.TrimSpace(o.baseURL) == "":
-		return nil, inputErr("base URL", "is empty")
 	}
-	s, err := transport.NewSettings(o.core...)
+	s, err := transport.NewSettingsFor(serviceName, strings.TrimRight(baseURL, "/"), o.core...)
 	if err != nil {
 		return nil, err
 	}
-	s.Service = "cyderes"
-	s.BaseURL = strings.TrimRight(o.baseURL, "/")
-	s.Auth = o.auth
-	s.ErrorDecoder = decodeError
-	c, err := transport.New(s)
+	s.Auth, s.ErrorDecoder = o.auth, decodeError
+	core, err := transport.New(s)
 	if err != nil {
 		return nil, err
 	}
-	return &Client{core: c}, nil
+	c := &Client{core: core}
+	c.Tickets = &TicketService{c: c}
+	c.Attachments = &AttachmentService{c: c}
+	c.Comments = &CommentService{c: c}
+	c.ServiceRequests = &ServiceRequestService{c: c}
+	c.IOCs = &IOCService{c: c}
+	return c, nil
 }
 
 // do sends r and decodes the answer into out.

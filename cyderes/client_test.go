@@ -3,41 +3,45 @@ package cyderes
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 func TestNewClientValidation(t *testing.T) {
 	tests := []struct {
-		name string
-		opts []Option
-		want string
+		name    string
+		baseURL string
+		opts    []Option
+		want    string
 	}{
-		{"no token", nil, "token"},
-		{"empty token", []Option{WithToken("")}, "token"},
-		{"two tokens", []Option{WithToken("a"), WithToken("b")}, "more than once"},
-		{"empty base URL", []Option{WithToken("a"), WithBaseURL(" ")}, "base URL"},
-		{"plain http", []Option{WithToken("a"), WithBaseURL("http://tsi.example.com")}, "https"},
-		{"bad retries", []Option{WithToken("a"), WithRetries(-1)}, "retries"},
+		{name: "empty base URL", baseURL: "", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL: is empty"},
+		{name: "blank base URL", baseURL: " ", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL: is empty"},
+		{name: "no token", baseURL: DefaultBaseURL, want: "cyderes: invalid token: is required"},
+		{name: "empty token", baseURL: DefaultBaseURL, opts: []Option{WithToken("")}, want: "cyderes: invalid bearer token: is empty"},
+		{name: "two tokens", baseURL: DefaultBaseURL, opts: []Option{WithToken("a"), WithToken("b")}, want: "more than once"},
+		{name: "plain http", baseURL: "http://tsi.example.com", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL: must use https"},
+		{name: "bad scheme", baseURL: "ftp://x", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL"},
+		{name: "bad retries", baseURL: DefaultBaseURL, opts: []Option{WithToken("a"), WithRetries(-1)}, want: "cyderes: invalid retries"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := NewClient(tt.opts...)
+			c, err := NewClient(tt.baseURL, tt.opts...)
 			if err == nil || c != nil {
 				t.Fatalf("NewClient = %v, %v; want an error", c, err)
 			}
-			if !errors.Is(err, ErrInvalidInput) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q does not match ErrInvalidInput and %q", err, tt.want)
+			var ie *incidentkit.InputError
+			if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "cyderes" || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q: want an *incidentkit.InputError of cyderes containing %q", err, tt.want)
 			}
 		})
 	}
 }
 
-func TestNewClientDefaults(t *testing.T) {
-	c, err := NewClient(WithToken("tok"))
+func TestNewClientServices(t *testing.T) {
+	c, err := NewClient(DefaultBaseURL+"/", WithToken("tok"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,18 +51,23 @@ func TestNewClientDefaults(t *testing.T) {
 	if c.core.Service() != "cyderes" {
 		t.Errorf("service = %q", c.core.Service())
 	}
+	if c.Tickets == nil || c.Attachments == nil || c.Comments == nil || c.ServiceRequests == nil || c.IOCs == nil {
+		t.Errorf("a service is nil: %+v", c)
+	}
 }
 
-func TestBaseURLOverride(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t, WithBaseURL("https://proxy.example.com/tsi/"))
-	mock.RegisterNoResponder(rec.respond(200, `{"ticket_id":"T1"}`))
-	if _, err := c.GetTicket(context.Background(), "T1"); err != nil {
+func TestBaseURLWithPath(t *testing.T) {
+	m := testkit.New()
+	m.On("GET", "https://proxy.example.com/tsi/v2/tickets/T1", testkit.Answer{Body: `{"ticket_id":"T1"}`})
+	c, err := NewClient("https://proxy.example.com/tsi/", WithHTTPClient(m.HTTPClient()), WithToken(testSecret))
+	if err != nil {
 		t.Fatal(err)
 	}
-	s := rec.one(t)
-	if s.path != "/tsi/v2/tickets/T1" {
-		t.Errorf("path = %q", s.path)
+	if _, err := c.Tickets.Get(context.Background(), "T1"); err != nil {
+		t.Fatal(err)
+	}
+	if r := only(t, m); r.Path != "/tsi/v2/tickets/T1" {
+		t.Errorf("path = %q", r.Path)
 	}
 }
 
@@ -71,31 +80,27 @@ func TestErrorBodies(t *testing.T) {
 		wantMsg     string
 		is          error
 	}{
-		{"detail string", 404, "application/json", `{"detail":"Ticket not found"}`, "Ticket not found", ErrNotFound},
-		{"detail list", 422, "application/json",
-			`{"detail":[{"loc":["query","limit"],"msg":"ensure this value is less than or equal to 250","type":"value_error"},{"loc":["path","ticket_id",0],"msg":"bad","type":"x"}]}`,
-			"query.limit: ensure this value is less than or equal to 250; path.ticket_id.0: bad", nil},
-		{"message", 401, "application/json", `{"message":"Invalid token"}`, "Invalid token", ErrUnauthorized},
-		{"detail object", 403, "application/json", `{"detail":{"msg":"no access"}}`, "no access", ErrForbidden},
-		{"plain text", 500, "text/plain", "Internal Server Error\nstack", "Internal Server Error", ErrServer},
-		{"html", 502, "text/html", "<html><head><title>Bad gateway</title></head></html>", "Bad gateway", ErrServer},
-		{"other json", 409, "application/json", `{"error":"duplicate"}`, "duplicate", ErrConflict},
+		{name: "detail string", status: 404, contentType: "application/json", body: `{"detail":"Ticket not found"}`, wantMsg: "Ticket not found", is: ErrNotFound},
+		{name: "detail list", status: 422, contentType: "application/json",
+			body:    `{"detail":[{"loc":["query","limit"],"msg":"ensure this value is less than or equal to 250","type":"value_error"},{"loc":["path","ticket_id",0],"msg":"bad","type":"x"}]}`,
+			wantMsg: "query.limit: ensure this value is less than or equal to 250; path.ticket_id.0: bad"},
+		{name: "message", status: 401, contentType: "application/json", body: `{"message":"Invalid token"}`, wantMsg: "Invalid token", is: ErrUnauthorized},
+		{name: "detail object", status: 403, contentType: "application/json", body: `{"detail":{"msg":"no access"}}`, wantMsg: "no access", is: ErrForbidden},
+		{name: "plain text", status: 500, contentType: "text/plain", body: "Internal Server Error\nstack", wantMsg: "Internal Server Error", is: ErrServer},
+		{name: "html", status: 502, contentType: "text/html", body: "<html><head><title>Bad gateway</title></head></html>", wantMsg: "Bad gateway", is: ErrServer},
+		{name: "other json", status: 409, contentType: "application/json", body: `{"error":"duplicate"}`, wantMsg: "duplicate", is: ErrConflict},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, mock := newMock(t, WithoutRetries())
-			mock.RegisterNoResponder(func(*http.Request) (*http.Response, error) {
-				resp := httpmock.NewStringResponse(tt.status, tt.body)
-				resp.Header.Set("Content-Type", tt.contentType)
-				return resp, nil
-			})
-			_, err := c.GetTicket(context.Background(), "T1")
-			var apiErr *Error
+			c, m := newTestClient(t, WithoutRetries())
+			m.On("GET", anyURL, testkit.Answer{Status: tt.status, Body: tt.body, Header: testkit.Headers("Content-Type", tt.contentType)})
+			_, err := c.Tickets.Get(context.Background(), "T1")
+			var apiErr *incidentkit.Error
 			if !errors.As(err, &apiErr) {
-				t.Fatalf("error %v (%T) is not *Error", err, err)
+				t.Fatalf("error %v (%T) is not *incidentkit.Error", err, err)
 			}
-			if apiErr.StatusCode != tt.status || apiErr.Message != tt.wantMsg {
-				t.Errorf("status %d message %q, want %d %q", apiErr.StatusCode, apiErr.Message, tt.status, tt.wantMsg)
+			if apiErr.StatusCode != tt.status || apiErr.Message != tt.wantMsg || apiErr.Service != "cyderes" {
+				t.Errorf("status %d message %q service %q, want %d %q cyderes", apiErr.StatusCode, apiErr.Message, apiErr.Service, tt.status, tt.wantMsg)
 			}
 			if tt.is != nil && !errors.Is(err, tt.is) {
 				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // maxErrorParts caps how many validation problems one error message lists.
@@ -21,7 +23,7 @@ type validationIssue struct {
 // {"detail": "text"} or {"detail": [{"loc": [...], "msg": "...", "type":
 // "..."}]}, and some answers use {"message": "..."}. Anything else falls
 // back to the generic decoding of the transport.
-func decodeError(e *Error, body []byte) bool {
+func decodeError(e *incidentkit.Error, body []byte) bool {
 	var env struct {
 		Detail  json.RawMessage `json:"detail"`
 		Message json.RawMessage `json:"message"`

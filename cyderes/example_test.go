@@ -1,70 +1,42 @@
 package cyderes_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"log"
-	"net/http"
-	"net/http/httptest"
-	"os"
-	"strconv"
+	"strings"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
+	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
 )
 
-// demoServer stands in for the TSI API in the examples: 7 alert tickets,
-// newest first, with skip/limit paging, plus one attachment, comments and
-// MISP indicators.
-func demoServer() *httptest.Server {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v2/tickets", func(w http.ResponseWriter, r *http.Request) {
-		skip, _ := strconv.Atoi(r.URL.Query().Get("skip"))
-		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, "[")
-		for i := skip; i < skip+limit && i < 7; i++ {
-			if i > skip {
-				fmt.Fprint(w, ",")
-			}
-			fmt.Fprintf(w, `{"ticket_id":"T%d","number":"ALR%04d","priority":"%d - High","created":"2024-05-0%d 12:00:00","escalated":"True","short_description":"alert %d"}`,
-				7-i, 7-i, 2, 7-i, 7-i)
-		}
-		fmt.Fprint(w, "]")
-	})
-	mux.HandleFunc("GET /v2/tickets/{id}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"ticket_id":%q,"ticket_type":"phishing","priority":"P1","state":"Open","escalated":"True",
-			"created":"2024-05-01T08:30:00Z","comments":[{"id":"c1","created":"2024-05-01T08:31:00Z","author":"SOC","body":"Investigating"}]}`, r.PathValue("id"))
-	})
-	mux.HandleFunc("GET /v2/tickets/{id}/attachments/{att}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain")
-		w.Header().Set("Content-Disposition", `attachment; filename="headers.txt"`)
-		fmt.Fprint(w, "Received: from mail.example.com")
-	})
-	mux.HandleFunc("POST /v2/tickets/{id}/comment", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusCreated)
-	})
-	mux.HandleFunc("POST /v2/tickets/create", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusCreated)
-		fmt.Fprint(w, `{"status":201,"ticket_id":"SR0042","message":"Ticket has been created."}`)
-	})
-	mux.HandleFunc("GET /misp", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `[{"id":"1","event_id":"10","type":"filename|sha256","value":"invoice.exe|9f86d081","to_ids":true,
-			"timestamp":"1714557600","distribution":"5","first_seen":null,"last_seen":null,"object_relation":null,
-			"Event":{"id":"10","info":"Phishing wave","threat_level_id":"1"}},
-			{"id":"2","event_id":"10","type":"ip-dst","value":"203.0.113.7","to_ids":true,"timestamp":"1714557600"}]`)
-	})
-	return httptest.NewServer(mux)
+// now is the fake's clock in the examples.
+var now = time.Date(2024, 5, 8, 9, 0, 0, 0, time.UTC)
+
+// newFake starts an in-memory TSI API holding seven alert tickets, one a
+// day from May 1 (TSI-100001) to May 7 (TSI-100007); the odd days'
+// tickets were escalated.
+func newFake() *cyderestest.Server {
+	srv := cyderestest.New(cyderestest.WithClock(func() time.Time { return now }))
+	for day := 1; day <= 7; day++ {
+		srv.AddTicket(cyderestest.Ticket{
+			TicketType:       "alert",
+			Priority:         "2 - High",
+			Escalated:        day%2 == 1,
+			Created:          time.Date(2024, 5, day, 12, 0, 0, 0, time.UTC),
+			ShortDescription: fmt.Sprintf("alert of May %d", day),
+		})
+	}
+	return srv
 }
 
-func newDemoClient(srv *httptest.Server) *cyderes.Client {
-	c, err := cyderes.NewClient(
-		cyderes.WithToken("demo-token"),
-		cyderes.WithBaseURL(srv.URL), // omit to use https://tsi-api.cyderes.io
-	)
+// newClient returns a client for the fake. Against the real API, pass
+// cyderes.DefaultBaseURL and the token Cyderes issued.
+func newClient(srv *cyderestest.Server) *cyderes.Client {
+	c, err := cyderes.NewClient(srv.URL(), cyderes.WithToken(cyderestest.Token))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -72,60 +44,97 @@ func newDemoClient(srv *httptest.Server) *cyderes.Client {
 }
 
 func ExampleNewClient() {
-	_, err := cyderes.NewClient() // no token
+	c, err := cyderes.NewClient(cyderes.DefaultBaseURL,
+		cyderes.WithToken("token-issued-by-cyderes"),
+		cyderes.WithTimeout(time.Minute))
+	fmt.Println(c != nil, err)
+
+	_, err = cyderes.NewClient(cyderes.DefaultBaseURL) // no token
 	fmt.Println(err)
-	// Output: invalid token: is required (use WithToken)
+	// Output:
+	// true <nil>
+	// cyderes: invalid token: is required (use WithToken)
 }
 
-func ExampleClient_AllTickets() {
-	srv := demoServer()
+// Read one page at a time, passing each page's NextOffset back as the
+// offset. The API reports no total; a page shorter than asked for is the
+// last.
+func ExampleTicketService_List() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
+
+	opts := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAlert, PageSize: 3}
+	for {
+		page, err := c.Tickets.List(context.Background(), opts)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("offset %d: %d tickets, next %d\n", page.Offset, len(page.Items), page.NextOffset)
+		if !page.HasNext() {
+			break
+		}
+		opts.Offset = page.NextOffset
+	}
+	// Output:
+	// offset 0: 3 tickets, next 3
+	// offset 3: 3 tickets, next 6
+	// offset 6: 1 tickets, next -1
+}
+
+func ExampleTicketService_All() {
+	srv := newFake()
+	defer srv.Close()
+	c := newClient(srv)
 
 	opts := &cyderes.ListOptions{
 		TicketType:    cyderes.TicketTypeAlert,
-		EscalatedOnly: true, // always sent; the API's own default is true
-		Limit:         3,
-		MaxItems:      5,
+		EscalatedOnly: true, // always sent; false lists every ticket
+		PageSize:      2,
+		MaxItems:      3,
 	}
-	for t, err := range c.AllTickets(context.Background(), opts) {
+	for t, err := range c.Tickets.All(context.Background(), opts) {
 		if err != nil {
 			log.Fatal(err)
 		}
 		fmt.Println(t.TicketID, t.SLAPriority, t.Created.Format(time.DateOnly), t.ShortDescription)
 	}
 	// Output:
-	// T7 P2 2024-05-07 alert 7
-	// T6 P2 2024-05-06 alert 6
-	// T5 P2 2024-05-05 alert 5
-	// T4 P2 2024-05-04 alert 4
-	// T3 P2 2024-05-03 alert 3
+	// TSI-100007 P2 2024-05-07 alert of May 7
+	// TSI-100005 P2 2024-05-05 alert of May 5
+	// TSI-100003 P2 2024-05-03 alert of May 3
 }
 
-func ExampleClient_TicketsBetween() {
-	srv := demoServer()
+// The API filters on whole days; Between asks for the days the window
+// touches and keeps the tickets inside it exactly.
+func ExampleTicketService_Between() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
 
 	from := time.Date(2024, 5, 2, 6, 0, 0, 0, time.UTC)
 	to := time.Date(2024, 5, 4, 12, 0, 0, 0, time.UTC) // excluded
-	for t, err := range c.TicketsBetween(context.Background(), from, to, &cyderes.ListOptions{Limit: 250}) {
+	for t, err := range c.Tickets.Between(context.Background(), from, to, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
 		fmt.Println(t.TicketID, t.Created.Format(time.DateTime))
 	}
 	// Output:
-	// T3 2024-05-03 12:00:00
-	// T2 2024-05-02 12:00:00
+	// TSI-100003 2024-05-03 12:00:00
+	// TSI-100002 2024-05-02 12:00:00
 }
 
-func ExampleClient_GetTicket() {
-	srv := demoServer()
+func ExampleTicketService_Get() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
+	id := srv.AddTicket(cyderestest.Ticket{
+		TicketType: "phishing", Priority: "P1", Escalated: true, Created: now.Add(-time.Hour),
+		Comments: []cyderestest.Comment{{ID: "c1", Author: "SOC", Body: "Investigating", Created: now.Add(-time.Minute)}},
+	})
 
-	t, err := c.GetTicket(context.Background(), "T1")
+	t, err := c.Tickets.Get(context.Background(), id)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -134,46 +143,100 @@ func ExampleClient_GetTicket() {
 		fmt.Println(cm.Created.Format(time.RFC3339), cm.Author+":", cm.Body)
 	}
 	// Output:
-	// T1 phishing P1 P1 true
-	// 2024-05-01T08:31:00Z SOC: Investigating
+	// TSI-100008 phishing P1 P1 true
+	// 2024-05-08T08:59:00Z SOC: Investigating
 }
 
-func ExampleClient_DownloadAttachment() {
-	srv := demoServer()
+func ExampleTicketService_Close() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
+	ctx := context.Background()
 
-	info, err := c.DownloadAttachment(context.Background(), "T1", "A1", os.Stdout)
+	if err := c.Tickets.Close(ctx, "TSI-100007", "False positive: scheduled scan"); err != nil {
+		log.Fatal(err)
+	}
+	t, err := c.Tickets.Get(ctx, "TSI-100007")
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println()
-	fmt.Println(info.FileName, info.Size)
-	// Output:
-	// Received: from mail.example.com
-	// headers.txt 31
+	fmt.Println(t.State, t.Comments[0].Body)
+	// Output: Closed False positive: scheduled scan
 }
 
-func ExampleClient_AddComment() {
-	srv := demoServer()
+func ExampleCommentService_Create() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
+	ctx := context.Background()
 
-	err := c.AddComment(context.Background(), "T1", cyderes.NewComment{Author: "Ann Analyst", Body: "Host isolated."})
+	err := c.Comments.Create(ctx, "TSI-100007", &cyderes.CommentInput{Author: "Ann Analyst", Body: "Host isolated."})
 	fmt.Println(err)
-	err = c.AddComment(context.Background(), "T1", cyderes.NewComment{Author: "Ann Analyst"})
+	err = c.Comments.Create(ctx, "TSI-100007", &cyderes.CommentInput{Author: "Ann Analyst"})
 	fmt.Println(err)
+
+	t, _ := c.Tickets.Get(ctx, "TSI-100007")
+	fmt.Println(len(t.Comments), t.Comments[0].Author+":", t.Comments[0].Body)
 	// Output:
 	// <nil>
-	// invalid comment body: is empty
+	// cyderes: invalid comment body: is empty
+	// 1 Ann Analyst: Host isolated.
 }
 
-func ExampleClient_CreateServiceRequest() {
-	srv := demoServer()
+func ExampleAttachmentService_Upload() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
+	ctx := context.Background()
 
-	id, err := c.CreateServiceRequest(context.Background(), cyderes.ServiceRequest{
+	// incidentkit.FileUpload(path) builds the same from a file on disk.
+	file := incidentkit.Upload{
+		Reader:      strings.NewReader("Received: from mail.example.com"),
+		FileName:    "headers.txt",
+		ContentType: "text/plain",
+	}
+	if err := c.Attachments.Upload(ctx, "TSI-100007", file); err != nil {
+		log.Fatal(err)
+	}
+	for a, err := range c.Attachments.All(ctx, "TSI-100007") {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(a.FileName, a.ContentType, len(a.Data))
+	}
+	// Output: headers.txt text/plain 31
+}
+
+func ExampleAttachmentService_Download() {
+	srv := newFake()
+	defer srv.Close()
+	c := newClient(srv)
+	id := srv.AddAttachment("TSI-100007", cyderestest.Attachment{
+		FileName: "headers.txt", MIMEType: "text/plain", Data: []byte("Received: from mail.example.com"),
+	})
+
+	var buf bytes.Buffer
+	var done, total int64
+	info, err := c.Attachments.Download(context.Background(), "TSI-100007", id, &buf,
+		func(n, of int64) { done, total = n, of })
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(buf.String())
+	fmt.Println(info.Name, info.ContentType, info.Size)
+	fmt.Printf("progress: %d of %d bytes\n", done, total)
+	// Output:
+	// Received: from mail.example.com
+	// headers.txt text/plain 31
+	// progress: 31 of 31 bytes
+}
+
+func ExampleServiceRequestService_Create() {
+	srv := newFake()
+	defer srv.Close()
+	c := newClient(srv)
+
+	res, err := c.ServiceRequests.Create(context.Background(), &cyderes.ServiceRequestInput{
 		Name:             "Ann Analyst",
 		Priority:         "P3",
 		ShortDescription: "Allow-list a sender",
@@ -182,21 +245,26 @@ func ExampleClient_CreateServiceRequest() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(id)
-	// Output: SR0042
+	fmt.Println(res.Status, res.TicketID, res.Message)
+	// Output: 201 TSI-100008 Ticket has been created.
 }
 
-func ExampleClient_IOCs() {
-	srv := demoServer()
+func ExampleIOCService_List() {
+	srv := newFake()
 	defer srv.Close()
-	c := newDemoClient(srv)
+	c := newClient(srv)
+	srv.AddAttribute(cyderestest.Attribute{Type: "filename|sha256", Value: "invoice.exe|9f86d081", ToIDs: true,
+		Timestamp: now.Add(-2 * time.Hour), EventInfo: "Phishing wave", EventThreatLevel: 1})
+	srv.AddAttribute(cyderestest.Attribute{Type: "ip-dst", Value: "203.0.113.7", ToIDs: true,
+		Timestamp: now.Add(-time.Hour), EventInfo: "Phishing wave", EventThreatLevel: 1})
+	srv.AddAttribute(cyderestest.Attribute{Type: "domain", Value: "old.example", Timestamp: now.AddDate(0, 0, -30)})
 
-	// The zero times ask for the API's default window, the last 7 days.
-	attrs, err := c.IOCs(context.Background(), time.Time{}, time.Time{})
+	// nil options ask for the API's default window, the last 7 days.
+	page, err := c.IOCs.List(context.Background(), nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, a := range attrs {
+	for _, a := range page.Items {
 		for _, o := range a.Observables() {
 			fmt.Println(o.DataType, o.Value, "severity", cyderes.ThreatLevelSeverity(a.Event.ThreatLevelID))
 		}
@@ -204,7 +272,28 @@ func ExampleClient_IOCs() {
 	// Output:
 	// filename invoice.exe severity 3
 	// hash 9f86d081 severity 3
-	// ip 203.0.113.7 severity 2
+	// ip 203.0.113.7 severity 3
+}
+
+func ExampleIOCService_All() {
+	srv := newFake()
+	defer srv.Close()
+	c := newClient(srv)
+	for h := 1; h <= 3; h++ {
+		srv.AddAttribute(cyderestest.Attribute{Type: "ip-dst", Value: fmt.Sprintf("203.0.113.%d", h),
+			Timestamp: now.Add(-time.Duration(h) * time.Hour)})
+	}
+
+	opts := &cyderes.IOCListOptions{CreatedFrom: now.Add(-150 * time.Minute), CreatedTo: now}
+	for a, err := range c.IOCs.All(context.Background(), opts) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(a.Type, a.Value, a.Timestamp.Format(time.TimeOnly))
+	}
+	// Output:
+	// ip-dst 203.0.113.1 08:00:00
+	// ip-dst 203.0.113.2 07:00:00
 }
 
 func ExampleSplitComposite() {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 func FuzzParseTime(f *testing.F) {
@@ -146,7 +148,7 @@ func FuzzDecodeError(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var e Error
+		var e incidentkit.Error
 		if decodeError(&e, []byte(s)) && e.Message == "" {
 			t.Fatalf("recognised %q without a message", s)
 		}

@@ -1,83 +1,41 @@
 package cyderes
 
 import (
-	"bytes"
-	"io"
-	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 const (
 	testBase   = "https://tsi-api.cyderes.io"
 	testSecret = "s3cr3t-TSI-token"
+	// anyURL matches every request to testBase in testkit.Mock.On.
+	anyURL = "=~^" + testBase + "/"
 )
 
-// newMock returns a client on a per-test mock transport with a token and
-// fast retries.
-func newMock(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
+// newTestClient returns a client on a fresh recording mock, with the token
+// and fast retries; opts come last and may override them.
+func newTestClient(t *testing.T, opts ...Option) (*Client, *testkit.Mock) {
 	t.Helper()
-	mock := httpmock.NewMockTransport()
+	m := testkit.New()
 	all := append([]Option{
-		WithHTTPClient(&http.Client{Transport: mock}),
+		WithHTTPClient(m.HTTPClient()),
 		WithToken(testSecret),
 		WithRetryWait(time.Millisecond, 5*time.Millisecond),
 	}, opts...)
-	c, err := NewClient(all...)
+	c, err := NewClient(testBase, all...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, mock
+	return c, m
 }
 
-// seen records one request for shape checks.
-type seen struct {
-	method, path, rawPath, query, body string
-	header                             http.Header
-}
-
-// recorder answers every request with status and body, and records it.
-type recorder struct {
-	mu  sync.Mutex
-	got []seen
-}
-
-func (r *recorder) respond(status int, body string, headers ...string) httpmock.Responder {
-	return func(req *http.Request) (*http.Response, error) {
-		r.record(req)
-		resp := httpmock.NewStringResponse(status, body)
-		resp.Header.Set("Content-Type", "application/json")
-		for i := 0; i+1 < len(headers); i += 2 {
-			resp.Header.Set(headers[i], headers[i+1])
-		}
-		return resp, nil
-	}
-}
-
-func (r *recorder) record(req *http.Request) {
-	var b []byte
-	if req.Body != nil {
-		b, _ = io.ReadAll(req.Body)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.got = append(r.got, seen{req.Method, req.URL.Path, req.URL.EscapedPath(), req.URL.RawQuery, string(bytes.TrimSpace(b)), req.Header.Clone()})
-}
-
-func (r *recorder) requests() []seen {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]seen(nil), r.got...)
-}
-
-// one returns the single recorded request, failing otherwise.
-func (r *recorder) one(t *testing.T) seen {
+// only returns the single recorded request, failing otherwise.
+func only(t *testing.T, m *testkit.Mock) testkit.Request {
 	t.Helper()
-	got := r.requests()
+	got := m.Requests()
 	if len(got) != 1 {
 		t.Fatalf("sent %d requests, want 1", len(got))
 	}
@@ -85,9 +43,9 @@ func (r *recorder) one(t *testing.T) seen {
 }
 
 // checkAuth fails unless the request carries the bearer token.
-func checkAuth(t *testing.T, s seen) {
+func checkAuth(t *testing.T, r testkit.Request) {
 	t.Helper()
-	if got := s.header.Get("Authorization"); got != "Bearer "+testSecret {
+	if got := r.Header.Get("Authorization"); got != "Bearer "+testSecret {
 		t.Errorf("Authorization = %q", got)
 	}
 }

@@ -4,12 +4,16 @@ import "strconv"
 
 // Page size bounds of the ticket list.
 const (
-	DefaultLimit = 50
-	MaxLimit     = 250
+	// DefaultPageSize is the page size used when ListOptions.PageSize is 0
+	// (the API's own default).
+	DefaultPageSize = 50
+	// MaxPageSize is the largest page the API serves.
+	MaxPageSize = 250
 )
 
-// ListOptions select tickets for ListTickets and AllTickets. It is encoded
-// as the query string of GET /v2/tickets.
+// ListOptions select tickets for TicketService.List, All and Between. It
+// is encoded as the query string of GET /v2/tickets; nil means the zero
+// ListOptions.
 //
 // EscalatedOnly is always sent as set here, false included. The API's own
 // default, when the parameter is missing, is true: a request without it
@@ -17,12 +21,20 @@ const (
 // therefore asks for escalated and non-escalated tickets alike; set
 // EscalatedOnly to get only escalated ones.
 type ListOptions struct {
-	// Skip is how many tickets to skip; AllTickets starts there.
-	Skip int `url:"skip"`
-	// Limit is the page size, 1 to 250; 0 means DefaultLimit (50).
-	Limit int `url:"limit"`
+	// Offset is how many tickets to skip (the API's skip); All starts
+	// there. Pass a page's NextOffset to read on.
+	Offset int `url:"skip"`
+	// PageSize is how many tickets a request asks for (the API's limit),
+	// 1 to MaxPageSize; 0 means DefaultPageSize.
+	PageSize int `url:"limit"`
+	// MaxItems caps how many tickets All and Between yield (0 means no
+	// cap); All then asks for no more than it will yield. List ignores it.
+	// It is not sent.
+	MaxItems int `url:"-"`
+
 	// CreatedFrom, CreatedTo, UpdatedFrom and UpdatedTo filter on whole
-	// UTC days; the zero Date leaves a bound open. Use TicketsBetween for an
+	// UTC days (whether the API includes the end day is not documented);
+	// the zero Date leaves a bound open. Use TicketService.Between for an
 	// exact time window.
 	CreatedFrom Date `url:"created_from,omitempty"`
 	CreatedTo   Date `url:"created_to,omitempty"`
@@ -39,9 +51,6 @@ type ListOptions struct {
 	EscalatedOnly bool `url:"escalated_only"`
 	// IncludeRawEvent adds RawEventDescription to alert tickets.
 	IncludeRawEvent bool `url:"include_raw_event,omitempty"`
-	// MaxItems caps how many tickets AllTickets and TicketsBetween yield
-	// (0 means no cap). It is not sent.
-	MaxItems int `url:"-"`
 }
 
 // normalized returns a validated copy of o with defaults filled in.
@@ -50,14 +59,14 @@ func (o *ListOptions) normalized() (ListOptions, error) {
 	if o != nil {
 		q = *o
 	}
-	if q.Limit == 0 {
-		q.Limit = DefaultLimit
+	if q.PageSize == 0 {
+		q.PageSize = DefaultPageSize
 	}
 	switch {
-	case q.Limit < 1 || q.Limit > MaxLimit:
-		return q, inputErr("limit", strconv.Itoa(q.Limit)+" is outside 1–250")
-	case q.Skip < 0:
-		return q, inputErr("skip", strconv.Itoa(q.Skip)+" is negative")
+	case q.PageSize < 1 || q.PageSize > MaxPageSize:
+		return q, inputErr("page size", strconv.Itoa(q.PageSize)+" is outside 1–250")
+	case q.Offset < 0:
+		return q, inputErr("offset", strconv.Itoa(q.Offset)+" is negative")
 	case q.MaxItems < 0:
 		return q, inputErr("maximum items", strconv.Itoa(q.MaxItems)+" is negative")
 	case q.TicketType != "" && !q.TicketType.Known():

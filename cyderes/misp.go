@@ -43,84 +43,108 @@ func (d Distribution) String() string {
 // event it belongs to. The API sends numbers as strings; they are parsed
 // here, and an absent or unreadable number is 0. Raw keeps the JSON.
 type MISPAttribute struct {
+	// ID, UUID, EventID and ObjectID identify the attribute, its event and
+	// the MISP object it is part of (0 when none).
 	ID       int64
 	UUID     string
 	EventID  int64
 	ObjectID int64
 	// ObjectRelation is nil when the attribute is not part of an object.
 	ObjectRelation *string
-	Category       string
+	// Category is the MISP category ("Network activity", "Payload
+	// delivery" …).
+	Category string
 	// Type is the MISP attribute type, such as "ip-dst", "domain" or a
 	// composite "filename|sha256"; see SplitComposite.
-	Type  string
+	Type string
+	// Value is the indicator itself; a composite type's parts are joined
+	// by "|".
 	Value string
 	// ToIDs reports whether the indicator is meant for detection.
-	ToIDs              bool
-	Comment            string
-	Deleted            bool
+	ToIDs bool
+	// Comment is the attribute's comment.
+	Comment string
+	// Deleted reports a soft-deleted attribute.
+	Deleted bool
+	// DisableCorrelation reports that MISP does not correlate the value.
 	DisableCorrelation bool
-	Distribution       Distribution
-	SharingGroupID     int64
+	// Distribution and SharingGroupID say who may see the attribute.
+	Distribution   Distribution
+	SharingGroupID int64
 	// Timestamp is the attribute's last change, from epoch seconds.
 	Timestamp time.Time
 	// FirstSeen and LastSeen are nil when unset.
 	FirstSeen *time.Time
 	LastSeen  *time.Time
-	Event     MISPEvent
+	// Event is the event the attribute belongs to.
+	Event MISPEvent
 
 	// Raw is the attribute's JSON object exactly as received.
-	Raw json.RawMessage
+	Raw json.RawMessage `json:"-"`
 }
 
 // MISPEvent is the event an attribute belongs to.
 type MISPEvent struct {
-	ID           int64
-	UUID         string
-	Info         string
-	OrgID        int64
-	OrgcID       int64
+	// ID and UUID identify the event.
+	ID   int64
+	UUID string
+	// Info is the event's title.
+	Info string
+	// OrgID is the owning organisation and OrgcID the creating one.
+	OrgID  int64
+	OrgcID int64
+	// Distribution says who may see the event.
 	Distribution Distribution
 	// ThreatLevelID is MISP's threat level (1 high … 4 undefined), 0 when
 	// the API does not send it; see ThreatLevelSeverity.
 	ThreatLevelID int
+
+	// Raw is the event's JSON object exactly as received; nil when the
+	// attribute came without one.
+	Raw json.RawMessage `json:"-"`
 }
 
+// mispWire is the lenient wire form of a MISPAttribute.
 type mispWire struct {
-	ID                 flexInt     `json:"id"`
-	UUID               flexString  `json:"uuid"`
-	EventID            flexInt     `json:"event_id"`
-	ObjectID           flexInt     `json:"object_id"`
-	ObjectRelation     *flexString `json:"object_relation"`
-	Category           flexString  `json:"category"`
-	Type               flexString  `json:"type"`
-	Value              flexString  `json:"value"`
-	ToIDs              flexBool    `json:"to_ids"`
-	Comment            flexString  `json:"comment"`
-	Deleted            flexBool    `json:"deleted"`
-	DisableCorrelation flexBool    `json:"disable_correlation"`
-	Distribution       flexInt     `json:"distribution"`
-	SharingGroupID     flexInt     `json:"sharing_group_id"`
-	Timestamp          flexString  `json:"timestamp"`
-	FirstSeen          flexString  `json:"first_seen"`
-	LastSeen           flexString  `json:"last_seen"`
-	Event              *struct {
-		ID            flexInt    `json:"id"`
-		UUID          flexString `json:"uuid"`
-		Info          flexString `json:"info"`
-		OrgID         flexInt    `json:"org_id"`
-		OrgcID        flexInt    `json:"orgc_id"`
-		Distribution  flexInt    `json:"distribution"`
-		ThreatLevelID flexInt    `json:"threat_level_id"`
-	} `json:"Event"`
+	ID                 flexInt         `json:"id"`
+	UUID               flexString      `json:"uuid"`
+	EventID            flexInt         `json:"event_id"`
+	ObjectID           flexInt         `json:"object_id"`
+	ObjectRelation     *flexString     `json:"object_relation"`
+	Category           flexString      `json:"category"`
+	Type               flexString      `json:"type"`
+	Value              flexString      `json:"value"`
+	ToIDs              flexBool        `json:"to_ids"`
+	Comment            flexString      `json:"comment"`
+	Deleted            flexBool        `json:"deleted"`
+	DisableCorrelation flexBool        `json:"disable_correlation"`
+	Distribution       flexInt         `json:"distribution"`
+	SharingGroupID     flexInt         `json:"sharing_group_id"`
+	Timestamp          flexString      `json:"timestamp"`
+	FirstSeen          flexString      `json:"first_seen"`
+	LastSeen           flexString      `json:"last_seen"`
+	Event              json.RawMessage `json:"Event"`
 }
 
-// UnmarshalJSON decodes an attribute leniently and keeps its raw JSON.
+// mispEventWire is the lenient wire form of a MISPEvent.
+type mispEventWire struct {
+	ID            flexInt    `json:"id"`
+	UUID          flexString `json:"uuid"`
+	Info          flexString `json:"info"`
+	OrgID         flexInt    `json:"org_id"`
+	OrgcID        flexInt    `json:"orgc_id"`
+	Distribution  flexInt    `json:"distribution"`
+	ThreatLevelID flexInt    `json:"threat_level_id"`
+}
+
+// UnmarshalJSON decodes an attribute leniently and keeps its raw JSON and
+// its event's.
 func (a *MISPAttribute) UnmarshalJSON(b []byte) error {
 	var w mispWire
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	*a = MISPAttribute{
+	out := MISPAttribute{
 		ID:                 w.ID.value,
 		UUID:               string(w.UUID),
 		EventID:            w.EventID.value,
@@ -141,10 +165,14 @@ func (a *MISPAttribute) UnmarshalJSON(b []byte) error {
 	}
 	if w.ObjectRelation != nil && *w.ObjectRelation != "" {
 		s := string(*w.ObjectRelation)
-		a.ObjectRelation = &s
+		out.ObjectRelation = &s
 	}
-	if e := w.Event; e != nil {
-		a.Event = MISPEvent{
+	if len(w.Event) > 0 && !isNull(w.Event) {
+		var e mispEventWire
+		if err := json.Unmarshal(w.Event, &e); err != nil {
+			return err
+		}
+		out.Event = MISPEvent{
 			ID:            e.ID.value,
 			UUID:          string(e.UUID),
 			Info:          string(e.Info),
@@ -152,8 +180,10 @@ func (a *MISPAttribute) UnmarshalJSON(b []byte) error {
 			OrgcID:        e.OrgcID.value,
 			Distribution:  Distribution(e.Distribution.value),
 			ThreatLevelID: int(e.ThreatLevelID.value),
+			Raw:           w.Event,
 		}
 	}
+	*a = out
 	return nil
 }
 
@@ -179,6 +209,7 @@ func parseEpochOrTime(s string) time.Time {
 	return parseTimeLenient(s)
 }
 
+// timePtr returns a pointer to t, or nil for the zero time.
 func timePtr(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil

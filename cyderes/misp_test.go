@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 const mispSample = `[{"Event":{"distribution":"1","id":"123","info":"Sample","org_id":"4","orgc_id":"5","uuid":"ev-uuid","threat_level_id":"1"},
@@ -30,54 +34,112 @@ func TestMISPAttributeDecode(t *testing.T) {
 		t.Errorf("attribute %+v", a)
 	}
 	wantEvent := MISPEvent{ID: 123, UUID: "ev-uuid", Info: "Sample", OrgID: 4, OrgcID: 5, Distribution: DistributionCommunity, ThreatLevelID: 1}
-	if a.Event != wantEvent {
+	ev := a.Event
+	if !strings.HasPrefix(string(ev.Raw), `{"distribution":"1","id":"123"`) || !json.Valid(ev.Raw) {
+		t.Errorf("event raw %s", ev.Raw)
+	}
+	ev.Raw = nil
+	if !reflect.DeepEqual(ev, wantEvent) {
 		t.Errorf("event %+v", a.Event)
+	}
+	if !strings.HasPrefix(string(a.Raw), `{"Event":{`) || !strings.HasSuffix(string(a.Raw), `"value":"203.0.113.7|8443"}`) {
+		t.Errorf("raw %s", a.Raw)
 	}
 	b := got[1]
 	if b.ID != 988 || !b.ToIDs || b.ObjectRelation == nil || *b.ObjectRelation != "domain" || b.Distribution != DistributionSharingGroup || b.Timestamp.Unix() != 1714557601 {
 		t.Errorf("second %+v", b)
+	}
+	if b.Event.Raw != nil || b.Event.ID != 0 {
+		t.Errorf("second has an event: %+v", b.Event)
 	}
 	if b.Distribution.String() != "Sharing group" || Distribution(9).String() != "Distribution(9)" {
 		t.Error("distribution names")
 	}
 }
 
-func TestIOCs(t *testing.T) {
+func TestIOCsList(t *testing.T) {
 	tests := []struct {
 		name      string
-		from, to  time.Time
+		opts      *IOCListOptions
 		wantQuery string
 	}{
-		{"no range", time.Time{}, time.Time{}, ""},
-		{"range", time.Date(2000, 1, 1, 1, 0, 0, 0, time.FixedZone("X", 3600)), time.Date(2000, 1, 2, 0, 0, 0, 999, time.UTC),
-			"created_from=2000-01-01%2000%3A00%3A00&created_to=2000-01-02%2000%3A00%3A00"},
-		{"from only", time.Date(2024, 5, 1, 10, 20, 30, 0, time.UTC), time.Time{}, "created_from=2024-05-01%2010%3A20%3A30"},
+		{name: "nil", opts: nil, wantQuery: ""},
+		{name: "no window", opts: &IOCListOptions{}, wantQuery: ""},
+		{name: "window", opts: &IOCListOptions{
+			CreatedFrom: time.Date(2000, 1, 1, 1, 0, 0, 0, time.FixedZone("X", 3600)),
+			CreatedTo:   time.Date(2000, 1, 2, 0, 0, 0, 999, time.UTC),
+		}, wantQuery: "created_from=2000-01-01%2000%3A00%3A00&created_to=2000-01-02%2000%3A00%3A00"},
+		{name: "from only", opts: &IOCListOptions{CreatedFrom: time.Date(2024, 5, 1, 10, 20, 30, 0, time.UTC), MaxItems: 1},
+			wantQuery: "created_from=2024-05-01%2010%3A20%3A30"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var rec recorder
-			c, mock := newMock(t)
-			mock.RegisterNoResponder(rec.respond(200, mispSample))
-			got, err := c.IOCs(context.Background(), tt.from, tt.to)
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: mispSample})
+			p, err := c.IOCs.List(context.Background(), tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 2 {
-				t.Errorf("%d attributes", len(got))
+			if len(p.Items) != 2 || p.Total != 2 || !p.TotalKnown || p.NextOffset != -1 {
+				t.Errorf("page of %d: total %d known %v next %d", len(p.Items), p.Total, p.TotalKnown, p.NextOffset)
 			}
-			s := rec.one(t)
-			checkAuth(t, s)
-			if s.method != "GET" || s.path != "/misp" || s.query != tt.wantQuery {
-				t.Errorf("sent %s %s?%s\nwant ?%s", s.method, s.path, s.query, tt.wantQuery)
+			r := only(t, m)
+			checkAuth(t, r)
+			if r.Method != "GET" || r.Path != "/misp" || r.RawQuery != tt.wantQuery {
+				t.Errorf("sent %s %s?%s\nwant ?%s", r.Method, r.Path, r.RawQuery, tt.wantQuery)
 			}
 		})
 	}
-	c, mock := newMock(t)
-	now := time.Now()
-	if _, err := c.IOCs(context.Background(), now, now.Add(-time.Hour)); !errors.Is(err, ErrInvalidInput) {
-		t.Errorf("reversed range: %v", err)
+}
+
+func TestIOCsAll(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, testkit.Answer{Body: `[null,` + mispSample[1:]})
+	tests := []struct {
+		name    string
+		opts    *IOCListOptions
+		wantIDs string
+	}{
+		{name: "nil options, null skipped", opts: nil, wantIDs: "[987 988]"},
+		{name: "capped", opts: &IOCListOptions{MaxItems: 1}, wantIDs: "[987]"},
 	}
-	if mock.GetTotalCallCount() != 0 {
+	for _, tt := range tests {
+		var ids []int64
+		for a, err := range c.IOCs.All(context.Background(), tt.opts) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, a.ID)
+		}
+		if fmt.Sprint(ids) != tt.wantIDs {
+			t.Errorf("%s: ids %v, want %s", tt.name, ids, tt.wantIDs)
+		}
+	}
+	if n := len(m.Requests()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+}
+
+func TestIOCsBadInput(t *testing.T) {
+	now := time.Now()
+	reversed := &IOCListOptions{CreatedFrom: now, CreatedTo: now.Add(-time.Hour)}
+	c, m := newTestClient(t)
+	if _, err := c.IOCs.List(context.Background(), reversed); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("reversed window: %v", err)
+	}
+	for _, opts := range []*IOCListOptions{reversed, {MaxItems: -1}} {
+		n := 0
+		for a, err := range c.IOCs.All(context.Background(), opts) {
+			n++
+			if a != nil || !errors.Is(err, ErrInvalidInput) {
+				t.Errorf("%+v: %v, %v", opts, a, err)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%+v: %d yields", opts, n)
+		}
+	}
+	if len(m.Requests()) != 0 {
 		t.Error("sent")
 	}
 }
@@ -86,13 +148,13 @@ func TestSplitComposite(t *testing.T) {
 	tests := []struct {
 		typ, value, want string
 	}{
-		{"ip-dst", "1.2.3.4", "[{ip-dst 1.2.3.4}]"},
-		{"filename|sha256", "evil.exe|abc", "[{filename evil.exe} {sha256 abc}]"},
-		{"ip-dst|port", "1.2.3.4|443", "[{ip-dst 1.2.3.4} {port 443}]"},
-		{"domain|ip", "a.example|5.6.7.8", "[{domain a.example} {ip 5.6.7.8}]"},
-		{"filename|md5", "a|b.exe|d41d", "[{filename a} {md5 b.exe|d41d}]"},
-		{"filename|md5", "noseparator", "[{filename|md5 noseparator}]"},
-		{"url", "http://x/?a|b", "[{url http://x/?a|b}]"},
+		{typ: "ip-dst", value: "1.2.3.4", want: "[{ip-dst 1.2.3.4}]"},
+		{typ: "filename|sha256", value: "evil.exe|abc", want: "[{filename evil.exe} {sha256 abc}]"},
+		{typ: "ip-dst|port", value: "1.2.3.4|443", want: "[{ip-dst 1.2.3.4} {port 443}]"},
+		{typ: "domain|ip", value: "a.example|5.6.7.8", want: "[{domain a.example} {ip 5.6.7.8}]"},
+		{typ: "filename|md5", value: "a|b.exe|d41d", want: "[{filename a} {md5 b.exe|d41d}]"},
+		{typ: "filename|md5", value: "noseparator", want: "[{filename|md5 noseparator}]"},
+		{typ: "url", value: "http://x/?a|b", want: "[{url http://x/?a|b}]"},
 	}
 	for _, tt := range tests {
 		if got := fmt.Sprint(SplitComposite(tt.typ, tt.value)); got != tt.want {

@@ -4,7 +4,9 @@ import "strings"
 
 // TypedValue is one value with its MISP type.
 type TypedValue struct {
-	Type  string
+	// Type is the MISP type of this part ("filename", "sha256" …).
+	Type string
+	// Value is the part's value.
 	Value string
 }
 
@@ -32,8 +34,10 @@ func SplitComposite(typ, value string) []TypedValue {
 
 // Observable is a value with TheHive's observable data type.
 type Observable struct {
+	// DataType is TheHive's data type ("ip", "hash", "other" …).
 	DataType string
-	Value    string
+	// Value is the observable's value.
+	Value string
 	// MISPType is the MISP type the value came from.
 	MISPType string
 }

@@ -4,24 +4,16 @@ import (
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
+// options collects what the Option values set.
 type options struct {
 	core    []transport.Option
-	baseURL string
 	auth    transport.Authenticator
 	authSet int
 }
 
-// WithBaseURL replaces the default base URL (DefaultBaseURL), for a
-// regional endpoint, a proxy or a test server.
-func WithBaseURL(u string) Option {
-	return func(o *options) error {
-		o.baseURL = u
-		return nil
-	}
-}
-
 // WithToken authenticates with the bearer token Cyderes issued; it is sent
-// as "Authorization: Bearer <token>". A token is required.
+// as "Authorization: Bearer <token>" and never appears in an error or a log
+// record. A token is required, and may be given once.
 func WithToken(token string) Option {
 	return func(o *options) error {
 		a, err := transport.BearerToken(token)

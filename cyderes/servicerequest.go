@@ -2,13 +2,16 @@ package cyderes
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// ServiceRequest is a new service request ticket.
-type ServiceRequest struct {
+// ServiceRequestInput is a new service request ticket. The API has no call
+// that changes a ticket afterwards, so no field here can be cleared; each
+// is sent as given.
+type ServiceRequestInput struct {
 	// Name is the full name of the requester.
 	Name string `json:"name"`
 	// Priority, Category and Type are passed through as given; their
@@ -22,32 +25,68 @@ type ServiceRequest struct {
 	Description string `json:"description"`
 }
 
-// createAnswer is the body of a 201 answer; ticket_id is documented
-// without quotes, so a number is accepted too.
-type createAnswer struct {
-	Status   flexString `json:"status"`
-	TicketID flexString `json:"ticket_id"`
-	Message  flexString `json:"message"`
+// ServiceRequestResult is the API's answer to a created service request:
+// {"status": 201, "ticket_id": ..., "message": "Ticket has been created."}.
+type ServiceRequestResult struct {
+	// TicketID is the new ticket's id. The API documents it without
+	// quotes, so a number is accepted and kept as its text. It is empty
+	// when a successful answer does not carry one: the ticket exists all
+	// the same, and creating it again would duplicate it.
+	TicketID string `json:"ticket_id"`
+	// Status is the status code the body repeats (201), or 0 when absent.
+	Status int `json:"status"`
+	// Message is the API's confirmation text.
+	Message string `json:"message"`
+
+	// Raw is the answer's JSON exactly as received (empty when the answer
+	// had no body).
+	Raw json.RawMessage `json:"-"`
 }
 
-// CreateServiceRequest opens a service request ticket and returns its
-// ticket id. It is never sent twice once the server may have received it,
-// so a failure cannot create a duplicate ticket. The id is empty, with no
-// error, when a successful answer does not carry one: the ticket exists,
-// and creating it again would duplicate it.
-func (c *Client) CreateServiceRequest(ctx context.Context, req ServiceRequest) (string, error) {
-	if strings.TrimSpace(req.ShortDescription) == "" {
-		return "", inputErr("short description", "is empty")
+// UnmarshalJSON decodes the answer leniently and keeps its raw JSON.
+func (r *ServiceRequestResult) UnmarshalJSON(b []byte) error {
+	var w struct {
+		Status   flexInt    `json:"status"`
+		TicketID flexString `json:"ticket_id"`
+		Message  flexString `json:"message"`
 	}
-	var out createAnswer
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*r = ServiceRequestResult{
+		TicketID: string(w.TicketID),
+		Status:   int(w.Status.value),
+		Message:  string(w.Message),
+		Raw:      append(json.RawMessage(nil), b...),
+	}
+	return nil
+}
+
+// ServiceRequestService opens service request tickets. Use it as
+// Client.ServiceRequests.
+type ServiceRequestService struct{ c *Client }
+
+// Create opens a service request ticket and returns the API's answer,
+// which carries the new ticket's id. It is never sent twice once the
+// server may have received it, so a failure cannot create a duplicate
+// ticket. A nil in, or a blank ShortDescription, is refused before
+// anything is sent.
+func (s *ServiceRequestService) Create(ctx context.Context, in *ServiceRequestInput) (*ServiceRequestResult, error) {
+	if in == nil {
+		return nil, inputErr("service request", "is nil")
+	}
+	if strings.TrimSpace(in.ShortDescription) == "" {
+		return nil, inputErr("short description", "is empty")
+	}
+	var out ServiceRequestResult
 	r := &transport.Request{
 		Method: "POST",
 		Path:   "/v2/tickets/create",
-		JSON:   req,
+		JSON:   in,
 		Replay: transport.ReplayUnsafe,
 	}
-	if _, err := c.do(ctx, r, &out); err != nil {
-		return "", err
+	if _, err := s.c.do(ctx, r, &out); err != nil {
+		return nil, err
 	}
-	return string(out.TicketID), nil
+	return &out, nil
 }

@@ -1,9 +1,11 @@
 package cyderes
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 
+	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 	"github.com/incidentkit/incidentkit/sla"
 )
 
@@ -13,9 +15,12 @@ import (
 //
 // Decoding is lenient: times are parsed by [ParseTime] and left zero when
 // absent or in an unknown form, "escalated" is read from "True", "true" or
-// true, and a number where text was documented is kept as its text.
+// true, and a number, a boolean or an object where text was documented is
+// kept as its JSON text.
 type Ticket struct {
-	Number   string `json:"number"`
+	// Number is the ticket's display number.
+	Number string `json:"number"`
+	// TicketID is the id every other call takes.
 	TicketID string `json:"ticket_id"`
 	// Priority is the priority exactly as sent (its form is not
 	// documented: "P1", "1 - Critical", "Critical" and so on).
@@ -23,132 +28,169 @@ type Ticket struct {
 	// SLAPriority is Priority mapped leniently by sla.ParsePriority; it is
 	// zero when Priority is empty or not recognised.
 	SLAPriority sla.Priority `json:"-"`
-	State       string       `json:"state"`
-	Created     time.Time    `json:"created"`
-	Updated     time.Time    `json:"updated"`
-	TicketType  TicketType   `json:"ticket_type"`
-	Category    string       `json:"category"`
-	Type        string       `json:"type"`
+	// State is the ticket's state as the API names it ("Open", "Closed" …).
+	State string `json:"state"`
+	// Created and Updated are when the ticket was opened and last changed,
+	// in UTC; zero when absent or unreadable.
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+	// TicketType is the kind of ticket.
+	TicketType TicketType `json:"ticket_type"`
+	// Category and Type classify service tickets.
+	Category string `json:"category"`
+	Type     string `json:"type"`
 	// Escalated is nil when the ticket does not say (alert tickets in
 	// lists, for one).
-	Escalated             *bool  `json:"escalated"`
-	ShortDescription      string `json:"short_description"`
-	Description           string `json:"description"`
-	AlertDescription      string `json:"alert_description"`
-	AlertInvestigation    string `json:"alert_investigation"`
-	AlertInsights         string `json:"alert_insights"`
-	AlertInsightsHTML     string `json:"alert_insights_html"`
-	SOARCaseID            string `json:"soar_case_id"`
-	SOARAlertTicketID     string `json:"soar_alert_ticket_id"`
+	Escalated *bool `json:"escalated"`
+	// ShortDescription is the ticket's summary and Description its full
+	// text.
+	ShortDescription string `json:"short_description"`
+	Description      string `json:"description"`
+	// AlertDescription, AlertInvestigation, AlertInsights and
+	// AlertInsightsHTML describe an alert ticket's alert.
+	AlertDescription   string `json:"alert_description"`
+	AlertInvestigation string `json:"alert_investigation"`
+	AlertInsights      string `json:"alert_insights"`
+	AlertInsightsHTML  string `json:"alert_insights_html"`
+	// SOARCaseID and SOARAlertTicketID link the ticket to Cyderes' SOAR.
+	SOARCaseID        string `json:"soar_case_id"`
+	SOARAlertTicketID string `json:"soar_alert_ticket_id"`
+	// PhishingInvestigation is a phishing ticket's findings.
 	PhishingInvestigation string `json:"phishing_investigation"`
-	AnalystNotes          string `json:"analyst_notes"`
-	Recommendations       string `json:"recommendations"`
+	// AnalystNotes and Recommendations are the analysts' conclusions.
+	AnalystNotes    string `json:"analyst_notes"`
+	Recommendations string `json:"recommendations"`
 	// RawEventDescription is sent for alert tickets listed with
-	// IncludeRawEvent.
-	RawEventDescription string    `json:"raw_event_description"`
-	Comments            []Comment `json:"comments"`
+	// ListOptions.IncludeRawEvent.
+	RawEventDescription string `json:"raw_event_description"`
+	// Comments are the ticket's comments in the API's order.
+	Comments []Comment `json:"comments"`
 
 	// Raw is the ticket's JSON object exactly as received.
 	Raw json.RawMessage `json:"-"`
 }
 
-// Comment is one comment of a ticket.
-type Comment struct {
-	ID      string    `json:"id"`
-	Created time.Time `json:"created"`
-	Author  string    `json:"author"`
-	Body    string    `json:"body"`
-}
-
-// ticketWire is the lenient wire form of a Ticket.
-type ticketWire struct {
-	Number                flexString    `json:"number"`
-	TicketID              flexString    `json:"ticket_id"`
-	Priority              flexString    `json:"priority"`
-	State                 flexString    `json:"state"`
-	Created               flexString    `json:"created"`
-	Updated               flexString    `json:"updated"`
-	TicketType            flexString    `json:"ticket_type"`
-	Category              flexString    `json:"category"`
-	Type                  flexString    `json:"type"`
-	Escalated             flexBool      `json:"escalated"`
-	ShortDescription      flexString    `json:"short_description"`
-	Description           flexString    `json:"description"`
-	AlertDescription      flexString    `json:"alert_description"`
-	AlertInvestigation    flexString    `json:"alert_investigation"`
-	AlertInsights         flexString    `json:"alert_insights"`
-	AlertInsightsHTML     flexString    `json:"alert_insights_html"`
-	SOARCaseID            flexString    `json:"soar_case_id"`
-	SOARAlertTicketID     flexString    `json:"soar_alert_ticket_id"`
-	PhishingInvestigation flexString    `json:"phishing_investigation"`
-	AnalystNotes          flexString    `json:"analyst_notes"`
-	Recommendations       flexString    `json:"recommendations"`
-	RawEventDescription   flexString    `json:"raw_event_description"`
-	Comments              []commentWire `json:"comments"`
-}
-
-type commentWire struct {
-	ID      flexString `json:"id"`
-	Created flexString `json:"created"`
-	Author  flexString `json:"author"`
-	Body    flexString `json:"body"`
-}
-
-// UnmarshalJSON decodes a ticket leniently and keeps its raw JSON.
+// UnmarshalJSON decodes a ticket leniently, in one pass over its members,
+// and keeps its raw JSON. Member names are matched as encoding/json would
+// match the field tags: exactly, or else ignoring case.
 func (t *Ticket) UnmarshalJSON(b []byte) error {
-	var w ticketWire
-	if err := json.Unmarshal(b, &w); err != nil {
+	raw := append(json.RawMessage(nil), b...)
+	out := Ticket{Raw: raw}
+	err := jsonwalk.Object(raw, func(name, v []byte) error {
+		ok, err := out.member(name, v)
+		if ok || err != nil {
+			return err
+		}
+		if known := foldedTicketMember(name); known != "" {
+			_, err = out.member([]byte(known), v)
+		}
+		return err
+	})
+	if err != nil {
 		return err
 	}
-	*t = Ticket{
-		Number:                string(w.Number),
-		TicketID:              string(w.TicketID),
-		Priority:              string(w.Priority),
-		State:                 string(w.State),
-		Created:               parseTimeLenient(string(w.Created)),
-		Updated:               parseTimeLenient(string(w.Updated)),
-		TicketType:            TicketType(w.TicketType),
-		Category:              string(w.Category),
-		Type:                  string(w.Type),
-		Escalated:             w.Escalated.ptr(),
-		ShortDescription:      string(w.ShortDescription),
-		Description:           string(w.Description),
-		AlertDescription:      string(w.AlertDescription),
-		AlertInvestigation:    string(w.AlertInvestigation),
-		AlertInsights:         string(w.AlertInsights),
-		AlertInsightsHTML:     string(w.AlertInsightsHTML),
-		SOARCaseID:            string(w.SOARCaseID),
-		SOARAlertTicketID:     string(w.SOARAlertTicketID),
-		PhishingInvestigation: string(w.PhishingInvestigation),
-		AnalystNotes:          string(w.AnalystNotes),
-		Recommendations:       string(w.Recommendations),
-		RawEventDescription:   string(w.RawEventDescription),
-		Raw:                   append(json.RawMessage(nil), b...),
+	if p, err := sla.ParsePriority(out.Priority); err == nil {
+		out.SLAPriority = p
 	}
-	if p, err := sla.ParsePriority(t.Priority); err == nil {
-		t.SLAPriority = p
-	}
-	if len(w.Comments) > 0 {
-		t.Comments = make([]Comment, len(w.Comments))
-		for i, c := range w.Comments {
-			t.Comments[i] = Comment{
-				ID:      string(c.ID),
-				Created: parseTimeLenient(string(c.Created)),
-				Author:  string(c.Author),
-				Body:    string(c.Body),
-			}
-		}
-	}
+	*t = out
 	return nil
 }
 
-// key returns the identity used to drop a ticket seen twice in one sweep.
-func (t *Ticket) key() string {
-	if t.TicketID != "" {
-		return "id:" + t.TicketID
+// member decodes one member of a ticket object; known is false for a name
+// the type does not have.
+func (t *Ticket) member(name, v []byte) (known bool, err error) {
+	var dst *string
+	switch string(name) {
+	case "number":
+		dst = &t.Number
+	case "ticket_id":
+		dst = &t.TicketID
+	case "priority":
+		dst = &t.Priority
+	case "state":
+		dst = &t.State
+	case "created":
+		s, err := text(v)
+		t.Created = parseTimeLenient(s)
+		return true, err
+	case "updated":
+		s, err := text(v)
+		t.Updated = parseTimeLenient(s)
+		return true, err
+	case "ticket_type":
+		s, err := text(v)
+		t.TicketType = TicketType(s)
+		return true, err
+	case "category":
+		dst = &t.Category
+	case "type":
+		dst = &t.Type
+	case "escalated":
+		var f flexBool
+		err := f.UnmarshalJSON(v)
+		t.Escalated = f.ptr()
+		return true, err
+	case "short_description":
+		dst = &t.ShortDescription
+	case "description":
+		dst = &t.Description
+	case "alert_description":
+		dst = &t.AlertDescription
+	case "alert_investigation":
+		dst = &t.AlertInvestigation
+	case "alert_insights":
+		dst = &t.AlertInsights
+	case "alert_insights_html":
+		dst = &t.AlertInsightsHTML
+	case "soar_case_id":
+		dst = &t.SOARCaseID
+	case "soar_alert_ticket_id":
+		dst = &t.SOARAlertTicketID
+	case "phishing_investigation":
+		dst = &t.PhishingInvestigation
+	case "analyst_notes":
+		dst = &t.AnalystNotes
+	case "recommendations":
+		dst = &t.Recommendations
+	case "raw_event_description":
+		dst = &t.RawEventDescription
+	case "comments":
+		c, err := decodeComments(v)
+		t.Comments = c
+		return true, err
+	default:
+		return false, nil
 	}
-	if t.Number != "" {
-		return "number:" + t.Number
+	s, err := text(v)
+	*dst = s
+	return true, err
+}
+
+// text decodes a value documented as a string, leniently (see flexString).
+func text(v []byte) (string, error) {
+	if s, ok := jsonwalk.Unquote(v); ok {
+		return string(s), nil
+	}
+	var f flexString
+	err := f.UnmarshalJSON(v)
+	return string(f), err
+}
+
+// ticketMembers are the member names Ticket decodes.
+var ticketMembers = [...]string{
+	"number", "ticket_id", "priority", "state", "created", "updated", "ticket_type", "category", "type",
+	"escalated", "short_description", "description", "alert_description", "alert_investigation",
+	"alert_insights", "alert_insights_html", "soar_case_id", "soar_alert_ticket_id",
+	"phishing_investigation", "analyst_notes", "recommendations", "raw_event_description", "comments",
+}
+
+// foldedTicketMember returns the member name that name matches ignoring
+// case (as bytes.EqualFold, and encoding/json, compare), or "".
+func foldedTicketMember(name []byte) string {
+	for _, m := range ticketMembers {
+		if bytes.EqualFold(name, []byte(m)) {
+			return m
+		}
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/sla"
 )
 
@@ -35,7 +36,9 @@ func TestTicketDecode(t *testing.T) {
 	if got.Escalated == nil || !*got.Escalated {
 		t.Errorf("Escalated = %v, want true", got.Escalated)
 	}
-	if len(got.Comments) != 1 || got.Comments[0] != (Comment{ID: "c1", Created: time.Date(2024, 5, 1, 10, 21, 0, 0, time.UTC), Author: "Ann", Body: "hello"}) {
+	wantComment := Comment{ID: "c1", Created: time.Date(2024, 5, 1, 10, 21, 0, 0, time.UTC), Author: "Ann", Body: "hello",
+		Raw: json.RawMessage(`{"id":"c1","created":"2024-05-01T10:21:00Z","author":"Ann","body":"hello"}`)}
+	if len(got.Comments) != 1 || !reflect.DeepEqual(got.Comments[0], wantComment) {
 		t.Errorf("Comments = %+v", got.Comments)
 	}
 	if string(got.Raw) != raw {
@@ -58,8 +61,10 @@ func TestTicketEscalatedForms(t *testing.T) {
 		in   string
 		want *bool
 	}{
-		{`"True"`, ptrTo(true)}, {`"true"`, ptrTo(true)}, {`true`, ptrTo(true)}, {`"False"`, ptrTo(false)},
-		{`false`, ptrTo(false)}, {`null`, nil}, {`""`, nil}, {`"maybe"`, nil}, {`1`, ptrTo(true)},
+		{in: `"True"`, want: incidentkit.Ptr(true)}, {in: `"true"`, want: incidentkit.Ptr(true)},
+		{in: `true`, want: incidentkit.Ptr(true)}, {in: `"False"`, want: incidentkit.Ptr(false)},
+		{in: `false`, want: incidentkit.Ptr(false)}, {in: `null`, want: nil}, {in: `""`, want: nil},
+		{in: `"maybe"`, want: nil}, {in: `1`, want: incidentkit.Ptr(true)}, {in: `{"x":1}`, want: nil},
 	}
 	for _, tt := range tests {
 		var tk Ticket
@@ -106,14 +111,14 @@ func TestParseTime(t *testing.T) {
 		in   string
 		want time.Time
 	}{
-		{"2024-05-01T10:20:30Z", want},
-		{"2024-05-01T10:20:30", want},
-		{"2024-05-01 10:20:30", want},
-		{" 2024-05-01T12:20:30+02:00 ", want},
-		{"2024-05-01T10:20:30.250", want.Add(250 * time.Millisecond)},
-		{"2024-05-01 10:20:30.123456", want.Add(123456 * time.Microsecond)},
-		{"2024-05-01T10:20:30.5+0000", want.Add(500 * time.Millisecond)},
-		{"2024-05-01", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)},
+		{in: "2024-05-01T10:20:30Z", want: want},
+		{in: "2024-05-01T10:20:30", want: want},
+		{in: "2024-05-01 10:20:30", want: want},
+		{in: " 2024-05-01T12:20:30+02:00 ", want: want},
+		{in: "2024-05-01T10:20:30.250", want: want.Add(250 * time.Millisecond)},
+		{in: "2024-05-01 10:20:30.123456", want: want.Add(123456 * time.Microsecond)},
+		{in: "2024-05-01T10:20:30.5+0000", want: want.Add(500 * time.Millisecond)},
+		{in: "2024-05-01", want: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		got, err := ParseTime(tt.in)
@@ -138,8 +143,6 @@ func TestParseBool(t *testing.T) {
 		t.Error("ParseBool accepted perhaps")
 	}
 }
-
-func ptrTo[T any](v T) *T { return &v }
 
 func fmtPtr(b *bool) string {
 	if b == nil {

@@ -3,72 +3,116 @@ package cyderes
 import (
 	"context"
 	"iter"
-	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// ListTickets returns one page of tickets, newest first, selected by opts
-// (nil means the defaults: 50 alert tickets, escalated or not). The API
-// reports no total; a page shorter than the limit is the last one.
-func (c *Client) ListTickets(ctx context.Context, opts *ListOptions) ([]*Ticket, error) {
+// TicketService reads, lists and closes tickets. Use it as Client.Tickets.
+type TicketService struct{ c *Client }
+
+// Get returns one ticket by its ticket id.
+func (s *TicketService) Get(ctx context.Context, ticketID string) (*Ticket, error) {
+	if err := checkID("ticket id", ticketID); err != nil {
+		return nil, err
+	}
+	var t Ticket
+	if _, err := s.c.do(ctx, &transport.Request{Path: "/v2/tickets/{}", Args: []string{ticketID}}, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// List returns one page of tickets, newest first, selected by opts (nil
+// means the defaults: 50 alert tickets, escalated or not), starting at
+// opts.Offset.
+//
+// The API reports no total, so the page's TotalKnown is false. A full page
+// (as many tickets as asked for) may be followed by more: its NextOffset
+// is Offset plus the entries received. A shorter or empty page is the
+// last one, and its NextOffset is -1. Null entries in the answer are left
+// out of Items but counted, as the API's offset counts them. opts.MaxItems
+// is not used here.
+func (s *TicketService) List(ctx context.Context, opts *ListOptions) (*incidentkit.Page[*Ticket], error) {
 	q, err := opts.normalized()
 	if err != nil {
 		return nil, err
 	}
-	return c.listPage(ctx, q)
-}
-
-// listPage fetches one page for validated options.
-func (c *Client) listPage(ctx context.Context, q ListOptions) ([]*Ticket, error) {
-	var out ticketList
-	if _, err := c.do(ctx, &transport.Request{Path: "/v2/tickets", Query: q}, &out); err != nil {
+	l, err := s.page(ctx, q)
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	p := &incidentkit.Page[*Ticket]{Items: l.items, Offset: q.Offset, Limit: q.PageSize, NextOffset: -1}
+	if next := nextOffset(q, l.n); next != nil {
+		p.NextOffset = q.Offset + next.Offset
+	}
+	return p, nil
 }
 
-// AllTickets yields every ticket selected by opts, fetching pages of
-// opts.Limit as the loop asks for more. Paging is by skip: it ends on an
-// empty page or one shorter than asked. Because the list is newest first,
-// tickets created during a long sweep shift later pages; a ticket seen
-// again under the same id is yielded only once. opts.MaxItems caps the
+// page fetches one page for validated options.
+func (s *TicketService) page(ctx context.Context, q ListOptions) (*ticketList, error) {
+	var out ticketList
+	if _, err := s.c.do(ctx, &transport.Request{Path: "/v2/tickets", Query: q}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// nextOffset applies the list's end rule to a page asked with q that
+// held got entries (null ones included): the API gives no total and no
+// cursor, so only a full page can be followed by another. It returns the cursor of the next page,
+// relative to q.Offset, or nil at the end.
+func nextOffset(q ListOptions, got int) *paging.Cursor {
+	if got == 0 || got < q.PageSize {
+		return nil
+	}
+	return &paging.Cursor{Offset: got}
+}
+
+// All yields every ticket selected by opts, fetching pages of
+// opts.PageSize from opts.Offset as the loop asks for more, and ends at
+// the first empty page or one shorter than asked. opts.MaxItems caps the
 // tickets yielded.
+//
+// The list is newest first, so tickets created during a long sweep shift
+// later pages and bring back tickets already seen; a ticket seen again
+// under the same id (or, without one, the same number) is yielded only
+// once per ranging.
 //
 // Nothing is sent until the sequence is ranged; breaking out of the loop
 // sends nothing more; an error is yielded once and ends the sequence;
 // ranging the sequence again starts over.
-func (c *Client) AllTickets(ctx context.Context, opts *ListOptions) iter.Seq2[*Ticket, error] {
-	return c.sweep(ctx, opts, nil)
+func (s *TicketService) All(ctx context.Context, opts *ListOptions) iter.Seq2[*Ticket, error] {
+	return s.sweep(ctx, opts, nil)
 }
 
 // sweep iterates the tickets selected by opts, de-duplicated, keeping only
 // those keep accepts (all when keep is nil), up to opts.MaxItems.
-func (c *Client) sweep(ctx context.Context, opts *ListOptions, keep func(*Ticket) bool) iter.Seq2[*Ticket, error] {
+func (s *TicketService) sweep(ctx context.Context, opts *ListOptions, keep func(*Ticket) bool) iter.Seq2[*Ticket, error] {
 	q, qerr := opts.normalized()
 	return func(yield func(*Ticket, error) bool) {
 		if qerr != nil {
 			yield(nil, qerr)
 			return
 		}
-		seen := make(map[string]struct{})
+		var seen seenTickets
 		yielded := 0
 		fetch := func(ctx context.Context, cur paging.Cursor) (*paging.Page[*Ticket], error) {
 			pq := q
-			pq.Skip = q.Skip + cur.Offset
-			if keep == nil && q.MaxItems > 0 && q.MaxItems-yielded < pq.Limit {
+			pq.Offset = q.Offset + cur.Offset
+			if keep == nil && q.MaxItems > 0 && q.MaxItems-yielded < pq.PageSize {
 				// Ask for no more than the caller will take; duplicates can
 				// only make the sweep fetch another page.
-				pq.Limit = max(q.MaxItems-yielded, 1)
+				pq.PageSize = max(q.MaxItems-yielded, 1)
 			}
-			items, err := c.listPage(ctx, pq)
+			l, err := s.page(ctx, pq)
 			if err != nil {
 				return nil, err
 			}
-			page := &paging.Page[*Ticket]{Items: items, Meta: paging.Meta{Offset: cur.Offset, Limit: pq.Limit}}
-			if len(items) > 0 && len(items) >= pq.Limit {
-				page.Next = &paging.Cursor{Offset: cur.Offset + len(items)}
+			page := &paging.Page[*Ticket]{Items: l.items, Meta: paging.Meta{Offset: cur.Offset, Limit: pq.PageSize}}
+			if next := nextOffset(pq, l.n); next != nil {
+				page.Next = &paging.Cursor{Offset: cur.Offset + next.Offset}
 			}
 			return page, nil
 		}
@@ -81,11 +125,8 @@ func (c *Client) sweep(ctx context.Context, opts *ListOptions, keep func(*Ticket
 				if t == nil {
 					continue
 				}
-				if k := t.key(); k != "" {
-					if _, dup := seen[k]; dup {
-						continue
-					}
-					seen[k] = struct{}{}
+				if seen.again(t) {
+					continue
 				}
 				if keep != nil && !keep(t) {
 					continue
@@ -102,55 +143,28 @@ func (c *Client) sweep(ctx context.Context, opts *ListOptions, keep func(*Ticket
 	}
 }
 
-// TicketsBetween yields the tickets whose lookup time (opts.LookupField:
-// created by default, or updated) lies in [from, to). The API filters on
-// whole UTC days only, so the query asks for every day the window touches
-// (and the day after to, since whether the API's end date is inclusive is
-// not documented) and each ticket is then checked exactly; a ticket whose
-// time is missing or unreadable is left out. Any created/updated dates in
-// opts are replaced. Otherwise it behaves as AllTickets, and
-// opts.MaxItems counts the tickets inside the window.
-func (c *Client) TicketsBetween(ctx context.Context, from, to time.Time, opts *ListOptions) iter.Seq2[*Ticket, error] {
-	var q ListOptions
-	if opts != nil {
-		q = *opts
-	}
-	if from.IsZero() || to.IsZero() {
-		return fail[*Ticket](inputErr("time window", "from and to are both required"))
-	}
-	if to.Before(from) {
-		return fail[*Ticket](inputErr("time window", "from "+from.UTC().Format(time.RFC3339)+" is after to "+to.UTC().Format(time.RFC3339)))
-	}
-	q.CreatedFrom, q.CreatedTo, q.UpdatedFrom, q.UpdatedTo = Date{}, Date{}, Date{}, Date{}
-	first, last := DateOf(from), DateOf(to.Add(24*time.Hour))
-	field := q.LookupField
-	if field == LookupUpdated {
-		q.UpdatedFrom, q.UpdatedTo = first, last
-	} else {
-		q.CreatedFrom, q.CreatedTo = first, last
-	}
-	return c.sweep(ctx, &q, func(t *Ticket) bool {
-		at := t.lookupTime(field)
-		return !at.IsZero() && !at.Before(from) && at.Before(to)
-	})
+// seenTickets remembers the tickets one sweep has seen, by ticket id
+// or, for a ticket without one, by number.
+type seenTickets struct {
+	ids, numbers map[string]struct{}
 }
 
-// fail returns a sequence that yields err once.
-func fail[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
+// again reports whether t was seen before, and remembers it. A ticket with
+// neither an id nor a number is never a repeat.
+func (s *seenTickets) again(t *Ticket) bool {
+	m, k := &s.ids, t.TicketID
+	if k == "" {
+		m, k = &s.numbers, t.Number
 	}
-}
-
-// GetTicket returns one ticket by its ticket id.
-func (c *Client) GetTicket(ctx context.Context, ticketID string) (*Ticket, error) {
-	if err := checkID("ticket id", ticketID); err != nil {
-		return nil, err
+	if k == "" {
+		return false
 	}
-	var t Ticket
-	if _, err := c.do(ctx, &transport.Request{Path: "/v2/tickets/{}", Args: []string{ticketID}}, &t); err != nil {
-		return nil, err
+	if *m == nil {
+		*m = make(map[string]struct{})
 	}
-	return &t, nil
+	if _, dup := (*m)[k]; dup {
+		return true
+	}
+	(*m)[k] = struct{}{}
+	return false
 }

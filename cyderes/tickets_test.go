@@ -4,98 +4,176 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
-func TestListTicketsQuery(t *testing.T) {
+func TestListQuery(t *testing.T) {
 	tests := []struct {
 		name string
 		opts *ListOptions
 		want string
 	}{
-		{"nil sends escalated_only=false", nil, "escalated_only=false&limit=50&skip=0"},
-		{"zero", &ListOptions{}, "escalated_only=false&limit=50&skip=0"},
-		{"everything", &ListOptions{
-			Skip: 10, Limit: 250, CreatedFrom: Date{2024, 1, 2}, CreatedTo: Date{2024, 1, 31},
+		{name: "nil sends escalated_only=false", opts: nil, want: "escalated_only=false&limit=50&skip=0"},
+		{name: "zero", opts: &ListOptions{}, want: "escalated_only=false&limit=50&skip=0"},
+		{name: "everything", opts: &ListOptions{
+			Offset: 10, PageSize: 250, CreatedFrom: Date{2024, 1, 2}, CreatedTo: Date{2024, 1, 31},
 			UpdatedFrom: Date{2024, 2, 1}, UpdatedTo: Date{2024, 2, 1}, TicketType: TicketTypePhishing,
 			LookupField: LookupUpdated, EscalatedOnly: true, IncludeRawEvent: true, MaxItems: 3,
-		}, "created_from=2024-01-02&created_to=2024-01-31&escalated_only=true&include_raw_event=true&limit=250&lookup_fields=updated&skip=10&ticket_type=phishing&updated_from=2024-02-01&updated_to=2024-02-01"},
-		{"all types", &ListOptions{TicketType: TicketTypeAll, Limit: 1}, "escalated_only=false&limit=1&skip=0&ticket_type=all"},
+		}, want: "created_from=2024-01-02&created_to=2024-01-31&escalated_only=true&include_raw_event=true&limit=250&lookup_fields=updated&skip=10&ticket_type=phishing&updated_from=2024-02-01&updated_to=2024-02-01"},
+		{name: "all types", opts: &ListOptions{TicketType: TicketTypeAll, PageSize: 1}, want: "escalated_only=false&limit=1&skip=0&ticket_type=all"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var rec recorder
-			c, mock := newMock(t)
-			mock.RegisterNoResponder(rec.respond(200, `[{"ticket_id":"a"},{"ticket_id":"b"}]`))
-			got, err := c.ListTickets(context.Background(), tt.opts)
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: `[{"ticket_id":"a"},{"ticket_id":"b"}]`})
+			page, err := c.Tickets.List(context.Background(), tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 2 || got[1].TicketID != "b" {
-				t.Errorf("tickets = %+v", got)
+			if len(page.Items) != 2 || page.Items[1].TicketID != "b" {
+				t.Errorf("tickets = %+v", page.Items)
 			}
-			s := rec.one(t)
-			checkAuth(t, s)
-			if s.method != "GET" || s.path != "/v2/tickets" || s.query != tt.want {
-				t.Errorf("sent %s %s?%s\nwant GET /v2/tickets?%s", s.method, s.path, s.query, tt.want)
+			r := only(t, m)
+			checkAuth(t, r)
+			if r.Method != "GET" || r.Path != "/v2/tickets" || r.RawQuery != tt.want {
+				t.Errorf("sent %s %s?%s\nwant GET /v2/tickets?%s", r.Method, r.Path, r.RawQuery, tt.want)
 			}
-			if s.header.Get("Accept") != "application/json" {
-				t.Errorf("Accept = %q", s.header.Get("Accept"))
+			if r.Header.Get("Accept") != "application/json" {
+				t.Errorf("Accept = %q", r.Header.Get("Accept"))
 			}
 		})
 	}
 }
 
-func TestListTicketsBadInput(t *testing.T) {
+// ticketsJSON renders n tickets numbered from first as a JSON array.
+func ticketsJSON(first, n int) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"ticket_id":"T%d"}`, first+i)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+func TestListPage(t *testing.T) {
+	tests := []struct {
+		name       string
+		opts       *ListOptions
+		got        int
+		wantOffset int
+		wantLimit  int
+		wantNext   int
+	}{
+		{name: "full first page", opts: &ListOptions{PageSize: 3}, got: 3, wantOffset: 0, wantLimit: 3, wantNext: 3},
+		{name: "full later page", opts: &ListOptions{PageSize: 3, Offset: 6}, got: 3, wantOffset: 6, wantLimit: 3, wantNext: 9},
+		{name: "short page ends", opts: &ListOptions{PageSize: 3, Offset: 6}, got: 2, wantOffset: 6, wantLimit: 3, wantNext: -1},
+		{name: "empty page ends", opts: &ListOptions{PageSize: 3, Offset: 9}, got: 0, wantOffset: 9, wantLimit: 3, wantNext: -1},
+		{name: "default size", opts: nil, got: 50, wantOffset: 0, wantLimit: 50, wantNext: 50},
+		{name: "max items ignored", opts: &ListOptions{PageSize: 4, MaxItems: 1}, got: 4, wantOffset: 0, wantLimit: 4, wantNext: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: ticketsJSON(0, tt.got)})
+			p, err := c.Tickets.List(context.Background(), tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Items) != tt.got || p.Offset != tt.wantOffset || p.Limit != tt.wantLimit || p.NextOffset != tt.wantNext {
+				t.Errorf("page of %d: offset %d limit %d next %d; want %d %d %d", len(p.Items), p.Offset, p.Limit, p.NextOffset, tt.wantOffset, tt.wantLimit, tt.wantNext)
+			}
+			if p.TotalKnown || p.Total != 0 || p.NextURL != "" {
+				t.Errorf("total %d known %v next URL %q: the API reports neither", p.Total, p.TotalKnown, p.NextURL)
+			}
+			if p.HasNext() != (tt.wantNext >= 0) {
+				t.Errorf("HasNext = %v", p.HasNext())
+			}
+			if got := only(t, m).Query.Get("limit"); got != strconv.Itoa(tt.wantLimit) {
+				t.Errorf("limit sent %s, want %d", got, tt.wantLimit)
+			}
+		})
+	}
+}
+
+func TestListNullEntries(t *testing.T) {
+	answers := []testkit.Answer{
+		{Body: `[{"ticket_id":"a"},null,{"ticket_id":"b"}]`},
+		{Body: `[null,{"ticket_id":"c"}]`},
+	}
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, answers...)
+	p, err := c.Tickets.List(context.Background(), &ListOptions{PageSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 2 || p.Items[1].TicketID != "b" || p.NextOffset != 3 {
+		t.Errorf("page of %d, next %d; want 2 tickets, next 3 (the null counts)", len(p.Items), p.NextOffset)
+	}
+	c, m = newTestClient(t)
+	m.On("GET", anyURL, answers...)
+	ids := collectIDs(t, c.Tickets.All(context.Background(), &ListOptions{PageSize: 3}))
+	if fmt.Sprint(ids) != "[a b c]" {
+		t.Errorf("ids %v", ids)
+	}
+	if skips := queryValues(m, "skip"); fmt.Sprint(skips) != "[0 3]" {
+		t.Errorf("skips %v, want [0 3]", skips)
+	}
+}
+
+func TestListBadInput(t *testing.T) {
 	tests := []struct {
 		name string
 		opts ListOptions
 		want string
 	}{
-		{"limit too big", ListOptions{Limit: 251}, "limit"},
-		{"limit negative", ListOptions{Limit: -1}, "limit"},
-		{"skip negative", ListOptions{Skip: -1}, "skip"},
-		{"max items negative", ListOptions{MaxItems: -1}, "maximum items"},
-		{"unknown type", ListOptions{TicketType: "incident"}, "ticket type"},
-		{"unknown lookup", ListOptions{LookupField: "closed"}, "lookup field"},
-		{"created reversed", ListOptions{CreatedFrom: Date{2024, 2, 2}, CreatedTo: Date{2024, 2, 1}}, "created range"},
-		{"updated reversed", ListOptions{UpdatedFrom: Date{2024, 2, 2}, UpdatedTo: Date{2023, 2, 1}}, "updated range"},
-		{"impossible date", ListOptions{CreatedFrom: Date{2024, 2, 30}}, "created from"},
+		{name: "page size too big", opts: ListOptions{PageSize: 251}, want: "cyderes: invalid page size: 251 is outside 1–250"},
+		{name: "page size negative", opts: ListOptions{PageSize: -1}, want: "page size"},
+		{name: "offset negative", opts: ListOptions{Offset: -1}, want: "cyderes: invalid offset"},
+		{name: "max items negative", opts: ListOptions{MaxItems: -1}, want: "maximum items"},
+		{name: "unknown type", opts: ListOptions{TicketType: "incident"}, want: "ticket type"},
+		{name: "unknown lookup", opts: ListOptions{LookupField: "closed"}, want: "lookup field"},
+		{name: "created reversed", opts: ListOptions{CreatedFrom: Date{2024, 2, 2}, CreatedTo: Date{2024, 2, 1}}, want: "created range"},
+		{name: "updated reversed", opts: ListOptions{UpdatedFrom: Date{2024, 2, 2}, UpdatedTo: Date{2023, 2, 1}}, want: "updated range"},
+		{name: "impossible date", opts: ListOptions{CreatedFrom: Date{2024, 2, 30}}, want: "created from"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, mock := newMock(t)
-			_, err := c.ListTickets(context.Background(), &tt.opts)
+			c, m := newTestClient(t)
+			_, err := c.Tickets.List(context.Background(), &tt.opts)
 			if !errors.Is(err, ErrInvalidInput) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want invalid input about %q", err, tt.want)
 			}
-			for _, err := range c.AllTickets(context.Background(), &tt.opts) {
+			for _, err := range c.Tickets.All(context.Background(), &tt.opts) {
 				if !errors.Is(err, ErrInvalidInput) {
-					t.Errorf("AllTickets error %v", err)
+					t.Errorf("All error %v", err)
 				}
 			}
-			if n := mock.GetTotalCallCount(); n != 0 {
+			if n := len(m.Requests()); n != 0 {
 				t.Errorf("%d requests sent", n)
 			}
 		})
 	}
 }
 
-// pagedServer answers /v2/tickets from total tickets numbered from 0,
+// pagedServer answers /v2/tickets from tickets T0, T1 … (newest first),
 // honouring skip and limit. shift, when set, is called before each page
-// and may insert tickets at the front (newest first).
+// and may insert tickets at the front.
 type pagedServer struct {
+	mu    sync.Mutex
 	ids   []string
-	calls atomic.Int32
-	seen  []url.Values
+	calls int
 	shift func(call int, ids []string) []string
 }
 
@@ -107,13 +185,19 @@ func newPagedServer(total int) *pagedServer {
 	return p
 }
 
-func (p *pagedServer) responder(req *http.Request) (*http.Response, error) {
-	call := int(p.calls.Add(1))
+// serve registers the server on m.
+func (p *pagedServer) serve(m *testkit.Mock) {
+	m.RegisterResponder("GET", anyURL, m.Record(p.answer))
+}
+
+func (p *pagedServer) answer(req *http.Request) testkit.Answer {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls++
 	if p.shift != nil {
-		p.ids = p.shift(call, p.ids)
+		p.ids = p.shift(p.calls, p.ids)
 	}
 	q := req.URL.Query()
-	p.seen = append(p.seen, q)
 	skip, _ := strconv.Atoi(q.Get("skip"))
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	var b strings.Builder
@@ -125,12 +209,11 @@ func (p *pagedServer) responder(req *http.Request) (*http.Response, error) {
 		fmt.Fprintf(&b, `{"ticket_id":%q,"created":"2024-05-01T00:00:00Z"}`, p.ids[i])
 	}
 	b.WriteByte(']')
-	resp := httpmock.NewStringResponse(200, b.String())
-	resp.Header.Set("Content-Type", "application/json")
-	return resp, nil
+	return testkit.Answer{Body: b.String()}
 }
 
-func collectIDs(t *testing.T, seq func(func(*Ticket, error) bool)) []string {
+// collectIDs ranges seq to its end and returns the ticket ids.
+func collectIDs(t *testing.T, seq iter.Seq2[*Ticket, error]) []string {
 	t.Helper()
 	var ids []string
 	for tk, err := range seq {
@@ -142,63 +225,64 @@ func collectIDs(t *testing.T, seq func(func(*Ticket, error) bool)) []string {
 	return ids
 }
 
-func TestAllTicketsPaging(t *testing.T) {
+// queryValues returns one query parameter of every recorded request.
+func queryValues(m *testkit.Mock, name string) []string {
+	var out []string
+	for _, r := range m.Requests() {
+		out = append(out, r.Query.Get(name))
+	}
+	return out
+}
+
+func TestAllPaging(t *testing.T) {
 	tests := []struct {
 		name      string
 		total     int
 		opts      ListOptions
 		wantItems int
-		wantCalls int
 		wantSkips []string
 	}{
-		{"exact multiple ends on empty page", 6, ListOptions{Limit: 3}, 6, 3, []string{"0", "3", "6"}},
-		{"short last page", 7, ListOptions{Limit: 3}, 7, 3, []string{"0", "3", "6"}},
-		{"empty", 0, ListOptions{Limit: 3}, 0, 1, []string{"0"}},
-		{"start skip", 7, ListOptions{Limit: 3, Skip: 5}, 2, 1, []string{"5"}},
-		{"cap inside page", 10, ListOptions{Limit: 4, MaxItems: 5}, 5, 2, []string{"0", "4"}},
-		{"cap on boundary", 10, ListOptions{Limit: 5, MaxItems: 5}, 5, 1, []string{"0"}},
+		{name: "exact multiple ends on empty page", total: 6, opts: ListOptions{PageSize: 3}, wantItems: 6, wantSkips: []string{"0", "3", "6"}},
+		{name: "short last page", total: 7, opts: ListOptions{PageSize: 3}, wantItems: 7, wantSkips: []string{"0", "3", "6"}},
+		{name: "empty", total: 0, opts: ListOptions{PageSize: 3}, wantItems: 0, wantSkips: []string{"0"}},
+		{name: "start offset", total: 7, opts: ListOptions{PageSize: 3, Offset: 5}, wantItems: 2, wantSkips: []string{"5"}},
+		{name: "cap inside page", total: 10, opts: ListOptions{PageSize: 4, MaxItems: 5}, wantItems: 5, wantSkips: []string{"0", "4"}},
+		{name: "cap on boundary", total: 10, opts: ListOptions{PageSize: 5, MaxItems: 5}, wantItems: 5, wantSkips: []string{"0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, mock := newMock(t)
-			srv := newPagedServer(tt.total)
-			mock.RegisterNoResponder(srv.responder)
-			ids := collectIDs(t, c.AllTickets(context.Background(), &tt.opts))
+			c, m := newTestClient(t)
+			newPagedServer(tt.total).serve(m)
+			ids := collectIDs(t, c.Tickets.All(context.Background(), &tt.opts))
 			if len(ids) != tt.wantItems {
 				t.Errorf("got %d tickets, want %d", len(ids), tt.wantItems)
 			}
-			if int(srv.calls.Load()) != tt.wantCalls {
-				t.Errorf("%d requests, want %d", srv.calls.Load(), tt.wantCalls)
-			}
-			var skips []string
-			for _, q := range srv.seen {
-				skips = append(skips, q.Get("skip"))
-				if q.Get("escalated_only") != "false" {
-					t.Errorf("escalated_only = %q", q.Get("escalated_only"))
-				}
-			}
-			if fmt.Sprint(skips) != fmt.Sprint(tt.wantSkips) {
+			if skips := queryValues(m, "skip"); fmt.Sprint(skips) != fmt.Sprint(tt.wantSkips) {
 				t.Errorf("skips %v, want %v", skips, tt.wantSkips)
+			}
+			for _, v := range queryValues(m, "escalated_only") {
+				if v != "false" {
+					t.Errorf("escalated_only = %q", v)
+				}
 			}
 		})
 	}
 }
 
-func TestAllTicketsCapAsksForLess(t *testing.T) {
-	c, mock := newMock(t)
-	srv := newPagedServer(100)
-	mock.RegisterNoResponder(srv.responder)
-	ids := collectIDs(t, c.AllTickets(context.Background(), &ListOptions{Limit: 10, MaxItems: 13}))
+func TestAllCapAsksForLess(t *testing.T) {
+	c, m := newTestClient(t)
+	newPagedServer(100).serve(m)
+	ids := collectIDs(t, c.Tickets.All(context.Background(), &ListOptions{PageSize: 10, MaxItems: 13}))
 	if len(ids) != 13 {
 		t.Fatalf("got %d", len(ids))
 	}
-	if got := srv.seen[1].Get("limit"); got != "3" {
-		t.Errorf("second page limit = %s, want 3", got)
+	if got := queryValues(m, "limit"); fmt.Sprint(got) != "[10 3]" {
+		t.Errorf("limits %v, want [10 3]", got)
 	}
 }
 
-func TestAllTicketsDeduplicates(t *testing.T) {
-	c, mock := newMock(t)
+func TestAllDeduplicates(t *testing.T) {
+	c, m := newTestClient(t)
 	srv := newPagedServer(9)
 	// Before the second page, two new tickets arrive at the front, so the
 	// second page repeats two tickets of the first.
@@ -208,20 +292,36 @@ func TestAllTicketsDeduplicates(t *testing.T) {
 		}
 		return ids
 	}
-	mock.RegisterNoResponder(srv.responder)
-	ids := collectIDs(t, c.AllTickets(context.Background(), &ListOptions{Limit: 4}))
-	want := "[T0 T1 T2 T3 T4 T5 T6 T7 T8]"
-	if fmt.Sprint(ids) != want {
+	srv.serve(m)
+	ids := collectIDs(t, c.Tickets.All(context.Background(), &ListOptions{PageSize: 4}))
+	if want := "[T0 T1 T2 T3 T4 T5 T6 T7 T8]"; fmt.Sprint(ids) != want {
 		t.Errorf("ids %v, want %v", ids, want)
 	}
 }
 
-func TestAllTicketsLazyBreakRestart(t *testing.T) {
-	c, mock := newMock(t)
-	srv := newPagedServer(10)
-	mock.RegisterNoResponder(srv.responder)
-	seq := c.AllTickets(context.Background(), &ListOptions{Limit: 2})
-	if srv.calls.Load() != 0 {
+func TestAllDeduplicatesByNumber(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL,
+		testkit.Answer{Body: `[{"number":"1"},{"number":"2"}]`},
+		testkit.Answer{Body: `[{"number":"2"},{"ticket_id":"2"}]`},
+		testkit.Answer{Body: `[{}]`})
+	var got []string
+	for tk, err := range c.Tickets.All(context.Background(), &ListOptions{PageSize: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, tk.Number+"/"+tk.TicketID)
+	}
+	if want := "[1/ 2/ /2 /]"; fmt.Sprint(got) != want {
+		t.Errorf("tickets %v, want %v", got, want)
+	}
+}
+
+func TestAllLazyBreakRestart(t *testing.T) {
+	c, m := newTestClient(t)
+	newPagedServer(10).serve(m)
+	seq := c.Tickets.All(context.Background(), &ListOptions{PageSize: 2})
+	if len(m.Requests()) != 0 {
 		t.Fatal("request sent before ranging")
 	}
 	n := 0
@@ -234,26 +334,21 @@ func TestAllTicketsLazyBreakRestart(t *testing.T) {
 			break
 		}
 	}
-	if srv.calls.Load() != 2 {
-		t.Errorf("%d requests after break at item 3, want 2", srv.calls.Load())
+	if got := len(m.Requests()); got != 2 {
+		t.Errorf("%d requests after break at item 3, want 2", got)
 	}
 	if ids := collectIDs(t, seq); len(ids) != 10 || ids[0] != "T0" {
 		t.Errorf("second range got %v", ids)
 	}
 }
 
-func TestAllTicketsErrorOnce(t *testing.T) {
-	c, mock := newMock(t, WithoutRetries())
-	calls := 0
-	mock.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		calls++
-		if calls == 2 {
-			return httpmock.NewStringResponse(500, `{"detail":"boom"}`), nil
-		}
-		return httpmock.NewStringResponse(200, `[{"ticket_id":"a"},{"ticket_id":"b"}]`), nil
-	})
+func TestAllErrorOnce(t *testing.T) {
+	c, m := newTestClient(t, WithoutRetries())
+	m.On("GET", anyURL,
+		testkit.Answer{Body: `[{"ticket_id":"a"},{"ticket_id":"b"}]`},
+		testkit.Answer{Status: 500, Body: `{"detail":"boom"}`})
 	var items, errs int
-	for tk, err := range c.AllTickets(context.Background(), &ListOptions{Limit: 2}) {
+	for tk, err := range c.Tickets.All(context.Background(), &ListOptions{PageSize: 2}) {
 		if err != nil {
 			errs++
 			if !errors.Is(err, ErrServer) || tk != nil {
@@ -268,91 +363,13 @@ func TestAllTicketsErrorOnce(t *testing.T) {
 	}
 }
 
-func TestTicketsBetween(t *testing.T) {
-	c, mock := newMock(t)
-	var rec recorder
-	body := `[
-		{"ticket_id":"late","created":"2024-05-03T00:00:00Z","updated":"2024-05-03T00:00:00Z"},
-		{"ticket_id":"in2","created":"2024-05-02T23:59:59.999Z","updated":"2024-04-01T00:00:00Z"},
-		{"ticket_id":"in1","created":"2024-05-01 10:00:00","updated":"2024-05-02T00:00:00Z"},
-		{"ticket_id":"early","created":"2024-05-01T09:59:59Z","updated":"2024-05-02T01:00:00Z"},
-		{"ticket_id":"notime"}]`
-	mock.RegisterNoResponder(rec.respond(200, body))
-	from := time.Date(2024, 5, 1, 12, 0, 0, 0, time.FixedZone("X", 2*3600)) // 10:00 UTC
-	to := time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC)
-	ids := collectIDs(t, c.TicketsBetween(context.Background(), from, to, &ListOptions{
-		Limit: 10, CreatedFrom: Date{2000, 1, 1}, UpdatedTo: Date{2000, 1, 1},
-	}))
-	if fmt.Sprint(ids) != "[in2 in1]" {
-		t.Errorf("ids %v", ids)
-	}
-	q, _ := url.ParseQuery(rec.one(t).query)
-	if q.Get("created_from") != "2024-05-01" || q.Get("created_to") != "2024-05-04" || q.Has("updated_to") || q.Has("updated_from") {
-		t.Errorf("query %v", q)
-	}
-
-	var rec2 recorder
-	c2, mock2 := newMock(t)
-	mock2.RegisterNoResponder(rec2.respond(200, body))
-	ids = collectIDs(t, c2.TicketsBetween(context.Background(), from, to, &ListOptions{LookupField: LookupUpdated, MaxItems: 1}))
-	if fmt.Sprint(ids) != "[in1]" {
-		t.Errorf("updated window ids %v", ids)
-	}
-	q, _ = url.ParseQuery(rec2.one(t).query)
-	if q.Get("updated_from") != "2024-05-01" || q.Get("updated_to") != "2024-05-04" || q.Get("lookup_fields") != "updated" {
-		t.Errorf("query %v", q)
-	}
-}
-
-func TestTicketsBetweenBadInput(t *testing.T) {
-	c, mock := newMock(t)
-	now := time.Now()
-	for _, w := range [][2]time.Time{{now, now.Add(-time.Second)}, {{}, now}, {now, {}}} {
-		for _, err := range c.TicketsBetween(context.Background(), w[0], w[1], nil) {
-			if !errors.Is(err, ErrInvalidInput) {
-				t.Errorf("window %v: error %v", w, err)
-			}
-		}
-	}
-	if mock.GetTotalCallCount() != 0 {
-		t.Error("request sent")
-	}
-}
-
-func TestGetTicket(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t)
-	mock.RegisterNoResponder(rec.respond(200, `{"ticket_id":"a/b","escalated":"False","ticket_type":"alert"}`))
-	tk, err := c.GetTicket(context.Background(), "a/b")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tk.TicketID != "a/b" || tk.Escalated == nil || *tk.Escalated || tk.TicketType != TicketTypeAlert {
-		t.Errorf("ticket %+v", tk)
-	}
-	s := rec.one(t)
-	checkAuth(t, s)
-	if s.method != "GET" || s.rawPath != "/v2/tickets/a%2Fb" || s.query != "" {
-		t.Errorf("sent %s %s?%s", s.method, s.rawPath, s.query)
-	}
-	for _, id := range []string{"", "  ", "..", "."} {
-		if _, err := c.GetTicket(context.Background(), id); !errors.Is(err, ErrInvalidInput) {
-			t.Errorf("GetTicket(%q) error %v", id, err)
-		}
-	}
-	if len(rec.requests()) != 1 {
-		t.Error("bad id was sent")
-	}
-}
-
-func TestAllTicketsCancelled(t *testing.T) {
-	c, mock := newMock(t)
-	srv := newPagedServer(10)
-	mock.RegisterNoResponder(srv.responder)
+func TestAllCancelled(t *testing.T) {
+	c, m := newTestClient(t)
+	newPagedServer(10).serve(m)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n, errs := 0, 0
-	for _, err := range c.AllTickets(ctx, &ListOptions{Limit: 2}) {
+	for _, err := range c.Tickets.All(ctx, &ListOptions{PageSize: 2}) {
 		if err != nil {
 			errs++
 			if !errors.Is(err, context.Canceled) {
@@ -365,7 +382,115 @@ func TestAllTicketsCancelled(t *testing.T) {
 			cancel()
 		}
 	}
-	if n != 2 || errs != 1 || srv.calls.Load() != 1 {
-		t.Errorf("items %d errors %d calls %d, want 2, 1, 1", n, errs, srv.calls.Load())
+	if calls := len(m.Requests()); n != 2 || errs != 1 || calls != 1 {
+		t.Errorf("items %d errors %d calls %d, want 2, 1, 1", n, errs, calls)
+	}
+}
+
+const windowBody = `[
+	{"ticket_id":"late","created":"2024-05-03T00:00:00Z","updated":"2024-05-03T00:00:00Z"},
+	{"ticket_id":"in2","created":"2024-05-02T23:59:59.999Z","updated":"2024-04-01T00:00:00Z"},
+	{"ticket_id":"in1","created":"2024-05-01 10:00:00","updated":"2024-05-02T00:00:00Z"},
+	{"ticket_id":"early","created":"2024-05-01T09:59:59Z","updated":"2024-05-02T01:00:00Z"},
+	{"ticket_id":"notime"}]`
+
+func TestBetween(t *testing.T) {
+	from := time.Date(2024, 5, 1, 12, 0, 0, 0, time.FixedZone("X", 2*3600)) // 10:00 UTC
+	to := time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		opts      *ListOptions
+		wantIDs   string
+		wantQuery map[string]string
+		absent    []string
+	}{
+		{
+			name:      "created, dates in opts replaced",
+			opts:      &ListOptions{PageSize: 10, CreatedFrom: Date{2000, 1, 1}, UpdatedTo: Date{2000, 1, 1}},
+			wantIDs:   "[in2 in1]",
+			wantQuery: map[string]string{"created_from": "2024-05-01", "created_to": "2024-05-04"},
+			absent:    []string{"updated_from", "updated_to"},
+		},
+		{
+			name:      "updated, capped",
+			opts:      &ListOptions{LookupField: LookupUpdated, MaxItems: 1},
+			wantIDs:   "[in1]",
+			wantQuery: map[string]string{"updated_from": "2024-05-01", "updated_to": "2024-05-04", "lookup_fields": "updated", "limit": "50"},
+			absent:    []string{"created_from", "created_to"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: windowBody})
+			ids := collectIDs(t, c.Tickets.Between(context.Background(), from, to, tt.opts))
+			if fmt.Sprint(ids) != tt.wantIDs {
+				t.Errorf("ids %v, want %s", ids, tt.wantIDs)
+			}
+			q := only(t, m).Query
+			for k, v := range tt.wantQuery {
+				if q.Get(k) != v {
+					t.Errorf("%s = %q, want %q (query %v)", k, q.Get(k), v, q)
+				}
+			}
+			for _, k := range tt.absent {
+				if q.Has(k) {
+					t.Errorf("%s sent: %v", k, q)
+				}
+			}
+		})
+	}
+}
+
+func TestBetweenBadInput(t *testing.T) {
+	now := time.Now()
+	tests := []struct {
+		name     string
+		from, to time.Time
+	}{
+		{name: "reversed", from: now, to: now.Add(-time.Second)},
+		{name: "no from", to: now},
+		{name: "no to", from: now},
+	}
+	for _, tt := range tests {
+		c, m := newTestClient(t)
+		n := 0
+		for _, err := range c.Tickets.Between(context.Background(), tt.from, tt.to, nil) {
+			n++
+			if !errors.Is(err, ErrInvalidInput) {
+				t.Errorf("%s: error %v", tt.name, err)
+			}
+		}
+		if n != 1 || len(m.Requests()) != 0 {
+			t.Errorf("%s: %d yields, %d requests", tt.name, n, len(m.Requests()))
+		}
+	}
+}
+
+func TestGet(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, testkit.Answer{Body: `{"ticket_id":"a/b","escalated":"False","ticket_type":"alert"}`})
+	tk, err := c.Tickets.Get(context.Background(), "a/b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.TicketID != "a/b" || tk.Escalated == nil || *tk.Escalated || tk.TicketType != TicketTypeAlert {
+		t.Errorf("ticket %+v", tk)
+	}
+	if string(tk.Raw) != `{"ticket_id":"a/b","escalated":"False","ticket_type":"alert"}` {
+		t.Errorf("raw %s", tk.Raw)
+	}
+	r := only(t, m)
+	checkAuth(t, r)
+	if r.Method != "GET" || r.RawPath != "/v2/tickets/a%2Fb" || r.RawQuery != "" {
+		t.Errorf("sent %s %s?%s", r.Method, r.RawPath, r.RawQuery)
+	}
+	for _, id := range []string{"", "  ", "..", "."} {
+		if _, err := c.Tickets.Get(context.Background(), id); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("Get(%q) error %v", id, err)
+		}
+	}
+	if len(m.Requests()) != 1 {
+		t.Error("bad id was sent")
 	}
 }

@@ -60,6 +60,8 @@ func parseTimeLenient(s string) time.Time {
 // Date is a calendar day in UTC, the granularity of the ticket list's date
 // filters. The zero Date means "no filter".
 type Date struct {
+	// Year is the four-digit year, Month the month and Day the day of the
+	// month, as time.Date takes them.
 	Year  int
 	Month time.Month
 	Day   int

@@ -3,134 +3,203 @@ package cyderes
 import (
 	"context"
 	"errors"
-	"net/http"
+	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
-func TestAddComment(t *testing.T) {
-	var rec recorder
-	c, mock := newMock(t)
-	mock.RegisterNoResponder(rec.respond(201, ``))
-	if err := c.AddComment(context.Background(), "T1", NewComment{Author: "Ann Analyst", Body: "Contained <host>"}); err != nil {
+func TestCommentsCreate(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("POST", anyURL, testkit.Answer{Status: 201})
+	if err := c.Comments.Create(context.Background(), "T1", &CommentInput{Author: "Ann Analyst", Body: "Contained <host>"}); err != nil {
 		t.Fatal(err)
 	}
-	s := rec.one(t)
-	checkAuth(t, s)
-	if s.method != "POST" || s.path != "/v2/tickets/T1/comment" || s.query != "" {
-		t.Errorf("sent %s %s?%s", s.method, s.path, s.query)
+	r := only(t, m)
+	checkAuth(t, r)
+	if r.Method != "POST" || r.Path != "/v2/tickets/T1/comment" || r.RawQuery != "" {
+		t.Errorf("sent %s %s?%s", r.Method, r.Path, r.RawQuery)
 	}
-	if s.body != `{"author":"Ann Analyst","body":"Contained <host>"}` {
-		t.Errorf("body %s", s.body)
+	if r.Body != `{"author":"Ann Analyst","body":"Contained <host>"}` {
+		t.Errorf("body %s", r.Body)
 	}
-	if ct := s.header.Get("Content-Type"); ct != "application/json" {
+	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
 		t.Errorf("Content-Type %q", ct)
 	}
-	for _, tc := range []struct {
-		id string
-		c  NewComment
-	}{{"", NewComment{Body: "x"}}, {"T1", NewComment{Author: "a"}}, {"T1", NewComment{Body: " \n"}}} {
-		if err := c.AddComment(context.Background(), tc.id, tc.c); !errors.Is(err, ErrInvalidInput) {
-			t.Errorf("%+v: error %v", tc, err)
+}
+
+func TestCommentsCreateBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		id   string
+		in   *CommentInput
+		want string
+	}{
+		{name: "no ticket", id: "", in: &CommentInput{Body: "x"}, want: "cyderes: invalid ticket id: is empty"},
+		{name: "nil input", id: "T1", in: nil, want: "cyderes: invalid comment: is nil"},
+		{name: "no body", id: "T1", in: &CommentInput{Author: "a"}, want: "cyderes: invalid comment body: is empty"},
+		{name: "blank body", id: "T1", in: &CommentInput{Body: " \n"}, want: "cyderes: invalid comment body: is empty"},
+	}
+	c, m := newTestClient(t)
+	for _, tt := range tests {
+		if err := c.Comments.Create(context.Background(), tt.id, tt.in); !errors.Is(err, ErrInvalidInput) || err.Error() != tt.want {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
 		}
 	}
-	if len(rec.requests()) != 1 {
+	if len(m.Requests()) != 0 {
 		t.Error("bad input was sent")
 	}
 }
 
-func TestCloseTicket(t *testing.T) {
+func TestTicketsClose(t *testing.T) {
 	tests := []struct {
-		comment, wantQuery string
+		name      string
+		comment   string
+		wantQuery string
 	}{
-		{"", ""},
-		{"Resolved: false positive & noise", "comment=Resolved%3A+false+positive+%26+noise"},
+		{name: "no comment", comment: "", wantQuery: ""},
+		{name: "blank comment sends none", comment: "  ", wantQuery: ""},
+		{name: "comment escaped", comment: "Resolved: false positive & noise", wantQuery: "comment=Resolved%3A+false+positive+%26+noise"},
 	}
 	for _, tt := range tests {
-		var rec recorder
-		c, mock := newMock(t)
-		mock.RegisterNoResponder(rec.respond(200, `{}`))
-		if err := c.CloseTicket(context.Background(), "T1", tt.comment); err != nil {
-			t.Fatal(err)
-		}
-		s := rec.one(t)
-		checkAuth(t, s)
-		if s.method != "POST" || s.path != "/v2/tickets/T1/close" || s.query != tt.wantQuery || s.body != "" {
-			t.Errorf("sent %s %s?%s body %q", s.method, s.path, s.query, s.body)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("POST", anyURL, testkit.Answer{Body: `{}`})
+			if err := c.Tickets.Close(context.Background(), "T1", tt.comment); err != nil {
+				t.Fatal(err)
+			}
+			r := only(t, m)
+			checkAuth(t, r)
+			if r.Method != "POST" || r.Path != "/v2/tickets/T1/close" || r.RawQuery != tt.wantQuery || r.Body != "" {
+				t.Errorf("sent %s %s?%s body %q", r.Method, r.Path, r.RawQuery, r.Body)
+			}
+		})
 	}
-	c, mock := newMock(t)
-	if err := c.CloseTicket(context.Background(), "", "x"); !errors.Is(err, ErrInvalidInput) {
+	c, m := newTestClient(t)
+	if err := c.Tickets.Close(context.Background(), "", "x"); !errors.Is(err, ErrInvalidInput) {
 		t.Errorf("empty id: %v", err)
 	}
-	if mock.GetTotalCallCount() != 0 {
+	if len(m.Requests()) != 0 {
 		t.Error("sent")
 	}
 }
 
-func TestCreateServiceRequest(t *testing.T) {
-	for _, answer := range []string{
-		`{"status":201,"ticket_id":"SR-9","message":"Ticket has been created."}`,
-		`{"status":201,"ticket_id":9,"message":"Ticket has been created."}`,
-	} {
-		var rec recorder
-		c, mock := newMock(t)
-		mock.RegisterNoResponder(rec.respond(201, answer))
-		id, err := c.CreateServiceRequest(context.Background(), ServiceRequest{
-			Name: "Ann", Priority: "P3", Category: "Access", Type: "Firewall", ShortDescription: "Open port", Description: "Please",
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if id != "SR-9" && id != "9" {
-			t.Errorf("id %q", id)
-		}
-		s := rec.one(t)
-		checkAuth(t, s)
-		want := `{"name":"Ann","priority":"P3","category":"Access","type":"Firewall","short_description":"Open port","description":"Please"}`
-		if s.method != "POST" || s.path != "/v2/tickets/create" || s.body != want {
-			t.Errorf("sent %s %s %s", s.method, s.path, s.body)
-		}
-	}
-	c, mock := newMock(t)
-	if _, err := c.CreateServiceRequest(context.Background(), ServiceRequest{Name: "x"}); !errors.Is(err, ErrInvalidInput) {
-		t.Errorf("no summary: %v", err)
-	}
-	if mock.GetTotalCallCount() != 0 {
-		t.Error("sent")
-	}
-}
-
-// TestWritesNotRepeated checks that a comment, a close and a create are
-// sent once when the answer leaves the outcome unknown, and repeated only
-// when the server says it did not act (429).
-func TestWritesNotRepeated(t *testing.T) {
-	ops := map[string]func(*Client) error{
-		"comment": func(c *Client) error {
-			return c.AddComment(context.Background(), "T1", NewComment{Author: "a", Body: "b"})
+func TestServiceRequestsCreate(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer string
+		want   ServiceRequestResult
+	}{
+		{
+			name:   "quoted id",
+			answer: `{"status":201,"ticket_id":"SR-9","message":"Ticket has been created."}`,
+			want:   ServiceRequestResult{TicketID: "SR-9", Status: 201, Message: "Ticket has been created."},
 		},
-		"close": func(c *Client) error { return c.CloseTicket(context.Background(), "T1", "done") },
-		"create": func(c *Client) error {
-			_, err := c.CreateServiceRequest(context.Background(), ServiceRequest{ShortDescription: "s"})
-			return err
+		{
+			name:   "number id",
+			answer: `{"status":"201","ticket_id":9,"message":"Ticket has been created."}`,
+			want:   ServiceRequestResult{TicketID: "9", Status: 201, Message: "Ticket has been created."},
+		},
+		{
+			name:   "no id",
+			answer: `{"status":201}`,
+			want:   ServiceRequestResult{Status: 201},
 		},
 	}
-	for name, op := range ops {
-		for _, tc := range []struct {
-			status    int
-			header    []string
-			wantCalls int
-		}{{500, nil, 1}, {502, nil, 1}, {504, nil, 1}, {503, nil, 1}, {429, []string{"Retry-After", "0"}, 2}} {
-			var rec recorder
-			c, mock := newMock(t)
-			mock.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-				if len(rec.requests()) == 0 {
-					return rec.respond(tc.status, `{"detail":"x"}`, tc.header...)(req)
-				}
-				return rec.respond(201, `{"ticket_id":"1"}`)(req)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("POST", anyURL, testkit.Answer{Status: 201, Body: tt.answer})
+			got, err := c.ServiceRequests.Create(context.Background(), &ServiceRequestInput{
+				Name: "Ann", Priority: "P3", Category: "Access", Type: "Firewall", ShortDescription: "Open port", Description: "Please",
 			})
-			err := op(c)
-			if n := len(rec.requests()); n != tc.wantCalls {
-				t.Errorf("%s after %d: %d attempts, want %d (err %v)", name, tc.status, n, tc.wantCalls, err)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got.Raw) != tt.answer {
+				t.Errorf("raw %s", got.Raw)
+			}
+			got.Raw = nil
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("result %+v, want %+v", *got, tt.want)
+			}
+			r := only(t, m)
+			checkAuth(t, r)
+			want := `{"name":"Ann","priority":"P3","category":"Access","type":"Firewall","short_description":"Open port","description":"Please"}`
+			if r.Method != "POST" || r.Path != "/v2/tickets/create" || r.Body != want {
+				t.Errorf("sent %s %s %s", r.Method, r.Path, r.Body)
+			}
+		})
+	}
+}
+
+func TestServiceRequestsCreateBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		in   *ServiceRequestInput
+		want string
+	}{
+		{name: "nil", in: nil, want: "cyderes: invalid service request: is nil"},
+		{name: "no summary", in: &ServiceRequestInput{Name: "x"}, want: "cyderes: invalid short description: is empty"},
+	}
+	c, m := newTestClient(t)
+	for _, tt := range tests {
+		if got, err := c.ServiceRequests.Create(context.Background(), tt.in); got != nil || !errors.Is(err, ErrInvalidInput) || err.Error() != tt.want {
+			t.Errorf("%s: %v, %v", tt.name, got, err)
+		}
+	}
+	if len(m.Requests()) != 0 {
+		t.Error("sent")
+	}
+}
+
+// TestWritesNotRepeated checks that a comment, a close, a create and an
+// upload are sent once when the answer leaves the outcome unknown, and
+// repeated only when the server says it did not act (429, or 503 with
+// Retry-After).
+func TestWritesNotRepeated(t *testing.T) {
+	ops := []struct {
+		name string
+		op   func(*Client) error
+	}{
+		{name: "comment", op: func(c *Client) error {
+			return c.Comments.Create(context.Background(), "T1", &CommentInput{Author: "a", Body: "b"})
+		}},
+		{name: "close", op: func(c *Client) error { return c.Tickets.Close(context.Background(), "T1", "done") }},
+		{name: "create", op: func(c *Client) error {
+			_, err := c.ServiceRequests.Create(context.Background(), &ServiceRequestInput{ShortDescription: "s"})
+			return err
+		}},
+		{name: "upload", op: func(c *Client) error {
+			return c.Attachments.Upload(context.Background(), "T1", incidentkit.Upload{ReaderAt: strings.NewReader("data"), Size: 4, FileName: "a.txt"})
+		}},
+	}
+	answers := []struct {
+		status    int
+		header    []string
+		wantCalls int
+	}{
+		{status: 500, wantCalls: 1},
+		{status: 502, wantCalls: 1},
+		{status: 504, wantCalls: 1},
+		{status: 503, wantCalls: 1},
+		{status: 503, header: []string{"Retry-After", "0"}, wantCalls: 2},
+		{status: 429, header: []string{"Retry-After", "0"}, wantCalls: 2},
+	}
+	for _, op := range ops {
+		for _, a := range answers {
+			c, m := newTestClient(t)
+			m.On("POST", anyURL,
+				testkit.Answer{Status: a.status, Body: `{"detail":"x"}`, Header: testkit.Headers(a.header...)},
+				testkit.Answer{Status: 201, Body: `{"ticket_id":"1"}`})
+			err := op.op(c)
+			if n := len(m.Requests()); n != a.wantCalls {
+				t.Errorf("%s after %d %v: %d attempts, want %d (err %v)", op.name, a.status, a.header, n, a.wantCalls, err)
+			}
+			if (err == nil) != (a.wantCalls == 2) {
+				t.Errorf("%s after %d %v: error %v", op.name, a.status, a.header, err)
 			}
 		}
 	}

@@ -4,37 +4,34 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-
-	"github.com/incidentkit/incidentkit/internal/transport"
 )
-
-// Upload is a file to attach. Set exactly one of Reader, ReaderAt (with
-// Size) or Open. A source that can be read again (an io.ReadSeeker, an
-// io.ReaderAt, an Open function) is re-read from the start if the upload
-// is retried; a plain io.Reader is sent once and never repeated once any
-// of it went out. FileName is required; an empty ContentType is sniffed
-// from the first 512 bytes. Progress, when set, reports bytes sent.
-type Upload = transport.Upload
 
 // Attachment is the metadata of a sys_attachment record.
 type Attachment struct {
-	SysID          string
-	FileName       string
-	ContentType    string
+	// SysID identifies the attachment.
+	SysID string
+	// FileName and ContentType are the stored name and media type.
+	FileName    string
+	ContentType string
+	// SizeBytes is the content's size; SizeCompressed its size as stored,
+	// when Compressed.
 	SizeBytes      int64
 	SizeCompressed int64
 	Compressed     bool
 	// Hash is the content's hash as the instance reports it (SHA-256 on
 	// current releases); empty when not reported.
-	Hash         string
-	TableName    string
-	TableSysID   string
+	Hash string
+	// TableName and TableSysID name the record the file is attached to.
+	TableName  string
+	TableSysID string
+	// DownloadLink is the instance's URL of the content.
 	DownloadLink string
-	CreatedOn    Time
-	CreatedBy    string
-	UpdatedOn    Time
+	// CreatedOn, CreatedBy and UpdatedOn are the record's sys_ fields.
+	CreatedOn Time
+	CreatedBy string
+	UpdatedOn Time
 	// Raw is the record as the server sent it.
-	Raw json.RawMessage
+	Raw json.RawMessage `json:"-"`
 }
 
 // UnmarshalJSON decodes the metadata; numbers and booleans arrive as

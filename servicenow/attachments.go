@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"io"
 	"iter"
-	"mime"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/transport"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
@@ -33,22 +31,30 @@ func checkTarget(table, sysID string) error {
 	return checkID(sysID)
 }
 
-func checkUpload(file Upload) error {
+func checkUpload(file incidentkit.Upload) error {
 	if strings.TrimSpace(file.FileName) == "" {
 		return inputErr("file name", "is empty")
 	}
 	if file.Size < 0 {
 		return inputErr("size", "is negative")
 	}
-	if file.Reader == nil && file.ReaderAt == nil && file.Open == nil {
+	switch n := btoi(file.Reader != nil) + btoi(file.ReaderAt != nil) + btoi(file.Open != nil); {
+	case n == 0:
 		return inputErr("upload", "has no content: set Reader, ReaderAt or Open")
+	case n > 1:
+		return inputErr("upload", "set exactly one of Reader, ReaderAt and Open")
 	}
 	return nil
 }
 
 // Upload attaches file to the record sysID of table, sending the content
-// as the raw request body (POST /api/now/attachment/file).
-func (s *AttachmentService) Upload(ctx context.Context, table, sysID string, file Upload) (*Attachment, error) {
+// as the raw request body (POST /api/now/attachment/file). file.FileName is
+// required; an empty ContentType is sniffed from the first 512 bytes. Use
+// incidentkit.FileUpload for a file on disk. The upload is never sent
+// twice once content went out, unless file can be read again (a Seeker, a
+// ReaderAt or Open) and the instance provably did not store it (429, or
+// 503 with Retry-After).
+func (s *AttachmentService) Upload(ctx context.Context, table, sysID string, file incidentkit.Upload) (*Attachment, error) {
 	if err := checkTarget(table, sysID); err != nil {
 		return nil, err
 	}
@@ -62,8 +68,8 @@ func (s *AttachmentService) Upload(ctx context.Context, table, sysID string, fil
 
 // UploadMultipart attaches file with a multipart/form-data request (POST
 // /api/now/attachment/upload): the table fields first, the file part last
-// with its own Content-Type.
-func (s *AttachmentService) UploadMultipart(ctx context.Context, table, sysID string, file Upload) (*Attachment, error) {
+// with its own Content-Type. It follows Upload's rules.
+func (s *AttachmentService) UploadMultipart(ctx context.Context, table, sysID string, file incidentkit.Upload) (*Attachment, error) {
 	if err := checkTarget(table, sysID); err != nil {
 		return nil, err
 	}
@@ -73,33 +79,6 @@ func (s *AttachmentService) UploadMultipart(ctx context.Context, table, sysID st
 	fields := []transport.FormField{{Name: "table_name", Value: table}, {Name: "table_sys_id", Value: sysID}}
 	return s.upload(ctx, &transport.Request{Method: http.MethodPost, Path: "api/now/attachment/upload",
 		Body: transport.MultipartBody(fields, "uploadFile", file), Replay: transport.ReplayUnsafe})
-}
-
-// UploadFile attaches the file at path, named after its base name, with
-// a content type from its extension (sniffed when the extension is
-// unknown). The file is reopened for a retry. progress may be nil.
-func (s *AttachmentService) UploadFile(ctx context.Context, table, sysID, path string, progress func(done, total int64)) (*Attachment, error) {
-	if err := checkTarget(table, sysID); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(path) == "" {
-		return nil, inputErr("path", "is empty")
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &InputError{Field: "path", Problem: err.Error()}
-	}
-	if !st.Mode().IsRegular() {
-		return nil, inputErr("path", path+" is not a regular file")
-	}
-	file := Upload{
-		Open:        func() (io.ReadCloser, error) { return os.Open(path) },
-		Size:        st.Size(),
-		FileName:    filepath.Base(path),
-		ContentType: mime.TypeByExtension(filepath.Ext(path)),
-		Progress:    progress,
-	}
-	return s.Upload(ctx, table, sysID, file)
 }
 
 func (s *AttachmentService) upload(ctx context.Context, r *transport.Request) (*Attachment, error) {
@@ -131,11 +110,11 @@ func (s *AttachmentService) Delete(ctx context.Context, id string) error {
 	return err
 }
 
-// Download streams an attachment's content to w and returns its metadata,
-// read from the X-Attachment-Metadata header where the instance sends it,
-// else from the answer's own headers. progress may be nil. A failed
-// download is not retried once bytes reached w.
-func (s *AttachmentService) Download(ctx context.Context, id string, w io.Writer, progress func(done, total int64)) (*Attachment, error) {
+// Download streams an attachment's content to w and reports the file's
+// name, media type and the bytes written; Get reads the rest of its
+// metadata. progress, when set, is called as bytes arrive. A download is
+// retried like any read, but not once bytes reached w.
+func (s *AttachmentService) Download(ctx context.Context, id string, w io.Writer, progress incidentkit.Progress) (*incidentkit.FileInfo, error) {
 	if err := checkID(id); err != nil {
 		return nil, err
 	}
@@ -147,20 +126,32 @@ func (s *AttachmentService) Download(ctx context.Context, id string, w io.Writer
 	if err != nil {
 		return nil, err
 	}
-	a := &Attachment{SysID: id, FileName: resp.FileName, ContentType: resp.ContentType, SizeBytes: resp.Written}
+	info := &incidentkit.FileInfo{Name: resp.FileName, ContentType: resp.ContentType, Size: resp.Written}
 	if meta := resp.Header.Get("X-Attachment-Metadata"); meta != "" {
 		var m Attachment
 		if json.Unmarshal([]byte(meta), &m) == nil {
-			if m.SysID == "" {
-				m.SysID = id
+			if name := baseName(m.FileName); name != "" {
+				info.Name = name
 			}
-			if m.SizeBytes == 0 {
-				m.SizeBytes = resp.Written
+			if m.ContentType != "" {
+				info.ContentType = m.ContentType
 			}
-			a = &m
 		}
 	}
-	return a, nil
+	return info, nil
+}
+
+// baseName reduces a stored file name to its last path element, so that it
+// is safe to use as a local file name; "" when nothing usable is left.
+func baseName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.TrimSpace(name)
+	if name == "." || name == ".." || strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return ""
+	}
+	return name
 }
 
 // attachmentTable lists sys_attachment records at the Attachment API's
@@ -183,8 +174,8 @@ func recordQuery(table, sysID string, opts *ListOptions) *ListOptions {
 }
 
 // List returns one page of the attachments of the record sysID of table.
-// opts may narrow the query further and set the page size.
-func (s *AttachmentService) List(ctx context.Context, table, sysID string, opts *ListOptions) (*Page[Attachment], error) {
+// opts (nil for none) may narrow the query further and set the page size.
+func (s *AttachmentService) List(ctx context.Context, table, sysID string, opts *ListOptions) (*incidentkit.Page[*Attachment], error) {
 	if err := checkTarget(table, sysID); err != nil {
 		return nil, err
 	}
@@ -192,20 +183,29 @@ func (s *AttachmentService) List(ctx context.Context, table, sysID string, opts 
 }
 
 // All yields every attachment of the record sysID of table, fetching
-// pages as the loop advances.
-func (s *AttachmentService) All(ctx context.Context, table, sysID string, opts *ListOptions) iter.Seq2[Attachment, error] {
+// pages as the loop advances, with the guarantees of Table.All.
+func (s *AttachmentService) All(ctx context.Context, table, sysID string, opts *ListOptions) iter.Seq2[*Attachment, error] {
 	if err := checkTarget(table, sysID); err != nil {
-		return func(yield func(Attachment, error) bool) { yield(Attachment{}, err) }
+		return func(yield func(*Attachment, error) bool) { yield(nil, err) }
 	}
 	return s.attachmentTable().All(ctx, recordQuery(table, sysID, opts))
 }
 
-// Attach uploads file as an attachment of the incident sysID.
-func (s *IncidentService) Attach(ctx context.Context, sysID string, file Upload) (*Attachment, error) {
+// Attach uploads file as an attachment of the incident sysID, as
+// AttachmentService.Upload does.
+func (s *IncidentService) Attach(ctx context.Context, sysID string, file incidentkit.Upload) (*Attachment, error) {
 	return s.t.c.Attachments.Upload(ctx, "incident", sysID, file)
 }
 
-// Attachments yields the attachments of the incident sysID.
-func (s *IncidentService) Attachments(ctx context.Context, sysID string) iter.Seq2[Attachment, error] {
+// Attachments yields the attachments of the incident sysID, fetching
+// pages as the loop advances.
+func (s *IncidentService) Attachments(ctx context.Context, sysID string) iter.Seq2[*Attachment, error] {
 	return s.t.c.Attachments.All(ctx, "incident", sysID, nil)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -10,7 +10,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 const attachmentJSON = `{"result":{"sys_id":"att1","file_name":"mail.eml","content_type":"message/rfc822","size_bytes":"11",
@@ -27,39 +27,44 @@ const attachmentJSON = `{"result":{"sys_id":"att1","file_name":"mail.eml","conte
 
 func TestAttachmentRequestShapes(t *testing.T) {
 	ctx := context.Background()
-	c, mock := newMock(t)
-	var got []seen
-	mock.RegisterNoResponder(recorder(&got, 201, attachmentJSON))
-	a, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{Reader: strings.NewReader("hello world"), FileName: "mail.eml"})
+	m := testkit.New()
+	c := newClient(t, m)
+	answerAll(m, testkit.Answer{Status: 201, Body: attachmentJSON})
+	var progress []int64
+	a, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: strings.NewReader("hello world"), FileName: "mail.eml",
+		Progress: func(done, total int64) { progress = append(progress, done) }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.SysID != "att1" || a.SizeBytes != 11 || !a.Compressed || a.SizeCompressed != 9 || a.CreatedOn.IsZero() || a.TableSysID != "abc" {
+	if a.SysID != "att1" || a.SizeBytes != 11 || !a.Compressed || a.SizeCompressed != 9 || a.CreatedOn.IsZero() || a.TableSysID != "abc" ||
+		!strings.Contains(string(a.Raw), `"hash":"h1"`) {
 		t.Fatalf("metadata %+v", a)
 	}
-	g := got[0]
-	q, _ := url.ParseQuery(g.query)
-	if g.method != "POST" || g.path != "/api/now/attachment/file" || g.body != "hello world" ||
-		q.Get("table_name") != "incident" || q.Get("table_sys_id") != "abc" || q.Get("file_name") != "mail.eml" ||
-		g.header.Get("Content-Type") != "text/plain; charset=utf-8" {
-		t.Fatalf("raw upload sent %s %s ?%s %q type %q", g.method, g.path, g.query, g.body, g.header.Get("Content-Type"))
+	g := m.Last(t)
+	if g.Method != "POST" || g.Path != "/api/now/attachment/file" || g.Body != "hello world" ||
+		g.Query.Get("table_name") != "incident" || g.Query.Get("table_sys_id") != "abc" || g.Query.Get("file_name") != "mail.eml" ||
+		g.Header.Get("Content-Type") != "text/plain; charset=utf-8" {
+		t.Fatalf("raw upload sent %s %s ?%s %q type %q", g.Method, g.Path, g.RawQuery, g.Body, g.Header.Get("Content-Type"))
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != 11 {
+		t.Fatalf("progress %v", progress)
 	}
 
-	got = nil
+	m.Reset()
 	if _, err := c.Attachments.UploadMultipart(ctx, "incident", "abc",
-		Upload{Reader: strings.NewReader("%PDF-1.7 x"), FileName: "r\"e\np\u00f6rt.pdf"}); err != nil {
+		incidentkit.Upload{Reader: strings.NewReader("%PDF-1.7 x"), FileName: "r\"e\np\u00f6rt.pdf"}); err != nil {
 		t.Fatal(err)
 	}
-	g = got[0]
-	_, params, err := mime.ParseMediaType(g.header.Get("Content-Type"))
-	if err != nil || g.path != "/api/now/attachment/upload" {
-		t.Fatalf("multipart sent %s %s (%v)", g.path, g.header.Get("Content-Type"), err)
+	g = m.Last(t)
+	_, params, err := mime.ParseMediaType(g.Header.Get("Content-Type"))
+	if err != nil || g.Path != "/api/now/attachment/upload" {
+		t.Fatalf("multipart sent %s %s (%v)", g.Path, g.Header.Get("Content-Type"), err)
 	}
-	mr := multipart.NewReader(strings.NewReader(g.body+"\r\n"), params["boundary"])
+	mr := multipart.NewReader(strings.NewReader(g.Body+"\r\n"), params["boundary"])
 	var names []string
 	for {
 		p, err := mr.NextPart()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
@@ -77,8 +82,8 @@ func TestAttachmentRequestShapes(t *testing.T) {
 		t.Fatalf("parts %v, want the file last", names)
 	}
 
-	got = nil
-	mock.RegisterNoResponder(recorder(&got, 200, `{"result":[{"sys_id":"att1","file_name":"a"},{"sys_id":"att2","file_name":"b"}]}`, "X-Total-Count", "2"))
+	m.Reset()
+	answerAll(m, testkit.Answer{Body: `{"result":[{"sys_id":"att1","file_name":"a"},{"sys_id":"att2","file_name":"b"}]}`, Header: testkit.Headers("X-Total-Count", "2")})
 	var ids []string
 	for a, err := range c.Incidents.Attachments(ctx, "abc") {
 		if err != nil {
@@ -86,100 +91,148 @@ func TestAttachmentRequestShapes(t *testing.T) {
 		}
 		ids = append(ids, a.SysID)
 	}
-	q, _ = url.ParseQuery(got[0].query)
-	if len(ids) != 2 || got[0].path != "/api/now/attachment" || q.Get("sysparm_query") != "table_name=incident^table_sys_id=abc^ORDERBYsys_id" {
-		t.Fatalf("listed %v with %s ?%s", ids, got[0].path, got[0].query)
+	g = m.Last(t)
+	if len(ids) != 2 || g.Path != "/api/now/attachment" || g.Query.Get("sysparm_query") != "table_name=incident^table_sys_id=abc^ORDERBYsys_id" {
+		t.Fatalf("listed %v with %s ?%s", ids, g.Path, g.RawQuery)
+	}
+	p, err := c.Attachments.List(ctx, "incident", "abc", &ListOptions{PageSize: 5})
+	if err != nil || len(p.Items) != 2 || p.Items[1].FileName != "b" || p.Total != 2 || p.NextOffset != -1 || m.Last(t).Query.Get("sysparm_limit") != "5" {
+		t.Fatalf("page %+v, %v", p, err)
 	}
 
-	got = nil
-	mock.RegisterNoResponder(recorder(&got, 204, ""))
-	if err := c.Attachments.Delete(ctx, "att1"); err != nil || got[0].method != "DELETE" || got[0].path != "/api/now/attachment/att1" {
-		t.Fatalf("delete: %v %+v", err, got)
+	m.Reset()
+	answerAll(m, testkit.Answer{Status: 204})
+	if err := c.Attachments.Delete(ctx, "att1"); err != nil || m.Last(t).Method != "DELETE" || m.Last(t).Path != "/api/now/attachment/att1" {
+		t.Fatalf("delete: %v %+v", err, m.Requests())
 	}
 }
 
 func TestAttachmentDownload(t *testing.T) {
-	c, mock := newMock(t)
-	var got []seen
 	content := strings.Repeat("pcap", 1000)
-	mock.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		got = append(got, seen{method: r.Method, path: r.URL.Path, header: r.Header.Clone()})
-		resp := httpmock.NewStringResponse(200, content)
-		resp.Header.Set("Content-Type", "application/vnd.tcpdump.pcap")
-		resp.Header.Set("X-Attachment-Metadata", `{"sys_id":"att9","file_name":"dump.pcap","size_bytes":"4000","table_name":"incident","table_sys_id":"abc"}`)
-		return resp, nil
-	})
-	var buf bytes.Buffer
-	var last int64
-	a, err := c.Attachments.Download(context.Background(), "att9", &buf, func(done, total int64) { last = done })
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name   string
+		header http.Header
+		want   incidentkit.FileInfo
+	}{
+		{name: "metadata header", header: testkit.Headers("Content-Type", "application/vnd.tcpdump.pcap",
+			"X-Attachment-Metadata", `{"sys_id":"att9","file_name":"dump.pcap","content_type":"application/octet-stream","size_bytes":"4000"}`),
+			want: incidentkit.FileInfo{Name: "dump.pcap", ContentType: "application/octet-stream", Size: 4000}},
+		{name: "content disposition", header: testkit.Headers("Content-Type", "application/vnd.tcpdump.pcap",
+			"Content-Disposition", `attachment; filename="cap.pcap"`),
+			want: incidentkit.FileInfo{Name: "cap.pcap", ContentType: "application/vnd.tcpdump.pcap", Size: 4000}},
+		{name: "stored name reduced to its base", header: testkit.Headers("Content-Type", "text/plain",
+			"X-Attachment-Metadata", `{"file_name":"..\\..\\etc/passwd"}`),
+			want: incidentkit.FileInfo{Name: "passwd", ContentType: "text/plain", Size: 4000}},
+		{name: "unusable stored name", header: testkit.Headers("Content-Type", "text/plain",
+			"Content-Disposition", `attachment; filename="x.txt"`, "X-Attachment-Metadata", `{"file_name":"a/.."}`),
+			want: incidentkit.FileInfo{Name: "x.txt", ContentType: "text/plain", Size: 4000}},
 	}
-	if buf.String() != content || a.FileName != "dump.pcap" || a.SizeBytes != 4000 || last != 4000 {
-		t.Fatalf("downloaded %d bytes, meta %+v, progress %d", buf.Len(), a, last)
-	}
-	if got[0].path != "/api/now/attachment/att9/file" || got[0].header.Get("Accept") != "*/*" {
-		t.Fatalf("request %+v", got[0])
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := testkit.New()
+			c := newClient(t, m)
+			answerAll(m, testkit.Answer{Body: content, Header: tt.header})
+			var buf bytes.Buffer
+			var last int64
+			info, err := c.Attachments.Download(context.Background(), "att9", &buf, func(done, _ int64) { last = done })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if buf.String() != content || *info != tt.want || last != 4000 {
+				t.Fatalf("downloaded %d bytes, info %+v, progress %d", buf.Len(), info, last)
+			}
+			if g := m.Last(t); g.Path != "/api/now/attachment/att9/file" || g.Header.Get("Accept") != "*/*" {
+				t.Fatalf("request %+v", g)
+			}
+		})
 	}
 }
 
 func TestAttachmentErrors(t *testing.T) {
 	ctx := context.Background()
-	for _, tt := range []struct {
+	tests := []struct {
+		name   string
 		status int
 		body   string
 		is     error
 	}{
-		{400, `{"error":{"message":"Invalid file type","detail":"exe not allowed"},"status":"failure"}`, nil},
-		{404, `{"error":{"message":"Record doesn't exist or ACL restricts the record retrieval"},"status":"failure"}`, ErrNotFound},
-		{413, `<html><head><title>413 Request Entity Too Large</title></head></html>`, nil},
-	} {
-		c, mock := newMock(t, WithoutRetries())
-		var got []seen
-		mock.RegisterNoResponder(recorder(&got, tt.status, tt.body))
-		_, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{Reader: strings.NewReader("x"), FileName: "a.txt"})
-		var e *Error
-		if !errors.As(err, &e) || e.StatusCode != tt.status || (tt.is != nil && !errors.Is(err, tt.is)) || e.Message == "" {
-			t.Errorf("%d: %v (%#v)", tt.status, err, e)
-		}
+		{name: "bad type", status: 400, body: `{"error":{"message":"Invalid file type","detail":"exe not allowed"},"status":"failure"}`},
+		{name: "no record", status: 404, body: `{"error":{"message":"Record doesn't exist or ACL restricts the record retrieval"},"status":"failure"}`, is: ErrNotFound},
+		{name: "too large", status: 413, body: `<html><head><title>413 Request Entity Too Large</title></head></html>`},
 	}
-	c, mock := newMock(t)
-	bad := []func() error{
-		func() error {
-			_, err := c.Attachments.Upload(ctx, "", "abc", Upload{Reader: strings.NewReader("x"), FileName: "a"})
-			return err
-		},
-		func() error {
-			_, err := c.Attachments.Upload(ctx, "incident", "", Upload{Reader: strings.NewReader("x"), FileName: "a"})
-			return err
-		},
-		func() error {
-			_, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{Reader: strings.NewReader("x"), FileName: " "})
-			return err
-		},
-		func() error {
-			_, err := c.Attachments.Upload(ctx, "incident", "abc", Upload{FileName: "a"})
-			return err
-		},
-		func() error {
-			_, err := c.Attachments.UploadMultipart(ctx, "incident", "abc", Upload{Reader: strings.NewReader("x"), FileName: "a", Size: -1})
-			return err
-		},
-		func() error { _, err := c.Attachments.Download(ctx, "att", nil, nil); return err },
-		func() error { _, err := c.Attachments.Get(ctx, ""); return err },
-		func() error { return c.Attachments.Delete(ctx, " ") },
-		func() error {
-			_, err := c.Attachments.UploadFile(ctx, "incident", "abc", filepath.Join(t.TempDir(), "missing"), nil)
-			return err
-		},
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := testkit.New()
+			c := newClient(t, m, WithoutRetries())
+			answerAll(m, testkit.Answer{Status: tt.status, Body: tt.body})
+			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "a.txt"})
+			var e *incidentkit.Error
+			if !errors.As(err, &e) || e.StatusCode != tt.status || (tt.is != nil && !errors.Is(err, tt.is)) || e.Message == "" {
+				t.Errorf("%v (%#v)", err, e)
+			}
+		})
 	}
-	for i, call := range bad {
-		if err := call(); !errors.Is(err, ErrInvalidInput) {
-			t.Errorf("bad input %d: %v", i, err)
-		}
+}
+
+func TestAttachmentBadInput(t *testing.T) {
+	ctx := context.Background()
+	x := func() io.Reader { return strings.NewReader("x") }
+	tests := []struct {
+		name string
+		call func(c *Client) error
+	}{
+		{name: "no table", call: func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, "", "abc", incidentkit.Upload{Reader: x(), FileName: "a"})
+			return err
+		}},
+		{name: "bad table", call: func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, "incident^x", "abc", incidentkit.Upload{Reader: x(), FileName: "a"})
+			return err
+		}},
+		{name: "no record", call: func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, "incident", "", incidentkit.Upload{Reader: x(), FileName: "a"})
+			return err
+		}},
+		{name: "blank file name", call: func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: x(), FileName: " "})
+			return err
+		}},
+		{name: "no content", call: func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{FileName: "a"})
+			return err
+		}},
+		{name: "two sources", call: func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: x(), ReaderAt: strings.NewReader("y"), Size: 1, FileName: "a"})
+			return err
+		}},
+		{name: "negative size", call: func(c *Client) error {
+			_, err := c.Attachments.UploadMultipart(ctx, "incident", "abc", incidentkit.Upload{Reader: x(), FileName: "a", Size: -1})
+			return err
+		}},
+		{name: "nil writer", call: func(c *Client) error { _, err := c.Attachments.Download(ctx, "att", nil, nil); return err }},
+		{name: "download no id", call: func(c *Client) error { _, err := c.Attachments.Download(ctx, "", io.Discard, nil); return err }},
+		{name: "get no id", call: func(c *Client) error { _, err := c.Attachments.Get(ctx, ""); return err }},
+		{name: "delete no id", call: func(c *Client) error { return c.Attachments.Delete(ctx, " ") }},
+		{name: "list no record", call: func(c *Client) error { _, err := c.Attachments.List(ctx, "incident", "", nil); return err }},
+		{name: "all no table", call: func(c *Client) error {
+			for _, err := range c.Attachments.All(ctx, "", "abc", nil) {
+				return err
+			}
+			return nil
+		}},
 	}
-	if n := mock.GetTotalCallCount(); n != 0 {
-		t.Fatalf("bad input sent %d requests", n)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := testkit.New()
+			c := newClient(t, m)
+			var ie *incidentkit.InputError
+			if err := tt.call(c); !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "servicenow" {
+				t.Errorf("err = %v, want a servicenow input error", err)
+			}
+			if n := len(m.Requests()); n != 0 {
+				t.Fatalf("bad input sent %d requests", n)
+			}
+		})
 	}
 }
 
@@ -216,7 +269,11 @@ func TestUploadRetriedWithSameBytes(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Attachments.UploadFile(context.Background(), "incident", "abc", path, nil); err != nil {
+	file, err := incidentkit.FileUpload(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Attachments.Upload(context.Background(), "incident", "abc", file); err != nil {
 		t.Fatal(err)
 	}
 	want := sha256.Sum256(data)
@@ -225,7 +282,7 @@ func TestUploadRetriedWithSameBytes(t *testing.T) {
 	}
 	// A plain reader cannot be read again: the 503 is final.
 	sums = nil
-	_, err = c.Attachments.Upload(context.Background(), "incident", "abc", Upload{Reader: io.MultiReader(bytes.NewReader(data)), FileName: "x.bin"})
+	_, err = c.Attachments.Upload(context.Background(), "incident", "abc", incidentkit.Upload{Reader: io.MultiReader(bytes.NewReader(data)), FileName: "x.bin"})
 	if !errors.Is(err, ErrServer) || len(sums) != 1 {
 		t.Fatalf("plain reader: %v after %d attempts", err, len(sums))
 	}

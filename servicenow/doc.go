@@ -1,7 +1,13 @@
 // Package servicenow is a client for ServiceNow's Table API, shaped for
 // incident work: incidents with typed fields, any other table through a
-// generic typed accessor or untyped records, lazy paging, journals and
-// OAuth.
+// generic typed accessor or untyped records, lazy paging, journals,
+// attachments, aggregate statistics and OAuth.
+//
+// It follows the shape every incidentkit client shares (see package
+// incidentkit): NewClient validates its options, services hang off the
+// client as fields, every call takes a context first, List returns an
+// *incidentkit.Page and All an iter.Seq2 of pointers, inputs are passed as
+// pointers, and the error types are incidentkit's.
 //
 // # Clients
 //
@@ -10,9 +16,9 @@
 // WithBasicAuth, WithBearerToken, WithAPIKey (x-sn-apikey),
 // WithOAuthPassword or WithOAuthClientCredentials (tokens from the
 // instance's /oauth_token.do, refreshed automatically; a failed token
-// request is a *TokenError without the secret). The shared options of the
-// core (retries, rate limit, logger, timeouts, size caps) apply to every
-// call.
+// request is a *TokenError without the secret). The options every
+// incidentkit client shares (retries, rate limit, logger, timeouts, size
+// caps, headers, User-Agent) apply to every call.
 //
 // # Incidents and tables
 //
@@ -20,8 +26,15 @@
 // resolves, closes and reopens incidents, appends work notes and comments,
 // and reads the journal back oldest first. NewTable[T] gives the same
 // operations on any table for the caller's own struct, and Client.Records
-// on untyped records. Input types use pointers, so a field left nil is not
-// sent while a pointer to "" clears it.
+// on untyped records.
+//
+// IncidentInput sends only what is set. A field the instance lets you empty
+// is an incidentkit.Nullable: incidentkit.Set(v) sends v,
+// incidentkit.Clear[T]() empties the field (the instance receives ""), the
+// zero value leaves it alone. A field that can only be given a value is a
+// pointer, filled with incidentkit.Ptr. Table[T].Create and Update take any
+// value that encodes as a JSON object (a struct with json tags, or a map);
+// there a field sent as "" is emptied.
 //
 // Field values decode from every display-value mode: a bare value,
 // {"value","link"} and {"display_value","value","link"}. Reference,
@@ -33,34 +46,42 @@
 // ListOptions selects records with an encodedquery.Query and shapes the
 // answer (fields, display values, reference links, page size up to
 // MaxPageSize). When the query orders nothing, ORDERBYsys_id is added so
-// that offset paging neither skips nor repeats records. All returns an
-// iter.Seq2 that fetches pages as the loop advances: it follows
-// Link rel="next", else offsets with X-Total-Count, and ends where the data
-// ends, never merely because a page was short (the instance applies ACLs
-// after the limit). A v1 404 "No Record found" on a list is an empty
-// result.
+// that offset paging neither skips nor repeats records. List returns one
+// page: its items, X-Total-Count as Total, the Link rel="next" as NextURL
+// and the offset to read on from as NextOffset (-1 at the end). All
+// returns an iter.Seq2 that fetches pages as the loop advances: it follows
+// Link rel="next", else offsets with X-Total-Count, and ends where the
+// instance says the data ends, never merely because a page was short or
+// empty (the instance applies ACLs after the limit). A v1 404 "No Record
+// found" on a list is an empty result.
 //
 // # Attachments and statistics
 //
 // Client.Attachments uploads files to any record, raw or as multipart
-// (file part last, its type sniffed when not given), from a reader, a
-// ReaderAt, an open function or a path; lists a record's attachments
-// lazily; reads metadata; streams downloads to an io.Writer; and deletes.
-// Memory does not grow with file size, and progress callbacks report
-// bytes sent or received. Client.Stats reads the Aggregate API: counts,
-// averages, minimums, maximums and sums, grouped by fields, filtered with
-// Having and ordered.
+// (file part last, its type sniffed when not given), from an
+// incidentkit.Upload: a reader, a ReaderAt, an open function, or a file on
+// disk through incidentkit.FileUpload. It lists a record's attachments,
+// reads metadata, streams downloads to an io.Writer and deletes. Memory
+// does not grow with file size, and progress callbacks report bytes sent
+// or received. Client.Stats reads the Aggregate API: counts, averages,
+// minimums, maximums and sums, grouped by fields, filtered with Having and
+// ordered.
 //
 // # Errors and retries
 //
-// Errors match ErrNotFound, ErrUnauthorized, ErrForbidden, ErrRateLimited,
-// ErrConflict, ErrServer and ErrInvalidInput with errors.Is. ServiceNow's
-// error envelope is an *Error even inside an HTTP 200 answer; RateLimitOf
-// reads the X-RateLimit-* values of a 429. Reads and field updates are
-// retried; creates, closes, resolves, journal appends and uploads are
-// never sent twice, except that an upload from a source that can be read
-// again is repeated where the instance provably did not store it (429, or
-// 503 with Retry-After).
+// Errors are incidentkit's: an *incidentkit.Error for a failure answer
+// (ServiceNow's error envelope is one even inside an HTTP 200 answer), an
+// *incidentkit.BodyError for a success answer that could not be read, an
+// *incidentkit.RequestError when no answer came, an *incidentkit.InputError
+// for input refused before anything was sent. They match ErrNotFound,
+// ErrUnauthorized, ErrForbidden, ErrRateLimited, ErrConflict, ErrServer
+// and ErrInvalidInput with errors.Is; RateLimitOf reads the X-RateLimit-*
+// values of a 429. Reads and field updates are retried; creates, closes,
+// resolves, journal appends and uploads are never sent twice, except that
+// an upload from a source that can be read again is repeated where the
+// instance provably did not store it (429, or 503 with Retry-After).
+//
+// The servicenowtest package is an in-memory instance to test against.
 package servicenow
 
 //go:generate go run ../internal/family/gen -pkg servicenow

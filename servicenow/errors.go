@@ -3,21 +3,8 @@ package servicenow
 import (
 	"encoding/json"
 
-	"github.com/incidentkit/incidentkit/internal/transport"
+	"github.com/incidentkit/incidentkit"
 )
-
-// Error is a non-success answer from ServiceNow, including an error
-// envelope inside an HTTP 200 answer.
-type Error = transport.Error
-
-// BodyError reports an answer whose body could not be read or decoded.
-type BodyError = transport.BodyError
-
-// RequestError reports a request that got no answer.
-type RequestError = transport.RequestError
-
-// InputError reports input rejected before anything was sent.
-type InputError = transport.InputError
 
 // apiError is ServiceNow's error envelope.
 type apiError struct {
@@ -26,7 +13,7 @@ type apiError struct {
 }
 
 // decodeError fills e from ServiceNow's {"error":{...},"status":"failure"}.
-func decodeError(e *Error, body []byte) bool {
+func decodeError(e *incidentkit.Error, body []byte) bool {
 	var env struct {
 		Error *apiError `json:"error"`
 	}
@@ -37,15 +24,10 @@ func decodeError(e *Error, body []byte) bool {
 	return true
 }
 
-func inputErr(field, problem string) error {
-	return &InputError{Field: field, Problem: problem}
+// queryErr reports a query that cannot be encoded. It is an
+// *incidentkit.InputError, so it matches ErrInvalidInput, and it wraps the
+// builder's error, so errors.Is(err, encodedquery.ErrInvalid) holds and
+// errors.As finds the *encodedquery.Error.
+func queryErr(err error) error {
+	return &incidentkit.InputError{Service: "servicenow", Field: "query", Problem: err.Error(), Err: err}
 }
-
-// queryError is a list query that cannot be encoded. It matches both
-// ErrInvalidInput and encodedquery.ErrInvalid, and errors.As finds the
-// builder's *encodedquery.Error.
-type queryError struct{ err error }
-
-func (e *queryError) Error() string { return "servicenow: invalid query: " + e.err.Error() }
-
-func (e *queryError) Unwrap() []error { return []error{ErrInvalidInput, e.err} }

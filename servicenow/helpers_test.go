@@ -1,13 +1,11 @@
 package servicenow
 
 import (
-	"bytes"
-	"io"
 	"net/http"
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 const (
@@ -15,12 +13,12 @@ const (
 	testSecret = "s3cr3t-PASS-value"
 )
 
-// newMock returns a client on a per-test mock transport with basic auth.
-func newMock(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
+// newClient returns a client with basic auth and short retry waits that
+// sends through m.
+func newClient(t *testing.T, m *testkit.Mock, opts ...Option) *Client {
 	t.Helper()
-	mock := httpmock.NewMockTransport()
 	all := append([]Option{
-		WithHTTPClient(&http.Client{Transport: mock}),
+		WithHTTPClient(m.HTTPClient()),
 		WithBasicAuth("admin", testSecret),
 		WithRetryWait(time.Millisecond, 5*time.Millisecond),
 	}, opts...)
@@ -28,29 +26,10 @@ func newMock(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, mock
+	return c
 }
 
-// seen records one request for shape checks.
-type seen struct {
-	method, path, query, body string
-	rawPath                   string // the path as sent, escapes kept
-	header                    http.Header
-}
-
-// recorder answers with status/body and records requests.
-func recorder(got *[]seen, status int, body string, headers ...string) httpmock.Responder {
-	return func(r *http.Request) (*http.Response, error) {
-		var b []byte
-		if r.Body != nil {
-			b, _ = io.ReadAll(r.Body)
-		}
-		*got = append(*got, seen{r.Method, r.URL.Path, r.URL.RawQuery, string(bytes.TrimSpace(b)), r.URL.EscapedPath(), r.Header.Clone()})
-		resp := httpmock.NewStringResponse(status, body)
-		resp.Header.Set("Content-Type", "application/json")
-		for i := 0; i+1 < len(headers); i += 2 {
-			resp.Header.Add(headers[i], headers[i+1])
-		}
-		return resp, nil
-	}
+// answerAll answers every request m receives with a.
+func answerAll(m *testkit.Mock, a testkit.Answer) {
+	m.RegisterNoResponder(m.Record(func(*http.Request) testkit.Answer { return a }))
 }

@@ -4,38 +4,56 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 )
 
 // Incident is a record of the incident table. Fields the struct does not
 // name stay reachable through Raw and Extra.
 type Incident struct {
-	SysID            string     `json:"sys_id"`
-	Number           string     `json:"number"`
-	ShortDescription string     `json:"short_description"`
-	Description      string     `json:"description"`
-	State            State      `json:"state"`
-	Impact           Impact     `json:"impact"`
-	Urgency          Urgency    `json:"urgency"`
-	Priority         Priority   `json:"priority"`
-	Category         string     `json:"category"`
-	Subcategory      string     `json:"subcategory"`
-	HoldReason       HoldReason `json:"hold_reason"`
-	CloseCode        CloseCode  `json:"close_code"`
-	CloseNotes       string     `json:"close_notes"`
+	// SysID identifies the record; Number is the human-readable
+	// INC number.
+	SysID  string `json:"sys_id"`
+	Number string `json:"number"`
+	// ShortDescription is the title and Description the long text.
+	ShortDescription string `json:"short_description"`
+	Description      string `json:"description"`
+	// State is where the incident is in its life cycle.
+	State State `json:"state"`
+	// Impact and Urgency are set by people; Priority is what the instance
+	// computes from them.
+	Impact   Impact   `json:"impact"`
+	Urgency  Urgency  `json:"urgency"`
+	Priority Priority `json:"priority"`
+	// Category and Subcategory classify the incident.
+	Category    string `json:"category"`
+	Subcategory string `json:"subcategory"`
+	// HoldReason says why an incident in StateOnHold waits.
+	HoldReason HoldReason `json:"hold_reason"`
+	// CloseCode and CloseNotes are the resolution of a resolved or closed
+	// incident.
+	CloseCode  CloseCode `json:"close_code"`
+	CloseNotes string    `json:"close_notes"`
 	// WorkNotes and Comments are empty in stored-value mode; with display
 	// values they hold the journal as text. Read entries with Journal.
-	WorkNotes       string    `json:"work_notes"`
-	Comments        string    `json:"comments"`
+	WorkNotes string `json:"work_notes"`
+	Comments  string `json:"comments"`
+	// AssignmentGroup references a sys_user_group record, AssignedTo and
+	// Caller sys_user records.
 	AssignmentGroup Reference `json:"assignment_group"`
 	AssignedTo      Reference `json:"assigned_to"`
 	Caller          Reference `json:"caller_id"`
-	OpenedAt        Time      `json:"opened_at"`
-	ResolvedAt      Time      `json:"resolved_at"`
-	ClosedAt        Time      `json:"closed_at"`
-	CreatedOn       Time      `json:"sys_created_on"`
-	UpdatedOn       Time      `json:"sys_updated_on"`
+	// OpenedAt, ResolvedAt and ClosedAt mark the life cycle; CreatedOn and
+	// UpdatedOn are the record's sys_ times.
+	OpenedAt   Time `json:"opened_at"`
+	ResolvedAt Time `json:"resolved_at"`
+	ClosedAt   Time `json:"closed_at"`
+	CreatedOn  Time `json:"sys_created_on"`
+	UpdatedOn  Time `json:"sys_updated_on"`
 	// Raw is the record as the server sent it.
 	Raw json.RawMessage `json:"-"`
 }
@@ -143,54 +161,94 @@ func (in *Incident) Extra(field string, v any) (bool, error) {
 	return true, json.Unmarshal(raw, v)
 }
 
-// IncidentInput holds the fields to set on create or update. A nil field
-// is not sent; a pointer to "" clears the field.
+// IncidentInput holds the fields to set on create or update. A field left
+// at its zero value is not sent.
+//
+// Fields the instance lets you empty are incidentkit.Nullable:
+// incidentkit.Set(v) sends v, incidentkit.Clear[T]() empties the field
+// (ServiceNow receives ""). Fields that can only be given a value are
+// pointers, filled with incidentkit.Ptr; a pointer to an empty value is
+// refused.
 type IncidentInput struct {
-	ShortDescription *string     `json:"short_description,omitempty"`
-	Description      *string     `json:"description,omitempty"`
-	State            *State      `json:"state,omitempty"`
-	Impact           *Impact     `json:"impact,omitempty"`
-	Urgency          *Urgency    `json:"urgency,omitempty"`
-	Category         *string     `json:"category,omitempty"`
-	Subcategory      *string     `json:"subcategory,omitempty"`
-	HoldReason       *HoldReason `json:"hold_reason,omitempty"`
-	CloseCode        *CloseCode  `json:"close_code,omitempty"`
-	CloseNotes       *string     `json:"close_notes,omitempty"`
-	AssignmentGroup  *string     `json:"assignment_group,omitempty"`
-	AssignedTo       *string     `json:"assigned_to,omitempty"`
-	Caller           *string     `json:"caller_id,omitempty"`
-	// Fields sets further fields by name (custom u_ fields, for example).
-	Fields map[string]string `json:"-"`
+	// ShortDescription is the incident's title; required on create.
+	ShortDescription *string
+	// Description is the long text.
+	Description incidentkit.Nullable[string]
+	// State is the incident's state; an unknown value is refused. Resolve,
+	// Close and Reopen set it with the fields the instance demands.
+	State *State
+	// Impact and Urgency set the priority the instance computes.
+	Impact  *Impact
+	Urgency *Urgency
+	// Category and Subcategory classify the incident.
+	Category    incidentkit.Nullable[string]
+	Subcategory incidentkit.Nullable[string]
+	// HoldReason says why an incident in StateOnHold waits.
+	HoldReason incidentkit.Nullable[HoldReason]
+	// CloseCode and CloseNotes are the resolution; the instance requires
+	// both to resolve or close.
+	CloseCode  incidentkit.Nullable[CloseCode]
+	CloseNotes incidentkit.Nullable[string]
+	// AssignmentGroup, AssignedTo and Caller are references, set by sys_id:
+	// of a sys_user_group record for the group, of sys_user records for the
+	// others.
+	AssignmentGroup incidentkit.Nullable[string]
+	AssignedTo      incidentkit.Nullable[string]
+	Caller          incidentkit.Nullable[string]
+	// Fields sets further fields by name (custom u_ fields, for example),
+	// each value sent as given ("" empties the field). Where a named field
+	// above is set or cleared, it wins over an entry here; the journal
+	// fields work_notes and comments are refused (use AddWorkNote and
+	// AddComment).
+	Fields map[string]string
 }
 
-// Ptr returns a pointer to v, for filling IncidentInput.
-func Ptr[V any](v V) *V { return &v }
-
-// MarshalJSON merges Fields into the named fields.
+// MarshalJSON writes the fields to send, in the struct's order and then
+// Fields by name; a cleared field is written as "".
 func (in IncidentInput) MarshalJSON() ([]byte, error) {
-	type plain IncidentInput
-	b, err := json.Marshal(plain(in))
-	if err != nil || len(in.Fields) == 0 {
-		return b, err
+	w := objectWriter{}
+	setPtr(&w, "short_description", in.ShortDescription)
+	w.null("description", in.Description)
+	setPtr(&w, "state", in.State)
+	setPtr(&w, "impact", in.Impact)
+	setPtr(&w, "urgency", in.Urgency)
+	w.null("category", in.Category)
+	w.null("subcategory", in.Subcategory)
+	w.null("hold_reason", nullText(in.HoldReason))
+	w.null("close_code", nullText(in.CloseCode))
+	w.null("close_notes", in.CloseNotes)
+	w.null("assignment_group", in.AssignmentGroup)
+	w.null("assigned_to", in.AssignedTo)
+	w.null("caller_id", in.Caller)
+	names := make([]string, 0, len(in.Fields))
+	for k := range in.Fields {
+		names = append(names, k)
 	}
-	m := map[string]any{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
-	}
-	for k, v := range in.Fields {
-		if _, dup := m[k]; !dup {
-			m[k] = v
+	sort.Strings(names)
+	for _, k := range names {
+		if !w.has(k) {
+			w.field(k, in.Fields[k])
 		}
 	}
-	return json.Marshal(m)
+	return w.bytes(), nil
 }
 
+// check refuses an input that cannot be sent as it is.
 func (in *IncidentInput) check() error {
 	if in == nil {
 		return inputErr("incident", "is nil")
 	}
+	if in.ShortDescription != nil && strings.TrimSpace(*in.ShortDescription) == "" {
+		return inputErr("short description", "is empty; it cannot be emptied")
+	}
 	if in.State != nil && !in.State.Known() {
-		return inputErr("state", "unknown value "+string(*in.State))
+		return inputErr("state", "unknown value "+strconv.Quote(string(*in.State)))
+	}
+	if in.Impact != nil && *in.Impact == "" {
+		return inputErr("impact", "is empty; it cannot be emptied")
+	}
+	if in.Urgency != nil && *in.Urgency == "" {
+		return inputErr("urgency", "is empty; it cannot be emptied")
 	}
 	for k := range in.Fields {
 		if k == "" || k == "work_notes" || k == "comments" {

@@ -5,31 +5,36 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// IncidentService manages incident records.
+// IncidentService manages incident records: the Table API on the incident
+// table with typed fields, plus resolution, journals and attachments.
 type IncidentService struct {
 	t *Table[Incident]
 }
 
-// Create opens an incident.
+// Create opens an incident; in.ShortDescription is required. A create is
+// never sent twice.
 func (s *IncidentService) Create(ctx context.Context, in *IncidentInput) (*Incident, error) {
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	if in.ShortDescription == nil || strings.TrimSpace(*in.ShortDescription) == "" {
+	if in.ShortDescription == nil {
 		return nil, inputErr("short description", "is required")
 	}
 	return s.t.Create(ctx, in)
 }
 
-// Get returns the incident with the given sys_id.
+// Get returns the incident with the given sys_id; opts may be nil.
 func (s *IncidentService) Get(ctx context.Context, sysID string, opts *GetOptions) (*Incident, error) {
 	return s.t.Get(ctx, sysID, opts)
 }
 
-// Update changes the set fields of an incident (PATCH).
+// Update changes an incident (PATCH): the fields in sets are written, the
+// ones it clears are emptied, the rest is left alone. It returns the stored
+// incident. Setting fields is idempotent, so the update may be retried.
 func (s *IncidentService) Update(ctx context.Context, sysID string, in *IncidentInput) (*Incident, error) {
 	if err := in.check(); err != nil {
 		return nil, err
@@ -42,24 +47,25 @@ func (s *IncidentService) Delete(ctx context.Context, sysID string) error {
 	return s.t.Delete(ctx, sysID)
 }
 
-// List returns one page of incidents.
-func (s *IncidentService) List(ctx context.Context, opts *ListOptions) (*Page[Incident], error) {
+// List returns one page of incidents selected by opts (nil lists all).
+func (s *IncidentService) List(ctx context.Context, opts *ListOptions) (*incidentkit.Page[*Incident], error) {
 	return s.t.List(ctx, opts)
 }
 
-// All yields every incident selected by opts.
-func (s *IncidentService) All(ctx context.Context, opts *ListOptions) iter.Seq2[Incident, error] {
+// All yields every incident selected by opts (nil lists all), fetching
+// pages as the loop advances; see Table.All.
+func (s *IncidentService) All(ctx context.Context, opts *ListOptions) iter.Seq2[*Incident, error] {
 	return s.t.All(ctx, opts)
 }
 
 // Resolve sets an incident to Resolved with a close code and notes; both
-// are required.
+// are required. It is never sent twice.
 func (s *IncidentService) Resolve(ctx context.Context, sysID string, code CloseCode, notes string) (*Incident, error) {
 	return s.finish(ctx, sysID, StateResolved, code, notes)
 }
 
 // Close sets an incident to Closed with a close code and notes; both are
-// required.
+// required. It is never sent twice.
 func (s *IncidentService) Close(ctx context.Context, sysID string, code CloseCode, notes string) (*Incident, error) {
 	return s.finish(ctx, sysID, StateClosed, code, notes)
 }
@@ -71,22 +77,22 @@ func (s *IncidentService) finish(ctx context.Context, sysID string, st State, co
 	if strings.TrimSpace(notes) == "" {
 		return nil, inputErr("close notes", "are required")
 	}
-	return s.t.update(ctx, sysID, &IncidentInput{State: &st, CloseCode: &code, CloseNotes: &notes}, transport.ReplayUnsafe)
+	in := &IncidentInput{State: &st, CloseCode: incidentkit.Set(code), CloseNotes: incidentkit.Set(notes)}
+	return s.t.update(ctx, sysID, in, transport.ReplayUnsafe)
 }
 
 // Reopen sets a resolved incident back to In Progress.
 func (s *IncidentService) Reopen(ctx context.Context, sysID string) (*Incident, error) {
-	st := StateInProgress
-	return s.t.Update(ctx, sysID, &IncidentInput{State: &st})
+	return s.t.Update(ctx, sysID, &IncidentInput{State: incidentkit.Ptr(StateInProgress)})
 }
 
-// AddWorkNote appends an internal work note. Appending is not idempotent,
-// so the request is never sent twice.
+// AddWorkNote appends a work note, seen by staff only. Appending is not
+// idempotent, so the request is never sent twice.
 func (s *IncidentService) AddWorkNote(ctx context.Context, sysID, note string) (*Incident, error) {
 	return s.appendJournal(ctx, sysID, JournalWorkNotes, note)
 }
 
-// AddComment appends a customer-visible comment; never sent twice.
+// AddComment appends a customer-visible comment; it is never sent twice.
 func (s *IncidentService) AddComment(ctx context.Context, sysID, comment string) (*Incident, error) {
 	return s.appendJournal(ctx, sysID, JournalComments, comment)
 }

@@ -2,6 +2,7 @@ package servicenow
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
@@ -11,8 +12,10 @@ type JournalField string
 
 // Journal fields of an incident.
 const (
+	// JournalWorkNotes holds work notes, seen by staff only.
 	JournalWorkNotes JournalField = "work_notes"
-	JournalComments  JournalField = "comments"
+	// JournalComments holds customer-visible comments.
+	JournalComments JournalField = "comments"
 )
 
 // String returns the field name.
@@ -20,13 +23,32 @@ func (f JournalField) String() string { return string(f) }
 
 // JournalEntry is one work note or comment (a sys_journal_field record).
 type JournalEntry struct {
-	SysID     string       `json:"sys_id"`
-	Field     JournalField `json:"element"`
-	RecordID  string       `json:"element_id"`
-	Table     string       `json:"name"`
-	Value     string       `json:"value"`
-	CreatedOn Time         `json:"sys_created_on"`
-	CreatedBy string       `json:"sys_created_by"`
+	// SysID identifies the entry.
+	SysID string `json:"sys_id"`
+	// Field says whether the entry is a work note or a comment.
+	Field JournalField `json:"element"`
+	// RecordID and Table name the record the entry belongs to.
+	RecordID string `json:"element_id"`
+	Table    string `json:"name"`
+	// Value is the entry's text.
+	Value string `json:"value"`
+	// CreatedOn and CreatedBy say when and by whom it was written.
+	CreatedOn Time   `json:"sys_created_on"`
+	CreatedBy string `json:"sys_created_by"`
+	// Raw is the record as the server sent it.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the entry and keeps the whole record in Raw.
+func (e *JournalEntry) UnmarshalJSON(b []byte) error {
+	type plain JournalEntry
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	p.Raw = append(json.RawMessage(nil), b...)
+	*e = JournalEntry(p)
+	return nil
 }
 
 // Journal returns an incident's work notes and comments, oldest first.
@@ -55,7 +77,7 @@ func (s *IncidentService) Journal(ctx context.Context, sysID string, fields ...J
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, e)
+		out = append(out, *e)
 	}
 	return out, nil
 }

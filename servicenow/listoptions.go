@@ -46,10 +46,12 @@ type ListOptions struct {
 	// PageSize is the number of records per request, 1..MaxPageSize; 0
 	// means DefaultPageSize.
 	PageSize int `url:"-"`
-	// Offset is the index of the first record wanted.
+	// Offset is the index of the first record wanted; pass a page's
+	// NextOffset to read on from it.
 	Offset int `url:"-"`
 	// NoCount asks the server not to count the total (faster on big
-	// tables); paging then ends on an empty page or a missing next link.
+	// tables); paging then follows the next links, and without them ends
+	// at an empty page.
 	NoCount bool `url:"sysparm_no_count,omitempty"`
 	// MaxItems caps the records All yields (0 means no cap).
 	MaxItems int `url:"-"`
@@ -94,7 +96,7 @@ func (o *ListOptions) check() (int, string, error) {
 	}
 	q, err := query.Encode()
 	if err != nil {
-		return 0, "", &queryError{err: err}
+		return 0, "", queryErr(err)
 	}
 	return size, q, nil
 }

@@ -5,12 +5,14 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // isEmptyList reports a v1-style 404 "No Record found" answer to a list,
 // which means an empty result.
 func isEmptyList(err error) bool {
-	var e *Error
+	var e *incidentkit.Error
 	return errors.As(err, &e) && e.StatusCode == 404 && strings.Contains(strings.ToLower(e.Message), "no record")
 }
 

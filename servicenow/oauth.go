@@ -19,34 +19,10 @@ type oauthConfig struct {
 	usePassword            bool
 }
 
-// WithOAuthPassword authenticates with OAuth's password grant against the
-// instance's /oauth_token.do; tokens are refreshed automatically.
-func WithOAuthPassword(clientID, clientSecret, user, password string) Option {
-	return func(o *options) error {
-		if clientID == "" || clientSecret == "" || user == "" || password == "" {
-			return inputErr("OAuth password grant", "client ID, client secret, user and password are all required")
-		}
-		o.oauth = &oauthConfig{clientID: clientID, clientSecret: clientSecret, user: user, password: password, usePassword: true}
-		o.authSet++
-		return nil
-	}
-}
-
-// WithOAuthClientCredentials authenticates with OAuth's client credentials
-// grant against the instance's /oauth_token.do (when enabled there).
-func WithOAuthClientCredentials(clientID, clientSecret string) Option {
-	return func(o *options) error {
-		if clientID == "" || clientSecret == "" {
-			return inputErr("OAuth client credentials", "client ID and client secret are required")
-		}
-		o.oauth = &oauthConfig{clientID: clientID, clientSecret: clientSecret}
-		o.authSet++
-		return nil
-	}
-}
-
-// TokenError reports a failed OAuth token request. It never holds the
-// client secret, password or any token.
+// TokenError reports a failed OAuth token request (WithOAuthPassword,
+// WithOAuthClientCredentials). A call that needed the token fails with an
+// *incidentkit.RequestError wrapping it, so errors.As finds it. It never
+// holds the client secret, the password or any token.
 type TokenError struct {
 	// StatusCode is the token endpoint's HTTP status (0 when none came).
 	StatusCode int
@@ -74,6 +50,20 @@ func (e *TokenError) Error() string {
 
 // Unwrap returns the cause when no answer came.
 func (e *TokenError) Unwrap() error { return e.Err }
+
+// Is makes errors.Is(err, ErrUnauthorized) hold when the token endpoint
+// refused the credentials: an HTTP 401, or OAuth's access_denied,
+// invalid_client, invalid_grant or unauthorized_client.
+func (e *TokenError) Is(target error) bool {
+	if target != ErrUnauthorized {
+		return false
+	}
+	switch e.Code {
+	case "access_denied", "invalid_client", "invalid_grant", "unauthorized_client":
+		return true
+	}
+	return e.StatusCode == http.StatusUnauthorized
+}
 
 // tokenSource builds a refreshing token function for the grant.
 func (c *oauthConfig) tokenSource(tokenURL string, hc *http.Client) func(ctx context.Context) (string, error) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 func TestOAuthGrants(t *testing.T) {
@@ -16,8 +18,8 @@ func TestOAuthGrants(t *testing.T) {
 		opt   Option
 		grant string
 	}{
-		{"password", WithOAuthPassword("cid", testSecret, "admin", "pw-"+testSecret), "password"},
-		{"client credentials", WithOAuthClientCredentials("cid", testSecret), "client_credentials"},
+		{name: "password", opt: WithOAuthPassword("cid", testSecret, "admin", "pw-"+testSecret), grant: "password"},
+		{name: "client credentials", opt: WithOAuthClientCredentials("cid", testSecret), grant: "client_credentials"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +74,8 @@ func TestOAuthFailureIsTypedAndClean(t *testing.T) {
 	}
 	_, err = c.Incidents.Get(context.Background(), "abc", nil)
 	var te *TokenError
-	if !errors.As(err, &te) || te.StatusCode != 401 || te.Code != "access_denied" {
+	var re *incidentkit.RequestError
+	if !errors.As(err, &te) || te.StatusCode != 401 || te.Code != "access_denied" || !errors.Is(err, ErrUnauthorized) || !errors.As(err, &re) {
 		t.Fatalf("err = %#v", err)
 	}
 	if strings.Contains(err.Error(), testSecret) {
@@ -111,5 +114,28 @@ func TestOAuthRefreshesExpiredToken(t *testing.T) {
 	}
 	if len(grants) != 2 || grants[0] != "password" || grants[1] != "refresh_token" {
 		t.Fatalf("grants = %v, want password then refresh_token", grants)
+	}
+}
+
+func TestTokenErrorIs(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *TokenError
+		want bool
+	}{
+		{name: "401", err: &TokenError{StatusCode: 401}, want: true},
+		{name: "invalid_grant on 400", err: &TokenError{StatusCode: 400, Code: "invalid_grant"}, want: true},
+		{name: "server error", err: &TokenError{StatusCode: 503}, want: false},
+		{name: "no answer", err: &TokenError{Err: errors.New("connection refused")}, want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := errors.Is(tt.err, ErrUnauthorized); got != tt.want {
+				t.Fatalf("errors.Is(%v, ErrUnauthorized) = %v", tt.err, got)
+			}
+			if errors.Is(tt.err, ErrForbidden) {
+				t.Fatal("matched ErrForbidden")
+			}
+		})
 	}
 }

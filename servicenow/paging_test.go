@@ -9,7 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 func records(from, n int) string {
@@ -20,15 +21,21 @@ func records(from, n int) string {
 	return `{"result":[` + strings.Join(parts, ",") + `]}`
 }
 
+// incidentURL is the list URL with the given limit and offset, in the
+// order the client sends the query.
+func incidentURL(limit, offset int) string {
+	return fmt.Sprintf("%s/api/now/table/incident?sysparm_limit=%d&sysparm_offset=%d&sysparm_query=ORDERBYsys_id", testBase, limit, offset)
+}
+
 func TestAllFollowsLinks(t *testing.T) {
-	c, mock := newMock(t)
-	next := testBase + "/api/now/table/incident?sysparm_limit=2&sysparm_offset=2&sysparm_query=ORDERBYsys_id"
-	var got []seen
-	mock.RegisterResponderWithQuery("GET", testBase+"/api/now/table/incident", "sysparm_limit=2&sysparm_offset=0&sysparm_query=ORDERBYsys_id",
-		recorder(&got, 200, records(0, 2), "Link", `<`+next+`>;rel="next"`, "X-Total-Count", "3"))
+	m := testkit.New()
+	c := newClient(t, m)
+	next := incidentURL(2, 2)
+	m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2),
+		Header: testkit.Headers("Link", `<`+next+`>;rel="next"`, "X-Total-Count", "3")})
 	// The second page is short but not the end by itself: the link ends it.
-	mock.RegisterResponderWithQuery("GET", testBase+"/api/now/table/incident", "sysparm_limit=2&sysparm_offset=2&sysparm_query=ORDERBYsys_id",
-		recorder(&got, 200, records(2, 1), "Link", `<`+testBase+`/x>;rel="first"`, "X-Total-Count", "3"))
+	m.On("GET", next, testkit.Answer{Body: records(2, 1),
+		Header: testkit.Headers("Link", `<`+testBase+`/x>;rel="first"`, "X-Total-Count", "3")})
 	var ids []string
 	for in, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}) {
 		if err != nil {
@@ -36,21 +43,83 @@ func TestAllFollowsLinks(t *testing.T) {
 		}
 		ids = append(ids, in.SysID)
 	}
-	if strings.Join(ids, ",") != "id0,id1,id2" || len(got) != 2 {
-		t.Fatalf("ids %v after %d requests", ids, len(got))
+	if strings.Join(ids, ",") != "id0,id1,id2" || len(m.Requests()) != 2 {
+		t.Fatalf("ids %v after %d requests", ids, len(m.Requests()))
+	}
+}
+
+func TestListPageMetadata(t *testing.T) {
+	next := incidentURL(2, 4)
+	tests := []struct {
+		name       string
+		answer     testkit.Answer
+		wantIDs    string
+		total      int
+		totalKnown bool
+		nextOffset int
+		nextURL    string
+	}{
+		{name: "link next", answer: testkit.Answer{Body: records(2, 2), Header: testkit.Headers("Link", `<`+next+`>;rel="next"`, "X-Total-Count", "9")},
+			wantIDs: "id2,id3", total: 9, totalKnown: true, nextOffset: 4, nextURL: next},
+		{name: "offsets with total", answer: testkit.Answer{Body: records(2, 1), Header: testkit.Headers("X-Total-Count", "9")},
+			wantIDs: "id2", total: 9, totalKnown: true, nextOffset: 4},
+		{name: "total reached", answer: testkit.Answer{Body: records(2, 2), Header: testkit.Headers("X-Total-Count", "4")},
+			wantIDs: "id2,id3", total: 4, totalKnown: true, nextOffset: -1},
+		{name: "links without next", answer: testkit.Answer{Body: records(2, 2), Header: testkit.Headers("Link", `<`+incidentURL(2, 0)+`>;rel="first"`)},
+			wantIDs: "id2,id3", nextOffset: -1},
+		{name: "empty page, nothing says more", answer: testkit.Answer{Body: records(0, 0)}, nextOffset: -1},
+		{name: "empty page, total says more", answer: testkit.Answer{Body: records(0, 0), Header: testkit.Headers("X-Total-Count", "9")},
+			total: 9, totalKnown: true, nextOffset: 4},
+		{name: "v1 404 is empty", answer: testkit.Answer{Status: 404, Body: `{"error":{"message":"No Record found"},"status":"failure"}`}, nextOffset: -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := testkit.New()
+			c := newClient(t, m)
+			answerAll(m, tt.answer)
+			p, err := c.Incidents.List(context.Background(), &ListOptions{PageSize: 2, Offset: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, in := range p.Items {
+				ids = append(ids, in.SysID)
+			}
+			if got := strings.Join(ids, ","); got != tt.wantIDs || p.Offset != 2 || p.Limit != 2 || p.Total != tt.total ||
+				p.TotalKnown != tt.totalKnown || p.NextOffset != tt.nextOffset || p.NextURL != tt.nextURL || p.HasNext() != (tt.nextOffset >= 0) {
+				t.Fatalf("page %s %+v", got, *p)
+			}
+		})
+	}
+}
+
+func TestListItemsShareOnePage(t *testing.T) {
+	m := testkit.New()
+	c := newClient(t, m)
+	answerAll(m, testkit.Answer{Body: records(0, 3)})
+	p, err := c.Incidents.List(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The items point into one contiguous array, each at its own record.
+	if len(p.Items) != 3 || p.Items[0] == p.Items[1] || p.Items[2].SysID != "id2" || string(p.Items[2].Raw) != `{"sys_id":"id2"}` {
+		t.Fatalf("items %+v", p.Items)
 	}
 }
 
 func TestAllOffsetShortPages(t *testing.T) {
-	c, mock := newMock(t)
-	// No links: offsets with X-Total-Count; pages are short (ACL filtering).
-	mock.RegisterResponder("GET", testBase+"/api/now/table/incident", func(r *http.Request) (*http.Response, error) {
+	m := testkit.New()
+	c := newClient(t, m)
+	// No links: offsets with X-Total-Count; pages are short (ACL
+	// filtering), and one is empty.
+	m.RegisterResponder("GET", testBase+"/api/now/table/incident", m.Record(func(r *http.Request) testkit.Answer {
 		off, _ := strconv.Atoi(r.URL.Query().Get("sysparm_offset"))
-		resp := httpmock.NewStringResponse(200, records(off, 1))
-		resp.Header.Set("Content-Type", "application/json")
-		resp.Header.Set("X-Total-Count", "9")
-		return resp, nil
-	})
+		n := 1
+		if off == 3 {
+			n = 0
+		}
+		return testkit.Answer{Body: records(off, n), Header: testkit.Headers("X-Total-Count", "12")}
+	}))
 	var ids []string
 	for in, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 3}) {
 		if err != nil {
@@ -58,15 +127,80 @@ func TestAllOffsetShortPages(t *testing.T) {
 		}
 		ids = append(ids, in.SysID)
 	}
-	if strings.Join(ids, ",") != "id0,id3,id6" {
-		t.Fatalf("ids %v", ids)
+	if strings.Join(ids, ",") != "id0,id6,id9" || len(m.Requests()) != 4 {
+		t.Fatalf("ids %v after %d requests", ids, len(m.Requests()))
+	}
+}
+
+func TestAllEmptyPageFollowsNextLink(t *testing.T) {
+	m := testkit.New()
+	c := newClient(t, m)
+	second, third := incidentURL(2, 2), incidentURL(2, 4)
+	m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2), Header: testkit.Headers("Link", `<`+second+`>;rel="next"`)})
+	m.On("GET", second, testkit.Answer{Body: records(0, 0), Header: testkit.Headers("Link", `<`+third+`>;rel="next"`)})
+	m.On("GET", third, testkit.Answer{Body: records(4, 1), Header: testkit.Headers("Link", `<`+incidentURL(2, 0)+`>;rel="first"`)})
+	var ids []string
+	for in, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, in.SysID)
+	}
+	if strings.Join(ids, ",") != "id0,id1,id4" || len(m.Requests()) != 3 {
+		t.Fatalf("ids %v after %d requests", ids, len(m.Requests()))
+	}
+}
+
+func TestAllSameNextLinkEnds(t *testing.T) {
+	m := testkit.New()
+	c := newClient(t, m)
+	second := incidentURL(2, 2)
+	m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2), Header: testkit.Headers("Link", `<`+second+`>;rel="next"`)})
+	m.On("GET", second, testkit.Answer{Body: records(2, 2), Header: testkit.Headers("Link", `<`+second+`>;rel="next"`)})
+	var n int
+	var last error
+	for _, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}) {
+		if err != nil {
+			last = err
+			break
+		}
+		n++
+	}
+	if last == nil || n != 4 || len(m.Requests()) != 2 {
+		t.Fatalf("%d items, err %v after %d requests", n, last, len(m.Requests()))
+	}
+}
+
+func TestAllLazyBreakAndRestart(t *testing.T) {
+	m := testkit.New()
+	c := newClient(t, m)
+	answerAll(m, testkit.Answer{Body: records(0, 2), Header: testkit.Headers("X-Total-Count", "100")})
+	seq := c.Incidents.All(context.Background(), &ListOptions{PageSize: 2})
+	if len(m.Requests()) != 0 {
+		t.Fatal("All sent a request before the loop")
+	}
+	for range 2 {
+		var first *Incident
+		for in, err := range seq {
+			if err != nil {
+				t.Fatal(err)
+			}
+			first = in
+			break
+		}
+		if first == nil || first.SysID != "id0" {
+			t.Fatalf("first = %+v", first)
+		}
+	}
+	if n := len(m.Requests()); n != 2 {
+		t.Fatalf("two loops that break at once sent %d requests", n)
 	}
 }
 
 func TestAllMaxItemsAndOffset(t *testing.T) {
-	c, mock := newMock(t)
-	var got []seen
-	mock.RegisterNoResponder(recorder(&got, 200, records(0, 2)))
+	m := testkit.New()
+	c := newClient(t, m)
+	answerAll(m, testkit.Answer{Body: records(0, 2)})
 	n := 0
 	for _, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 10, Offset: 5, MaxItems: 2}) {
 		if err != nil {
@@ -74,49 +208,57 @@ func TestAllMaxItemsAndOffset(t *testing.T) {
 		}
 		n++
 	}
-	if n != 2 || len(got) != 1 || !strings.Contains(got[0].query, "sysparm_offset=5") || !strings.Contains(got[0].query, "sysparm_limit=2") {
-		t.Fatalf("n=%d requests=%v", n, got)
+	reqs := m.Requests()
+	if n != 2 || len(reqs) != 1 || reqs[0].Query.Get("sysparm_offset") != "5" || reqs[0].Query.Get("sysparm_limit") != "2" {
+		t.Fatalf("n=%d requests=%+v", n, reqs)
 	}
 }
 
 func TestListErrors(t *testing.T) {
 	tests := []struct {
-		name    string
-		status  int
-		body    string
-		headers []string
-		check   func(t *testing.T, err error)
+		name   string
+		answer testkit.Answer
+		check  func(t *testing.T, err error)
 	}{
-		{"v1 404 no record is empty", 404, `{"error":{"message":"No Record found","detail":"Records not found"},"status":"failure"}`, nil,
-			func(t *testing.T, err error) {
+		{name: "v1 404 no record is empty",
+			answer: testkit.Answer{Status: 404, Body: `{"error":{"message":"No Record found","detail":"Records not found"},"status":"failure"}`},
+			check: func(t *testing.T, err error) {
 				if err != nil {
 					t.Fatal(err)
 				}
 			}},
-		{"envelope on 200", 200, `{"error":{"message":"Invalid table","detail":"nope"},"status":"failure"}`, nil,
-			func(t *testing.T, err error) {
-				var e *Error
-				if !errors.As(err, &e) || e.Message != "Invalid table" || e.Detail != "nope" {
+		{name: "other 404 is an error",
+			answer: testkit.Answer{Status: 404, Body: `{"error":{"message":"Invalid table"},"status":"failure"}`},
+			check: func(t *testing.T, err error) {
+				if !errors.Is(err, ErrNotFound) {
+					t.Fatalf("err = %v", err)
+				}
+			}},
+		{name: "envelope on 200", answer: testkit.Answer{Body: `{"error":{"message":"Invalid table","detail":"nope"},"status":"failure"}`},
+			check: func(t *testing.T, err error) {
+				var e *incidentkit.Error
+				if !errors.As(err, &e) || e.Message != "Invalid table" || e.Detail != "nope" || e.Service != "servicenow" {
 					t.Fatalf("err = %#v", err)
 				}
 			}},
-		{"429 rate limit", 429, `{"error":{"message":"Rate limit exceeded","detail":"Rate limit of 100 requests per hour"},"status":"failure"}`,
-			[]string{"X-RateLimit-Limit", "100", "X-RateLimit-Reset", "1767225600", "X-RateLimit-Rule", "r1", "Retry-After", "0"},
-			func(t *testing.T, err error) {
+		{name: "429 rate limit", answer: testkit.Answer{Status: 429, Body: `{"error":{"message":"Rate limit exceeded","detail":"Rate limit of 100 requests per hour"},"status":"failure"}`,
+			Header: testkit.Headers("X-RateLimit-Limit", "100", "X-RateLimit-Reset", "1767225600", "X-RateLimit-Rule", "r1", "Retry-After", "0")},
+			check: func(t *testing.T, err error) {
 				rl, ok := RateLimitOf(err)
 				if !errors.Is(err, ErrRateLimited) || !ok || rl.Limit != 100 || rl.Rule != "r1" || rl.Reset.Unix() != 1767225600 {
 					t.Fatalf("err = %v, %+v", err, rl)
 				}
 			}},
-		{"html page", 503, `<html><head><title>Instance Hibernating page</title></head></html>`, []string{"Content-Type", "text/html"},
-			func(t *testing.T, err error) {
+		{name: "html page", answer: testkit.Answer{Status: 503, Body: `<html><head><title>Instance Hibernating page</title></head></html>`,
+			Header: testkit.Headers("Content-Type", "text/html")},
+			check: func(t *testing.T, err error) {
 				if err == nil || !strings.Contains(err.Error(), "Hibernating") {
 					t.Fatalf("err = %v", err)
 				}
 			}},
-		{"truncated json", 200, `{"result":[{"sys_id":"a"`, nil,
-			func(t *testing.T, err error) {
-				var be *BodyError
+		{name: "truncated json", answer: testkit.Answer{Body: `{"result":[{"sys_id":"a"`},
+			check: func(t *testing.T, err error) {
+				var be *incidentkit.BodyError
 				if !errors.As(err, &be) {
 					t.Fatalf("err = %v", err)
 				}
@@ -124,9 +266,9 @@ func TestListErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, mock := newMock(t, WithoutRetries())
-			var got []seen
-			mock.RegisterNoResponder(recorder(&got, tt.status, tt.body, tt.headers...))
+			m := testkit.New()
+			c := newClient(t, m, WithoutRetries())
+			answerAll(m, tt.answer)
 			_, err := c.Incidents.List(context.Background(), nil)
 			tt.check(t, err)
 		})

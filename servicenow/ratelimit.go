@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // RateLimit holds the X-RateLimit-* values of an answer.
@@ -21,7 +23,7 @@ type RateLimit struct {
 // RateLimitOf returns the rate-limit values of an API error (a 429, for
 // example). It reports false when err carries none.
 func RateLimitOf(err error) (RateLimit, bool) {
-	var e *Error
+	var e *incidentkit.Error
 	if !errors.As(err, &e) || e.Header == nil {
 		return RateLimit{}, false
 	}

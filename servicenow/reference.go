@@ -10,9 +10,13 @@ import (
 // its display value and its REST link. It decodes a plain string,
 // {"link","value"} and {"display_value","value","link"}.
 type Reference struct {
-	Value        string
+	// Value is the referenced record's sys_id.
+	Value string
+	// DisplayValue is its display value, when the answer carried one.
 	DisplayValue string
-	Link         string
+	// Link is the REST URL of the referenced record, when the answer
+	// carried one.
+	Link string
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -86,7 +90,9 @@ func looseString(b json.RawMessage) string {
 // Field is a plain field that decodes both a bare value and the
 // {"display_value","value"} form of display-value mode "all".
 type Field struct {
-	Value        string
+	// Value is the stored value (a choice field's code, a number as text).
+	Value string
+	// DisplayValue is the display value, when the answer carried one.
 	DisplayValue string
 }
 

@@ -11,13 +11,13 @@ func TestReferenceShapes(t *testing.T) {
 		in   string
 		want Reference
 	}{
-		{`"u1"`, Reference{Value: "u1"}},
-		{`""`, Reference{}},
-		{`null`, Reference{}},
-		{`{"link":"https://x/api/now/table/sys_user/u1","value":"u1"}`, Reference{Value: "u1", Link: "https://x/api/now/table/sys_user/u1"}},
-		{`{"display_value":"Ann","link":"L"}`, Reference{DisplayValue: "Ann", Link: "L"}},
-		{`{"display_value":"Ann","value":"u1","link":"L"}`, Reference{Value: "u1", DisplayValue: "Ann", Link: "L"}},
-		{`{"display_value":3,"value":true}`, Reference{Value: "true", DisplayValue: "3"}},
+		{in: `"u1"`, want: Reference{Value: "u1"}},
+		{in: `""`, want: Reference{}},
+		{in: `null`, want: Reference{}},
+		{in: `{"link":"https://x/api/now/table/sys_user/u1","value":"u1"}`, want: Reference{Value: "u1", Link: "https://x/api/now/table/sys_user/u1"}},
+		{in: `{"display_value":"Ann","link":"L"}`, want: Reference{DisplayValue: "Ann", Link: "L"}},
+		{in: `{"display_value":"Ann","value":"u1","link":"L"}`, want: Reference{Value: "u1", DisplayValue: "Ann", Link: "L"}},
+		{in: `{"display_value":3,"value":true}`, want: Reference{Value: "true", DisplayValue: "3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -48,9 +48,9 @@ func TestIncidentDisplayAll(t *testing.T) {
 
 func TestEnumStrings(t *testing.T) {
 	tests := []struct{ got, want string }{
-		{StateNew.String(), "New"}, {StateCanceled.String(), "Canceled"}, {State("99").String(), "unknown(99)"},
-		{ImpactLow.String(), "Low"}, {UrgencyHigh.String(), "High"}, {PriorityPlanning.String(), "Planning"},
-		{HoldAwaitingVendor.String(), "Awaiting Vendor"}, {CloseKnownError.String(), "Known error"},
+		{got: StateNew.String(), want: "New"}, {got: StateCanceled.String(), want: "Canceled"}, {got: State("99").String(), want: "unknown(99)"},
+		{got: ImpactLow.String(), want: "Low"}, {got: UrgencyHigh.String(), want: "High"}, {got: PriorityPlanning.String(), want: "Planning"},
+		{got: HoldAwaitingVendor.String(), want: "Awaiting Vendor"}, {got: CloseKnownError.String(), want: "Known error"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -63,7 +63,10 @@ type statsWire struct {
 
 // GroupValue is the value of one group-by field of a group.
 type GroupValue struct {
-	Field        string
+	// Field names the group-by field.
+	Field string
+	// Value is the group's stored value of the field, DisplayValue its
+	// display value when asked for.
 	Value        string
 	DisplayValue string
 }
@@ -123,7 +126,7 @@ func (o *StatsOptions) wire() (*statsWire, error) {
 	}
 	q, err := o.Query.Encode()
 	if err != nil {
-		return nil, &queryError{err: err}
+		return nil, queryErr(err)
 	}
 	w := &statsWire{StatsOptions: *o, Query: q}
 	if h := o.Having; h != nil {

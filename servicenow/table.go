@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
@@ -36,19 +37,6 @@ func (c *Client) Records(table string) *Table[Record] { return NewTable[Record](
 
 // Name returns the table's name.
 func (t *Table[T]) Name() string { return t.name }
-
-// Page is one page of a list with its metadata.
-type Page[T any] struct {
-	// Items are the page's records.
-	Items []T
-	// Total is X-Total-Count when TotalKnown.
-	Total      int
-	TotalKnown bool
-	// Offset is the index of the page's first record.
-	Offset int
-	// NextURL is the Link rel="next" URL, empty on the last page.
-	NextURL string
-}
 
 // envelope is ServiceNow's answer wrapper.
 type envelope[R any] struct {
@@ -97,7 +85,7 @@ func envelopeError(c *Client, r *transport.Request, resp *transport.Response, ap
 	if apiErr == nil || (status != "failure" && apiErr.Message == "") {
 		return nil
 	}
-	e := &Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
+	e := &incidentkit.Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
 		Message: apiErr.Message, Detail: apiErr.Detail, Header: resp.Header}
 	if e.Method == "" {
 		e.Method = http.MethodGet
@@ -106,7 +94,7 @@ func envelopeError(c *Client, r *transport.Request, resp *transport.Response, ap
 	return e
 }
 
-// Get returns the record with the given sys_id.
+// Get returns the record with the given sys_id; opts may be nil.
 func (t *Table[T]) Get(ctx context.Context, sysID string, opts *GetOptions) (*T, error) {
 	if err := t.check(); err != nil {
 		return nil, err
@@ -126,26 +114,31 @@ func (t *Table[T]) Get(ctx context.Context, sysID string, opts *GetOptions) (*T,
 	return &out, nil
 }
 
-// Create inserts a record built from in (a struct with json tags or a
-// map) and returns the stored record. It is never sent twice.
+// Create inserts a record built from in and returns the stored record.
+// in is any value that encodes as a JSON object: a struct with json tags
+// naming the fields, or a map; nil is refused. A create is never sent
+// twice.
 func (t *Table[T]) Create(ctx context.Context, in any) (*T, error) {
 	if err := t.check(); err != nil {
 		return nil, err
 	}
-	if in == nil {
-		return nil, inputErr("record", "is nil")
+	body, err := recordBody("record", in)
+	if err != nil {
+		return nil, err
 	}
 	var out T
-	_, err := do(ctx, t.c, &transport.Request{Method: http.MethodPost, Path: "api/now/table/{}", Args: []string{t.name},
-		JSON: in, Replay: transport.ReplayUnsafe}, &out)
+	_, err = do(ctx, t.c, &transport.Request{Method: http.MethodPost, Path: "api/now/table/{}", Args: []string{t.name},
+		JSON: body, Replay: transport.ReplayUnsafe}, &out)
 	if err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// Update changes the given fields of a record (PATCH) and returns the
-// stored record. Setting fields is idempotent and may be retried; setting a
+// Update writes the fields of in to a record (PATCH) and returns the
+// stored record; fields in does not name are left alone. in is any value
+// that encodes as a JSON object, as for Create; a field sent as "" is
+// emptied. Setting fields is idempotent and may be retried; writing a
 // journal field (work_notes, comments) appends an entry, so such an update
 // is never sent twice.
 func (t *Table[T]) Update(ctx context.Context, sysID string, in any) (*T, error) {
@@ -159,33 +152,30 @@ func (t *Table[T]) update(ctx context.Context, sysID string, in any, replay tran
 	if err := checkID(sysID); err != nil {
 		return nil, err
 	}
-	if in == nil {
-		return nil, inputErr("update", "is nil")
+	body, err := recordBody("update", in)
+	if err != nil {
+		return nil, err
 	}
 	if replay == transport.ReplayByMethod {
 		// Setting fields is idempotent; appending to a journal is not.
 		replay = transport.ReplaySafe
-		if touchesJournal(in) {
+		if touchesJournal(body) {
 			replay = transport.ReplayUnsafe
 		}
 	}
 	var out T
-	_, err := do(ctx, t.c, &transport.Request{Method: http.MethodPatch, Path: "api/now/table/{}/{}", Args: []string{t.name, sysID},
-		JSON: in, Replay: replay}, &out)
+	_, err = do(ctx, t.c, &transport.Request{Method: http.MethodPatch, Path: "api/now/table/{}/{}", Args: []string{t.name, sysID},
+		JSON: body, Replay: replay}, &out)
 	if err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// touchesJournal reports whether the encoded update writes a journal field.
-func touchesJournal(in any) bool {
-	b, err := json.Marshal(in)
-	if err != nil {
-		return true
-	}
+// touchesJournal reports whether an encoded update writes a journal field.
+func touchesJournal(body json.RawMessage) bool {
 	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil {
+	if json.Unmarshal(body, &m) != nil {
 		return true
 	}
 	_, w := m["work_notes"]
@@ -205,8 +195,11 @@ func (t *Table[T]) Delete(ctx context.Context, sysID string) error {
 	return err
 }
 
-// List returns one page of records selected by opts (nil means all).
-func (t *Table[T]) List(ctx context.Context, opts *ListOptions) (*Page[T], error) {
+// List returns one page of records selected by opts (nil lists all), with
+// X-Total-Count as Total when the instance sends it and where the next
+// page starts: NextURL is the instance's Link rel="next", NextOffset the
+// offset to pass back as ListOptions.Offset, -1 when the data ends.
+func (t *Table[T]) List(ctx context.Context, opts *ListOptions) (*incidentkit.Page[*T], error) {
 	fetch, start, _, err := t.fetcher(opts)
 	if err != nil {
 		return nil, err
@@ -215,22 +208,38 @@ func (t *Table[T]) List(ctx context.Context, opts *ListOptions) (*Page[T], error
 	if err != nil {
 		return nil, err
 	}
-	out := &Page[T]{Items: p.Items, Total: p.Meta.Total, TotalKnown: p.Meta.TotalKnown, Offset: p.Meta.Offset}
-	out.NextURL, _ = p.Meta.Links.Next()
+	out := &incidentkit.Page[*T]{Items: pointers(p.Items), Offset: p.Meta.Offset, Limit: p.Meta.Limit,
+		Total: p.Meta.Total, TotalKnown: p.Meta.TotalKnown, NextOffset: -1}
+	if p.Next != nil {
+		out.NextOffset, out.NextURL = p.Next.Offset, p.Next.URL
+	}
 	return out, nil
 }
 
-// All yields every record selected by opts, fetching pages as the loop
-// advances. Paging follows Link rel="next", else offsets with
-// X-Total-Count; a short page alone does not end it. Breaking out of the
-// loop stops fetching; an error is yielded once and ends the sequence.
-func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[T, error] {
+// pointers returns pointers to the elements of items, in order.
+func pointers[T any](items []T) []*T {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]*T, len(items))
+	for i := range items {
+		out[i] = &items[i]
+	}
+	return out
+}
+
+// All yields every record selected by opts (nil lists all), fetching
+// pages as the loop advances. Nothing is sent until the loop starts;
+// breaking out of it stops fetching; an error is yielded once and ends the
+// sequence; ranging the sequence again starts over. Paging follows
+// Link rel="next", else offsets with X-Total-Count, and ends where the
+// instance says the data ends: a short or empty page alone does not end it,
+// since the instance filters rows by ACL after applying the limit.
+// opts.MaxItems caps the records yielded.
+func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[*T, error] {
 	fetch, start, max, err := t.fetcher(opts)
 	if err != nil {
-		return func(yield func(T, error) bool) {
-			var zero T
-			yield(zero, err)
-		}
+		return func(yield func(*T, error) bool) { yield(nil, err) }
 	}
 	wrapped := func(ctx context.Context, c paging.Cursor) (*paging.Page[T], error) {
 		if c.URL == "" && c.Offset == 0 {
@@ -238,7 +247,19 @@ func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[T, erro
 		}
 		return fetch(ctx, c)
 	}
-	return paging.Items(ctx, wrapped, paging.Options{MaxItems: max})
+	return func(yield func(*T, error) bool) {
+		for p, err := range paging.Pages(ctx, wrapped, paging.Options{MaxItems: max}) {
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for i := range p.Items {
+				if !yield(&p.Items[i], nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // fetcher validates opts and returns the page fetch function and start.
@@ -268,7 +289,7 @@ func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, i
 			}
 			r.Query = wireQuery{ListOptions: o, Query: query, Limit: limit, Offset: cur.Offset}
 		}
-		items, resp, err := doList[T](ctx, t.c, r)
+		items, resp, err := doList[T](ctx, t.c, r, limit)
 		if err != nil {
 			if isEmptyList(err) {
 				return &paging.Page[T]{Meta: paging.Meta{Offset: cur.Offset, Limit: limit}}, nil
@@ -280,7 +301,12 @@ func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, i
 	return fetch, paging.Cursor{Offset: o.Offset}, o.MaxItems, nil
 }
 
-// pageOf builds a page from an answer's items and headers.
+// pageOf builds a page from an answer's items and headers and works out
+// where the next page starts. The data ends where the instance says so: a
+// total the next offset reaches, Link headers without rel="next", or an
+// empty page when neither a total nor a link says more. A short or empty
+// page alone does not end it: the instance filters rows by ACL after
+// applying the limit.
 func pageOf[T any](items []T, resp *transport.Response, cur paging.Cursor, limit int) *paging.Page[T] {
 	m := paging.Meta{Offset: cur.Offset, Limit: limit, Links: paging.ParseLinkHeader(resp.Header.Values("Link")...)}
 	if cur.URL != "" {
@@ -292,24 +318,19 @@ func pageOf[T any](items []T, resp *transport.Response, cur paging.Cursor, limit
 		}
 	}
 	p := &paging.Page[T]{Items: items, Meta: m}
-	if len(items) == 0 {
-		return p
+	next := m.Offset + max(m.Limit, len(items))
+	switch link, ok := m.Links.Next(); {
+	case m.TotalKnown && next >= m.Total:
+		// The total says nothing is left.
+	case ok && link != "":
+		off, _ := urlWindow(link, next, m.Limit)
+		p.Next = &paging.Cursor{URL: link, Offset: off}
+	case len(m.Links) > 0:
+		// The instance pages with links and gave no next: the data ends.
+	case len(items) == 0 && !m.TotalKnown:
+		// Nothing says more follows an empty page.
+	default:
+		p.Next = &paging.Cursor{Offset: next}
 	}
-	if next, ok := m.Links.Next(); ok && next != "" {
-		nc := paging.NextOffset(m, len(items))
-		if nc == nil && m.TotalKnown {
-			return p
-		}
-		p.Next = &paging.Cursor{URL: next}
-		if nc != nil {
-			p.Next.Offset = nc.Offset
-		}
-		return p
-	}
-	if len(m.Links) > 0 {
-		// The server pages with links and gave no next: the data ends.
-		return p
-	}
-	p.Next = paging.NextOffset(m, len(items))
 	return p
 }

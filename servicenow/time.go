@@ -11,7 +11,10 @@ const TimeLayout = "2006-01-02 15:04:05"
 // Time is a ServiceNow date-time. The zero Time is an empty field. Display
 // values (in the user's time zone) are kept in Display and not parsed.
 type Time struct {
+	// Time is the stored value in UTC; zero for an empty field.
 	time.Time
+	// Display is the display value in the user's time zone and format,
+	// when the answer carried one.
 	Display string
 }
 

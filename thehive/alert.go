@@ -9,68 +9,107 @@ import (
 // Alert is a TheHive 5 alert.
 type Alert struct {
 	Record
-	// Type, Source and SourceRef identify the alert in its origin system.
-	Type         string   `json:"type"`
-	Source       string   `json:"source"`
-	SourceRef    string   `json:"sourceRef"`
-	ExternalLink string   `json:"externalLink,omitempty"`
-	Title        string   `json:"title"`
-	Description  string   `json:"description"`
-	Severity     Severity `json:"severity"`
-	Date         Time     `json:"date"`
-	Tags         []string `json:"tags"`
-	Flag         bool     `json:"flag"`
-	// TLP is the semantic level, read like Case.TLP.
+	// Type, Source and SourceRef identify the alert in its origin system;
+	// TheHive keeps them unique together in an organisation.
+	Type      string `json:"type"`
+	Source    string `json:"source"`
+	SourceRef string `json:"sourceRef"`
+	// ExternalLink points to the alert in its origin system.
+	ExternalLink string `json:"externalLink,omitempty"`
+	// Title and Description say what the alert is about.
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// Severity is 1 (low) to 4 (critical).
+	Severity Severity `json:"severity"`
+	// Date is when the alert was raised.
+	Date Time `json:"date"`
+	// Tags are the alert's tags.
+	Tags []string `json:"tags"`
+	// Flag marks the alert for attention.
+	Flag bool `json:"flag"`
+	// TLP is the semantic level, read like Case.TLP; TLPLabel is the
+	// label the server sent.
 	TLP      TLP    `json:"tlp"`
 	TLPLabel string `json:"tlpLabel,omitempty"`
-	PAP      PAP    `json:"pap"`
+	// PAP is the Permissible Actions Protocol level.
+	PAP PAP `json:"pap"`
 	// Status is the alert's status ("New", "Updated", "Ignored",
 	// "Imported" or a custom one); Stage its stage.
 	Status string `json:"status"`
 	Stage  string `json:"stage,omitempty"`
 	// CaseID is the id of the case the alert was promoted or merged into.
-	CaseID          string          `json:"caseId,omitempty"`
-	Summary         string          `json:"summary,omitempty"`
-	Assignee        string          `json:"assignee,omitempty"`
-	CustomFields    CustomFields    `json:"customFields,omitempty"`
-	ObservableCount int             `json:"observableCount,omitempty"`
-	ExtraData       json.RawMessage `json:"extraData,omitempty"`
+	CaseID string `json:"caseId,omitempty"`
+	// Summary summarises the alert.
+	Summary string `json:"summary,omitempty"`
+	// Assignee is the login of the analyst handling it.
+	Assignee string `json:"assignee,omitempty"`
+	// CustomFields holds the alert's custom fields.
+	CustomFields CustomFields `json:"customFields,omitempty"`
+	// ObservableCount is how many observables the alert has.
+	ObservableCount int `json:"observableCount,omitempty"`
+	// ExtraData holds data a query asked for beside the alert.
+	ExtraData json.RawMessage `json:"extraData,omitempty"`
+	// Raw is the alert as the server sent it.
+	Raw json.RawMessage `json:"-"`
 }
 
-func (a *Alert) normalize(d Dialect) { a.TLP = decodeTLP(a.TLP, a.TLPLabel, d) }
+// alertWire decodes an alert from TheHive 3/4 (which this client does not
+// send alert calls to; it completes the decoding forms).
+type alertWire struct{ Alert }
 
-func fixAlert(a *Alert) { a.normalize(V1) }
+func (w *alertWire) record(sp *dialectSpec, raw json.RawMessage) *Alert {
+	w.finish(sp, raw)
+	return &w.Alert
+}
+
+func (a *Alert) finish(sp *dialectSpec, raw json.RawMessage) {
+	a.TLP = sp.readTLP(a.TLP, a.TLPLabel)
+	a.Raw = raw
+}
 
 // AlertInput is a new alert. Type, Source, SourceRef, Title and
-// Description are required; the first three must be unique together.
+// Description are required; the first three must be unique together, and
+// creating a second alert with the same three fails with an error matching
+// ErrAlreadyExists.
 type AlertInput struct {
-	Type         string
-	Source       string
-	SourceRef    string
-	Title        string
-	Description  string
+	// Type, Source and SourceRef identify the alert in its origin system.
+	Type      string
+	Source    string
+	SourceRef string
+	// Title (at most 512 characters) and Description say what it is
+	// about.
+	Title       string
+	Description string
+	// ExternalLink points to the alert in its origin system.
 	ExternalLink string
 	// Severity is 1-4; zero leaves the server's default.
 	Severity Severity
 	// Date is when the alert was raised; zero means now.
-	Date     time.Time
-	Tags     []string
-	Flag     *bool
-	TLP      *TLP
-	PAP      *PAP
-	Summary  string
+	Date time.Time
+	// Tags are the alert's tags.
+	Tags []string
+	// Flag marks the alert for attention.
+	Flag *bool
+	// TLP and PAP are the sharing levels; nil leaves the server's default.
+	TLP *TLP
+	PAP *PAP
+	// Summary summarises the alert.
+	Summary string
+	// Assignee is the login of the analyst to handle it.
 	Assignee string
 	// CaseTemplate names the template a promoted case gets.
 	CaseTemplate string
+	// CustomFields are set on the new alert.
 	CustomFields []CustomField
 	// Observables are created with the alert (file observables excepted).
 	Observables []ObservableInput
 }
 
-func (in *AlertInput) body() (map[string]any, error) {
+// body checks in and builds the create body for the dialect of sp.
+func (in *AlertInput) body(sp *dialectSpec) (map[string]any, error) {
 	for _, f := range []struct{ name, v string }{
-		{"alert type", in.Type}, {"alert source", in.Source}, {"alert sourceRef", in.SourceRef},
-		{"alert description", in.Description},
+		{name: "alert type", v: in.Type}, {name: "alert source", v: in.Source},
+		{name: "alert sourceRef", v: in.SourceRef}, {name: "alert description", v: in.Description},
 	} {
 		if strings.TrimSpace(f.v) == "" {
 			return nil, inputErr(f.name, "is empty")
@@ -97,7 +136,7 @@ func (in *AlertInput) body() (map[string]any, error) {
 	if in.Flag != nil {
 		b["flag"] = *in.Flag
 	}
-	if err := putTLP(b, in.TLP, V1, "alert TLP"); err != nil {
+	if err := sp.putTLP(b, in.TLP, "alert TLP"); err != nil {
 		return nil, err
 	}
 	if err := putPAP(b, in.PAP, "alert PAP"); err != nil {
@@ -113,7 +152,7 @@ func (in *AlertInput) body() (map[string]any, error) {
 		b["caseTemplate"] = in.CaseTemplate
 	}
 	if len(in.CustomFields) > 0 {
-		cf, err := encodeCustomFields(in.CustomFields, V1, true)
+		cf, err := sp.customFields(in.CustomFields, true)
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +161,7 @@ func (in *AlertInput) body() (map[string]any, error) {
 	if len(in.Observables) > 0 {
 		obs := make([]map[string]any, 0, len(in.Observables))
 		for i := range in.Observables {
-			o, err := in.Observables[i].body(V1, false)
+			o, err := in.Observables[i].body(sp, false)
 			if err != nil {
 				return nil, err
 			}
@@ -138,14 +177,17 @@ func (in *AlertInput) body() (map[string]any, error) {
 }
 
 // PromoteInput sets fields of the case an alert is promoted to; the zero
-// value keeps the alert's own.
+// value (or a nil *PromoteInput) keeps the alert's own.
 type PromoteInput struct {
 	// CaseTemplate names the template to apply to the new case.
 	CaseTemplate string
-	Title        string
-	Assignee     string
+	// Title replaces the alert's title as the case's.
+	Title string
+	// Assignee is the login of the case's owner.
+	Assignee string
 }
 
+// body checks in and builds the promote body.
 func (in *PromoteInput) body() (map[string]any, error) {
 	b := map[string]any{}
 	if in.CaseTemplate != "" {

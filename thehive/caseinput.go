@@ -3,28 +3,39 @@ package thehive
 import (
 	"strings"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // CaseInput is a new case. Title and Description are required; a nil
 // pointer or zero value leaves a field to the server's default, while a
 // non-nil pointer is always sent, so TLP 0 (CLEAR) and Flag false reach the
-// server.
+// server: TLP: incidentkit.Ptr(thehive.TLPClear).
 type CaseInput struct {
+	// Title (at most 512 characters) and Description are required.
 	Title       string
 	Description string
 	// Severity is 1-4; zero leaves the server's default (Medium).
-	Severity  Severity
+	Severity Severity
+	// StartDate is when the case started; zero means now. EndDate is
+	// rarely set on a new case.
 	StartDate time.Time
 	EndDate   time.Time
-	Tags      []string
-	Flag      *bool
-	TLP       *TLP
-	PAP       *PAP
+	// Tags are the case's tags.
+	Tags []string
+	// Flag marks the case for attention.
+	Flag *bool
+	// TLP and PAP are the sharing levels; nil leaves the server's default
+	// (AMBER).
+	TLP *TLP
+	PAP *PAP
 	// Status is the initial status (V1; zero means New).
-	Status  CaseStatus
+	Status CaseStatus
+	// Summary is a summary of the case.
 	Summary string
 	// Assignee is the owner's login (sent as owner in V0).
-	Assignee     string
+	Assignee string
+	// CustomFields are set on the new case.
 	CustomFields []CustomField
 	// Template names the case template to apply.
 	Template string
@@ -35,6 +46,7 @@ type CaseInput struct {
 // maxTitle is TheHive 5's limit on a case or alert title, in characters.
 const maxTitle = 512
 
+// checkTitle rejects an empty or overlong title.
 func checkTitle(field, title string) error {
 	if strings.TrimSpace(title) == "" {
 		return inputErr(field, "is empty")
@@ -45,6 +57,7 @@ func checkTitle(field, title string) error {
 	return nil
 }
 
+// checkSeverity rejects a severity outside 1-4.
 func checkSeverity(s Severity, field string) error {
 	if !s.Valid() {
 		return inputErr(field, s.String()+" is outside 1-4")
@@ -52,12 +65,12 @@ func checkSeverity(s Severity, field string) error {
 	return nil
 }
 
-// putTLP and putPAP check and write optional levels.
-func putTLP(body map[string]any, t *TLP, d Dialect, field string) error {
+// putTLP checks and writes an optional TLP level for the dialect.
+func (sp *dialectSpec) putTLP(body map[string]any, t *TLP, field string) error {
 	if t == nil {
 		return nil
 	}
-	n, err := encodeTLP(*t, d, field)
+	n, err := sp.encodeTLP(*t, field)
 	if err != nil {
 		return err
 	}
@@ -65,6 +78,7 @@ func putTLP(body map[string]any, t *TLP, d Dialect, field string) error {
 	return nil
 }
 
+// putPAP checks and writes an optional PAP level.
 func putPAP(body map[string]any, p *PAP, field string) error {
 	if p == nil {
 		return nil
@@ -76,13 +90,15 @@ func putPAP(body map[string]any, p *PAP, field string) error {
 	return nil
 }
 
+// putTime writes a non-zero time as epoch milliseconds.
 func putTime(body map[string]any, key string, t time.Time) {
 	if !t.IsZero() {
 		body[key] = millis(t)
 	}
 }
 
-func (in *CaseInput) body(d Dialect) (map[string]any, error) {
+// body checks in and builds the create body for the dialect of sp.
+func (in *CaseInput) body(sp *dialectSpec) (map[string]any, error) {
 	if err := checkTitle("case title", in.Title); err != nil {
 		return nil, err
 	}
@@ -104,7 +120,7 @@ func (in *CaseInput) body(d Dialect) (map[string]any, error) {
 	if in.Flag != nil {
 		b["flag"] = *in.Flag
 	}
-	if err := putTLP(b, in.TLP, d, "case TLP"); err != nil {
+	if err := sp.putTLP(b, in.TLP, "case TLP"); err != nil {
 		return nil, err
 	}
 	if err := putPAP(b, in.PAP, "case PAP"); err != nil {
@@ -117,26 +133,22 @@ func (in *CaseInput) body(d Dialect) (map[string]any, error) {
 		b["summary"] = in.Summary
 	}
 	if in.Assignee != "" {
-		b[ownerKey(d)] = in.Assignee
+		b[sp.ownerField] = in.Assignee
 	}
 	if len(in.CustomFields) > 0 {
-		cf, err := encodeCustomFields(in.CustomFields, d, true)
+		cf, err := sp.customFields(in.CustomFields, true)
 		if err != nil {
 			return nil, err
 		}
 		b["customFields"] = cf
 	}
 	if in.Template != "" {
-		if d == V0 {
-			b["template"] = in.Template
-		} else {
-			b["caseTemplate"] = in.Template
-		}
+		b[sp.templateField] = in.Template
 	}
 	if len(in.Tasks) > 0 {
 		tasks := make([]map[string]any, 0, len(in.Tasks))
 		for i := range in.Tasks {
-			t, err := in.Tasks[i].body(d)
+			t, err := in.Tasks[i].body(sp)
 			if err != nil {
 				return nil, err
 			}
@@ -147,41 +159,44 @@ func (in *CaseInput) body(d Dialect) (map[string]any, error) {
 	return b, nil
 }
 
-func ownerKey(d Dialect) string {
-	if d == V0 {
-		return "owner"
-	}
-	return "assignee"
-}
-
-// CaseUpdate changes some fields of a case; nil pointers and unset
+// CaseUpdate changes some fields of a case; nil pointers and zero
 // Nullables leave fields unchanged. Summary, Assignee and ImpactStatus can
-// be cleared with Clear.
+// be emptied with incidentkit.Clear, which sends JSON null.
 type CaseUpdate struct {
+	// Title, Description and Severity replace the case's; they cannot be
+	// emptied.
 	Title       *string
 	Description *string
 	Severity    *Severity
-	StartDate   *time.Time
-	EndDate     *time.Time
+	// StartDate and EndDate move the case's dates.
+	StartDate *time.Time
+	EndDate   *time.Time
 	// Tags, when non-nil, replaces all tags (an empty slice removes them).
 	Tags []string
 	// AddTags and RemoveTags change single tags (V1 only).
-	AddTags      []string
-	RemoveTags   []string
-	Flag         *bool
-	TLP          *TLP
-	PAP          *PAP
-	Status       *CaseStatus
-	Summary      Nullable[string]
-	Assignee     Nullable[string]
-	ImpactStatus Nullable[ImpactStatus]
+	AddTags    []string
+	RemoveTags []string
+	// Flag sets or removes the flag.
+	Flag *bool
+	// TLP and PAP change the sharing levels.
+	TLP *TLP
+	PAP *PAP
+	// Status changes the status; to close a case use Close.
+	Status *CaseStatus
+	// Summary, Assignee and ImpactStatus are set with incidentkit.Set and
+	// emptied with incidentkit.Clear.
+	Summary      incidentkit.Nullable[string]
+	Assignee     incidentkit.Nullable[string]
+	ImpactStatus incidentkit.Nullable[ImpactStatus]
 	// CustomFields sets the given fields and keeps the others; with
-	// ReplaceCustomFields they replace all custom fields (V1).
+	// ReplaceCustomFields they replace all custom fields (V1; TheHive 3/4
+	// always merges).
 	CustomFields        []CustomField
 	ReplaceCustomFields bool
 }
 
-func (u *CaseUpdate) body(d Dialect) (map[string]any, error) {
+// body checks u and builds the update body for the dialect of sp.
+func (u *CaseUpdate) body(sp *dialectSpec) (map[string]any, error) {
 	b := map[string]any{}
 	if u.Title != nil {
 		if err := checkTitle("case title", *u.Title); err != nil {
@@ -211,8 +226,8 @@ func (u *CaseUpdate) body(d Dialect) (map[string]any, error) {
 		b["tags"] = u.Tags
 	}
 	if len(u.AddTags) > 0 || len(u.RemoveTags) > 0 {
-		if d == V0 {
-			return nil, inputErr("case update", "AddTags and RemoveTags need V1; set Tags instead")
+		if !sp.tagDeltas {
+			return nil, sp.unsupported("case update", "AddTags and RemoveTags are not available", "set Tags instead")
 		}
 		if u.AddTags != nil {
 			b["addTags"] = u.AddTags
@@ -224,7 +239,7 @@ func (u *CaseUpdate) body(d Dialect) (map[string]any, error) {
 	if u.Flag != nil {
 		b["flag"] = *u.Flag
 	}
-	if err := putTLP(b, u.TLP, d, "case TLP"); err != nil {
+	if err := sp.putTLP(b, u.TLP, "case TLP"); err != nil {
 		return nil, err
 	}
 	if err := putPAP(b, u.PAP, "case PAP"); err != nil {
@@ -236,11 +251,11 @@ func (u *CaseUpdate) body(d Dialect) (map[string]any, error) {
 		}
 		b["status"] = string(*u.Status)
 	}
-	u.Summary.put(b, "summary")
-	u.Assignee.put(b, ownerKey(d))
-	u.ImpactStatus.put(b, "impactStatus")
+	putNullable(b, "summary", u.Summary)
+	putNullable(b, sp.ownerField, u.Assignee)
+	putNullable(b, "impactStatus", u.ImpactStatus)
 	if len(u.CustomFields) > 0 {
-		cf, err := encodeCustomFields(u.CustomFields, d, u.ReplaceCustomFields)
+		cf, err := sp.customFields(u.CustomFields, u.ReplaceCustomFields)
 		if err != nil {
 			return nil, err
 		}
@@ -264,20 +279,19 @@ type CaseClose struct {
 	Summary string
 }
 
-func (cl *CaseClose) body(d Dialect) (map[string]any, error) {
+// body checks cl and builds the closing update for the dialect of sp.
+func (cl *CaseClose) body(sp *dialectSpec) (map[string]any, error) {
 	if !cl.Status.closing() {
 		return nil, inputErr("closing status", "must be TruePositive, FalsePositive, Indeterminate, Other or Duplicated, got "+
 			"\""+string(cl.Status)+"\"")
 	}
-	b := map[string]any{}
-	if d == V0 {
-		b["status"] = string(StatusResolved)
+	if sp.closeNeedsSummary && strings.TrimSpace(cl.Summary) == "" {
+		return nil, inputErr("closing summary", "is empty ("+sp.label+" requires one)")
+	}
+	b := map[string]any{"status": string(cl.Status)}
+	if sp.resolvedStatus != "" {
+		b["status"] = string(sp.resolvedStatus)
 		b["resolutionStatus"] = string(cl.Status)
-		if strings.TrimSpace(cl.Summary) == "" {
-			return nil, inputErr("closing summary", "is empty (TheHive 3/4 requires one)")
-		}
-	} else {
-		b["status"] = string(cl.Status)
 	}
 	if cl.ImpactStatus != "" {
 		b["impactStatus"] = string(cl.ImpactStatus)

@@ -2,55 +2,90 @@ package thehive
 
 import (
 	"context"
+	"encoding/json"
+	"iter"
 	"net/http"
 	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// Comment is a comment on a case.
+// Comment is a comment on a case (TheHive 5).
 type Comment struct {
-	ID        string `json:"_id"`
+	// ID is the comment's id; Type its object type.
+	ID   string `json:"_id"`
+	Type string `json:"_type,omitempty"`
+	// CreatedBy is the author's login and UpdatedBy the last editor's;
+	// CreatedAt and UpdatedAt are when it was written and last edited.
+	// (TheHive 5 names these without the underscore other records have.)
 	CreatedBy string `json:"createdBy,omitempty"`
+	UpdatedBy string `json:"updatedBy,omitempty"`
 	CreatedAt Time   `json:"createdAt"`
 	UpdatedAt Time   `json:"updatedAt"`
-	Message   string `json:"message"`
+	// Message is the comment's text (Markdown).
+	Message string `json:"message"`
 	// IsEdited reports a comment changed after it was written.
 	IsEdited bool `json:"isEdited,omitempty"`
+	// Raw is the comment as the server sent it.
+	Raw json.RawMessage `json:"-"`
 }
 
-// AddComment adds a comment to a case (V1 only). It is sent once, so a
-// comment is never posted twice.
-func (s *CaseService) AddComment(ctx context.Context, caseID, message string) (*Comment, error) {
-	if err := s.c.needV1("commenting on a case"); err != nil {
+// commentWire decodes a comment from TheHive 3/4 (which has none; it
+// completes the decoding forms).
+type commentWire struct{ Comment }
+
+func (w *commentWire) record(sp *dialectSpec, raw json.RawMessage) *Comment {
+	w.finish(sp, raw)
+	return &w.Comment
+}
+
+func (c *Comment) finish(_ *dialectSpec, raw json.RawMessage) { c.Raw = raw }
+
+// CommentInput is a new comment. Message is required.
+type CommentInput struct {
+	// Message is the comment's text (Markdown).
+	Message string
+}
+
+// CommentService adds and lists the comments of cases; TheHive 3/4 has
+// none, so every call fails with an error matching ErrUnsupported in the
+// V0 dialect, before anything is sent. Get it from Client.Comments.
+type CommentService struct{ c *Client }
+
+// Create adds a comment to a case. It is sent once, so a comment is never
+// posted twice. A nil in is an input error.
+func (s *CommentService) Create(ctx context.Context, caseID string, in *CommentInput) (*Comment, error) {
+	path, err := s.c.sp.endpoint(s.c.sp.commentCreate, "commenting on a case")
+	if err != nil {
 		return nil, err
 	}
 	if err := checkID("case id", caseID); err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(message) == "" {
+	if err := needInput("comment input", in); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(in.Message) == "" {
 		return nil, inputErr("comment message", "is empty")
 	}
-	var c Comment
-	if _, err := s.c.do(ctx, &transport.Request{Method: http.MethodPost, Path: "/api/v1/case/{}/comment",
-		Args: []string{caseID}, JSON: map[string]any{"message": message}, Replay: transport.ReplayUnsafe}, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return getOne[Comment, commentWire](ctx, s.c, &transport.Request{Method: http.MethodPost, Path: path,
+		Args: []string{caseID}, JSON: map[string]any{"message": in.Message}, Replay: transport.ReplayUnsafe})
 }
 
-func noV0Comment(*Comment) *Comment { return nil }
-
-func fixComment(*Comment) {}
-
-// Comments returns one page of a case's comments (V1 only).
-func (s *CaseService) Comments(ctx context.Context, caseID string, opts *SearchOptions) (*Page[*Comment], error) {
-	if err := s.c.needV1("listing case comments"); err != nil {
-		return nil, err
-	}
+// List returns one page of a case's comments matching opts.
+func (s *CommentService) List(ctx context.Context, caseID string, opts *ListOptions) (*incidentkit.Page[*Comment], error) {
 	if err := checkID("case id", caseID); err != nil {
 		return nil, err
 	}
-	q := &search{v1: []map[string]any{{"_name": "getCase", "idOrName": caseID}, {"_name": "comments"}}}
-	return searchOne(ctx, s.c, q, opts, noV0Comment, fixComment)
+	return list[Comment, commentWire](ctx, s.c, s.c.sp.comments(caseID), opts)
+}
+
+// All returns a lazy sequence of a case's comments matching opts; it
+// behaves like CaseService.All.
+func (s *CommentService) All(ctx context.Context, caseID string, opts *ListOptions) iter.Seq2[*Comment, error] {
+	if err := checkID("case id", caseID); err != nil {
+		return failed[Comment](err)
+	}
+	return all[Comment, commentWire](ctx, s.c, s.c.sp.comments(caseID), opts)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
@@ -30,95 +31,105 @@ func TestContractV1(t *testing.T) {
 		name string
 		call func() error
 	}{
-		{"create case", func() error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "Phishing", Description: "reported by user",
-				Severity: SeverityHigh, TLP: Ptr(TLPClear), PAP: Ptr(PAPAmber), Flag: Ptr(false), Tags: []string{"phishing"},
+		{name: "create case", call: func() error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "Phishing", Description: "reported by user",
+				Severity: SeverityHigh, TLP: incidentkit.Ptr(TLPClear), PAP: incidentkit.Ptr(PAPAmber), Flag: incidentkit.Ptr(false), Tags: []string{"phishing"},
 				StartDate: at, Status: StatusNew, Summary: "s", Assignee: "analyst@acme.test",
 				CustomFields: []CustomField{StringField("source", "mail"), IntegerField("hits", 3)},
-				Tasks:        []TaskInput{{Title: "Triage", Group: "default", Flag: Ptr(false), Order: Ptr(0)}}})
+				Tasks:        []TaskInput{{Title: "Triage", Group: "default", Flag: incidentkit.Ptr(false), Order: incidentkit.Ptr(0)}}})
 			return err
 		}},
-		{"get case", func() error { _, err := c.Cases.Get(ctx, "~123"); return err }},
-		{"get case by number", func() error { _, err := c.Cases.GetByNumber(ctx, 12); return err }},
-		{"update case", func() error {
-			return c.Cases.Update(ctx, "~123", CaseUpdate{Title: Ptr("New title"), Severity: Ptr(SeverityLow),
-				TLP: Ptr(TLPRed), Flag: Ptr(true), AddTags: []string{"x"}, RemoveTags: []string{"y"},
+		{name: "get case", call: func() error { _, err := c.Cases.Get(ctx, "~123"); return err }},
+		{name: "get case by number", call: func() error { _, err := c.Cases.GetByNumber(ctx, 12); return err }},
+		{name: "update case", call: func() error {
+			return c.Cases.Update(ctx, "~123", &CaseUpdate{Title: incidentkit.Ptr("New title"), Severity: incidentkit.Ptr(SeverityLow),
+				TLP: incidentkit.Ptr(TLPRed), Flag: incidentkit.Ptr(true), AddTags: []string{"x"}, RemoveTags: []string{"y"},
 				CustomFields: []CustomField{BooleanField("confirmed", true)}})
 		}},
-		{"close case", func() error {
-			return c.Cases.Close(ctx, "~123", CaseClose{Status: StatusTruePositive, ImpactStatus: ImpactWith, Summary: "done"})
+		{name: "close case", call: func() error {
+			return c.Cases.Close(ctx, "~123", &CaseClose{Status: StatusTruePositive, ImpactStatus: ImpactWith, Summary: "done"})
 		}},
-		{"delete case", func() error { return c.Cases.Delete(ctx, "~123") }},
-		{"search cases", func() error {
-			_, err := c.Cases.Search(ctx, &SearchOptions{
+		{name: "delete case", call: func() error { return c.Cases.Delete(ctx, "~123") }},
+		{name: "search cases", call: func() error {
+			_, err := c.Cases.List(ctx, &ListOptions{
 				Filter: filter.And(filter.Eq("status", "New"), filter.Gte("severity", 2), filter.Like("title", "phish")),
 				Sort:   []filter.Sort{filter.Desc("_createdAt")}, PageSize: 25})
 			return err
 		}},
-		{"count cases", func() error { _, err := c.Cases.Count(ctx, filter.Eq("flag", true)); return err }},
-		{"comment", func() error { _, err := c.Cases.AddComment(ctx, "~123", "looking into it"); return err }},
-		{"create task", func() error {
-			_, err := c.Tasks.Create(ctx, "~123", TaskInput{Title: "Contain", Group: "response", Status: TaskWaiting,
-				Flag: Ptr(false), DueDate: at, Order: Ptr(1), Mandatory: Ptr(false)})
+		{name: "count cases", call: func() error { _, err := c.Cases.Count(ctx, filter.Eq("flag", true)); return err }},
+		{name: "comment", call: func() error {
+			_, err := c.Comments.Create(ctx, "~123", &CommentInput{Message: "looking into it"})
 			return err
 		}},
-		{"get task", func() error { _, err := c.Tasks.Get(ctx, "~456"); return err }},
-		{"update task", func() error {
-			return c.Tasks.Update(ctx, "~456", TaskUpdate{Status: Ptr(TaskCompleted), Flag: Ptr(false)})
-		}},
-		{"list tasks", func() error { _, err := c.Tasks.List(ctx, "~123", nil); return err }},
-		{"task log", func() error {
-			_, err := c.Tasks.AddLog(ctx, "~456", LogInput{Message: "isolated host", StartDate: at})
+		{name: "create task", call: func() error {
+			_, err := c.Tasks.Create(ctx, "~123", &TaskInput{Title: "Contain", Group: "response", Status: TaskWaiting,
+				Flag: incidentkit.Ptr(false), DueDate: at, Order: incidentkit.Ptr(1), Mandatory: incidentkit.Ptr(false)})
 			return err
 		}},
-		{"observable", func() error {
-			_, err := c.Observables.Create(ctx, "~123", ObservableInput{DataType: "ip", Data: []string{"10.0.0.1", "10.0.0.2"},
-				Message: "c2", TLP: Ptr(TLPAmber), PAP: Ptr(PAPGreen), Tags: []string{"c2"}, IOC: Ptr(true),
-				Sighted: Ptr(false), IgnoreSimilarity: Ptr(false)})
+		{name: "get task", call: func() error { _, err := c.Tasks.Get(ctx, "~456"); return err }},
+		{name: "update task", call: func() error {
+			return c.Tasks.Update(ctx, "~456", &TaskUpdate{Status: incidentkit.Ptr(TaskCompleted), Flag: incidentkit.Ptr(false)})
+		}},
+		{name: "list tasks", call: func() error { _, err := c.Tasks.List(ctx, "~123", nil); return err }},
+		{name: "task log", call: func() error {
+			_, err := c.Tasks.AddLog(ctx, "~456", &LogInput{Message: "isolated host", StartDate: at})
 			return err
 		}},
-		{"file observable", func() error {
-			_, err := c.Observables.CreateFile(ctx, "~123", ObservableInput{Message: "sample", TLP: Ptr(TLPRed)},
-				Upload{Reader: strings.NewReader("MZ\x90\x00"), FileName: "sample.bin"})
+		{name: "observable", call: func() error {
+			_, err := c.Observables.Create(ctx, "~123", &ObservableInput{DataType: "ip", Data: []string{"10.0.0.1", "10.0.0.2"},
+				Message: "c2", TLP: incidentkit.Ptr(TLPAmber), PAP: incidentkit.Ptr(PAPGreen), Tags: []string{"c2"}, IOC: incidentkit.Ptr(true),
+				Sighted: incidentkit.Ptr(false), IgnoreSimilarity: incidentkit.Ptr(false)})
 			return err
 		}},
-		{"list observables", func() error { _, err := c.Observables.List(ctx, "~123", nil); return err }},
-		{"get observable", func() error { _, err := c.Observables.Get(ctx, "~789"); return err }},
-		{"update observable", func() error {
-			return c.Observables.Update(ctx, "~789", ObservableUpdate{IOC: Ptr(false), Message: Ptr("m")})
+		{name: "file observable", call: func() error {
+			_, err := c.Observables.CreateFile(ctx, "~123", &ObservableInput{Message: "sample", TLP: incidentkit.Ptr(TLPRed)},
+				incidentkit.Upload{Reader: strings.NewReader("MZ\x90\x00"), FileName: "sample.bin"})
+			return err
 		}},
-		{"delete observable", func() error { return c.Observables.Delete(ctx, "~789") }},
-		{"create alert", func() error {
-			_, err := c.Alerts.Create(ctx, AlertInput{Type: "edr", Source: "mdr", SourceRef: "ref-1", Title: "Beacon",
-				Description: "beaconing", Severity: SeverityMedium, Date: at, TLP: Ptr(TLPGreen), Flag: Ptr(false),
+		{name: "list observables", call: func() error { _, err := c.Observables.List(ctx, "~123", nil); return err }},
+		{name: "get observable", call: func() error { _, err := c.Observables.Get(ctx, "~789"); return err }},
+		{name: "update observable", call: func() error {
+			return c.Observables.Update(ctx, "~789", &ObservableUpdate{IOC: incidentkit.Ptr(false), Message: incidentkit.Ptr("m")})
+		}},
+		{name: "delete observable", call: func() error { return c.Observables.Delete(ctx, "~789") }},
+		{name: "create alert", call: func() error {
+			_, err := c.Alerts.Create(ctx, &AlertInput{Type: "edr", Source: "mdr", SourceRef: "ref-1", Title: "Beacon",
+				Description: "beaconing", Severity: SeverityMedium, Date: at, TLP: incidentkit.Ptr(TLPGreen), Flag: incidentkit.Ptr(false),
 				Observables: []ObservableInput{{DataType: "domain", Data: []string{"evil.test"}}}})
 			return err
 		}},
-		{"get alert", func() error { _, err := c.Alerts.Get(ctx, "~321"); return err }},
-		{"promote alert", func() error { _, err := c.Alerts.Promote(ctx, "~321", nil); return err }},
-		{"alert observable", func() error {
-			_, err := c.Alerts.AddObservable(ctx, "~321", ObservableInput{DataType: "hash", Data: []string{"d41d8cd98f00b204e9800998ecf8427e"}})
+		{name: "get alert", call: func() error { _, err := c.Alerts.Get(ctx, "~321"); return err }},
+		{name: "promote alert", call: func() error { _, err := c.Alerts.Promote(ctx, "~321", nil); return err }},
+		{name: "alert observable", call: func() error {
+			_, err := c.Alerts.AddObservable(ctx, "~321", &ObservableInput{DataType: "hash", Data: []string{"d41d8cd98f00b204e9800998ecf8427e"}})
 			return err
 		}},
-		{"alert file observable", func() error {
-			_, err := c.Alerts.AddFileObservable(ctx, "~321", ObservableInput{Message: "attachment"},
-				Upload{Reader: strings.NewReader("%PDF-1.4"), FileName: "invoice.pdf"})
+		{name: "alert file observable", call: func() error {
+			_, err := c.Alerts.AddFileObservable(ctx, "~321", &ObservableInput{Message: "attachment"},
+				incidentkit.Upload{Reader: strings.NewReader("%PDF-1.4"), FileName: "invoice.pdf"})
 			return err
 		}},
-		{"list comments", func() error { _, err := c.Cases.Comments(ctx, "~123", nil); return err }},
-		{"search alerts", func() error {
-			_, err := c.Alerts.Search(ctx, &SearchOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
+		{name: "list comments", call: func() error { _, err := c.Comments.List(ctx, "~123", nil); return err }},
+		{name: "count alerts", call: func() error { _, err := c.Alerts.Count(ctx, filter.Eq("source", "mdr")); return err }},
+		{name: "all comments", call: func() error {
+			for _, err := range c.Comments.All(ctx, "~123", &ListOptions{PageSize: 5, MaxItems: 5}) {
+				return err
+			}
+			return nil
+		}},
+		{name: "search alerts", call: func() error {
+			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err
 		}},
 	}
 	for _, tt := range calls {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.call()
-			var e *Error
+			var e *incidentkit.Error
 			if errors.As(err, &e) {
 				t.Fatalf("the mock rejected the request: %v\n%s", err, e.Body)
 			}
-			var be *BodyError
+			var be *incidentkit.BodyError
 			if errors.As(err, &be) {
 				// The mock answers with schema examples; only the request
 				// is under test here.

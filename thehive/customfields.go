@@ -14,11 +14,11 @@ type CustomFieldType string
 
 // Custom field types.
 const (
-	CustomString  CustomFieldType = "string"
-	CustomInteger CustomFieldType = "integer"
-	CustomFloat   CustomFieldType = "float"
-	CustomBoolean CustomFieldType = "boolean"
-	CustomDate    CustomFieldType = "date"
+	CustomString  CustomFieldType = "string"  // a string value
+	CustomInteger CustomFieldType = "integer" // an int64 value
+	CustomFloat   CustomFieldType = "float"   // a float64 value
+	CustomBoolean CustomFieldType = "boolean" // a bool value
+	CustomDate    CustomFieldType = "date"    // a time.Time value, epoch milliseconds on the wire
 )
 
 // String returns the type as TheHive spells it.
@@ -28,8 +28,12 @@ func (t CustomFieldType) String() string { return string(t) }
 // int64, float64, bool, time.Time or nil (no value); a value of a type
 // TheHive does not define is kept as decoded by encoding/json.
 type CustomField struct {
-	Name  string
-	Type  CustomFieldType
+	// Name is the field's name as defined on the server.
+	Name string
+	// Type is the field's type; when sending, an empty Type is inferred
+	// from Value.
+	Type CustomFieldType
+	// Value is the field's value (see above).
 	Value any
 	// Order is the display position; zero when the server gave none.
 	Order int
@@ -258,6 +262,7 @@ func (f CustomField) wireValue() (any, CustomFieldType, error) {
 	return nil, "", inputErr(field, fmt.Sprintf("value of type %T is not a string, integer, float, boolean or date", f.Value))
 }
 
+// pick returns set, or inferred when set is empty.
 func pick(set, inferred CustomFieldType) CustomFieldType {
 	if set != "" {
 		return set
@@ -265,47 +270,62 @@ func pick(set, inferred CustomFieldType) CustomFieldType {
 	return inferred
 }
 
-// encodeCustomFields returns fields in the form the dialect and operation
-// expect: V0 {"name":{"<type>":v,"order":n}}, V1 replace
-// [{"name","value","order"}], V1 merge {"name": v}.
-func encodeCustomFields(fields []CustomField, d Dialect, replace bool) (any, error) {
+// checkNames rejects a custom field given twice.
+func checkNames(fields []CustomField) error {
 	seen := make(map[string]bool, len(fields))
 	for _, f := range fields {
 		if seen[f.Name] {
-			return nil, inputErr("custom field "+f.Name, "given twice")
+			return inputErr("custom field "+f.Name, "given twice")
 		}
 		seen[f.Name] = true
 	}
-	switch {
-	case d == V0:
-		out := make(map[string]any, len(fields))
-		for i, f := range fields {
-			v, typ, err := f.wireValue()
-			if err != nil {
-				return nil, err
-			}
-			if typ == "" {
-				return nil, inputErr("custom field "+f.Name, "type is unknown for a nil value")
-			}
-			order := f.Order
-			if order == 0 {
-				order = i
-			}
-			out[f.Name] = map[string]any{string(typ): v, "order": order}
+	return nil
+}
+
+// order returns f's display position: its own, or its index i.
+func (f CustomField) order(i int) int {
+	if f.Order == 0 {
+		return i
+	}
+	return f.Order
+}
+
+// customFieldsV0 encodes fields in TheHive 3/4's typed object form
+// {"name":{"<type>":v,"order":n}}, for creates and updates alike.
+func customFieldsV0(fields []CustomField, _ bool) (any, error) {
+	if err := checkNames(fields); err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(fields))
+	for i, f := range fields {
+		v, typ, err := f.wireValue()
+		if err != nil {
+			return nil, err
 		}
-		return out, nil
-	case replace:
+		if typ == "" {
+			return nil, inputErr("custom field "+f.Name, "type is unknown for a nil value")
+		}
+		out[f.Name] = map[string]any{string(typ): v, "order": f.order(i)}
+	}
+	return out, nil
+}
+
+// customFieldsV1 encodes fields for TheHive 5: the list
+// [{"name","value","order"}] when they replace all custom fields (a create,
+// or an update with ReplaceCustomFields), the object {"name": v} when an
+// update merges them.
+func customFieldsV1(fields []CustomField, replace bool) (any, error) {
+	if err := checkNames(fields); err != nil {
+		return nil, err
+	}
+	if replace {
 		out := make([]map[string]any, 0, len(fields))
 		for i, f := range fields {
 			v, _, err := f.wireValue()
 			if err != nil {
 				return nil, err
 			}
-			order := f.Order
-			if order == 0 {
-				order = i
-			}
-			out = append(out, map[string]any{"name": f.Name, "value": v, "order": order})
+			out = append(out, map[string]any{"name": f.Name, "value": v, "order": f.order(i)})
 		}
 		return out, nil
 	}

@@ -3,7 +3,8 @@ package thehive
 import "github.com/incidentkit/incidentkit/thehive/filter"
 
 // Dialect selects one of TheHive's two APIs; requests, filters and TLP
-// values are encoded for it.
+// values are encoded for it. It is the filter package's Dialect, so one
+// value serves both.
 type Dialect = filter.Dialect
 
 // The dialects a Client can speak.
@@ -13,3 +14,152 @@ const (
 	// V0 is the /api/case API of TheHive 3 and 4 (still served by 5).
 	V0 = filter.V0
 )
+
+// dialectSpec holds everything that differs between the two APIs:
+// endpoints, field names, wire encodings and the search protocol. NewClient
+// picks one spec and every call reads what it needs from it, so no call
+// asks which dialect the client speaks.
+type dialectSpec struct {
+	dialect Dialect
+	// label names the API in messages.
+	label string
+
+	// Endpoints, relative to the base URL; each "{}" takes one id,
+	// escaped as a path segment. An empty endpoint is one the dialect
+	// lacks: the call fails with an error matching ErrUnsupported.
+	caseCreate, caseItem             string
+	taskCreate, taskItem, taskLog    string
+	observableCreate, observableItem string
+	alertCreate, alertItem           string
+	alertPromote, alertObservable    string
+	commentCreate                    string
+
+	// Listings: what List and Count select in each collection, and the
+	// protocol that sends them (the V1 query API or V0 _search).
+	cases, alerts                listing
+	tasks, observables, comments func(caseID string) listing
+	search                       searcher
+
+	// caseNumberField, when set, is the field a case number is searched
+	// by; otherwise the case endpoint takes the number as the id.
+	caseNumberField string
+	// legacyNames says answers use TheHive 3/4's names for the record
+	// fields (id, createdAt, caseId, owner, ...).
+	legacyNames bool
+	// ownerField and templateField name a case's assignee and template in
+	// request bodies.
+	ownerField, templateField string
+	// tagDeltas says whether case updates take addTags and removeTags;
+	// taskMandatory whether tasks take mandatory.
+	tagDeltas, taskMandatory bool
+	// resolvedStatus, when set, is the status a close sends, with the
+	// closing status as resolutionStatus; otherwise the closing status is
+	// the status. closeNeedsSummary says a close must carry a summary.
+	resolvedStatus    CaseStatus
+	closeNeedsSummary bool
+	// tlpWire is the wire number of each TLP level (the index), -1 for a
+	// level the dialect lacks; tlpLevel is the level of each wire number.
+	tlpWire  [5]int
+	tlpLevel []TLP
+	// customFields encodes custom fields for a create or a replacing
+	// update (replace) or for a merging update.
+	customFields func(fields []CustomField, replace bool) (any, error)
+}
+
+// v1Spec is TheHive 5's /api/v1.
+var v1Spec = &dialectSpec{
+	dialect:          V1,
+	label:            "TheHive 5 (dialect V1)",
+	caseCreate:       "/api/v1/case",
+	caseItem:         "/api/v1/case/{}",
+	taskCreate:       "/api/v1/case/{}/task",
+	taskItem:         "/api/v1/task/{}",
+	taskLog:          "/api/v1/task/{}/log",
+	observableCreate: "/api/v1/case/{}/observable",
+	observableItem:   "/api/v1/observable/{}",
+	alertCreate:      "/api/v1/alert",
+	alertItem:        "/api/v1/alert/{}",
+	alertPromote:     "/api/v1/alert/{}/case",
+	alertObservable:  "/api/v1/alert/{}/observable",
+	commentCreate:    "/api/v1/case/{}/comment",
+
+	cases:  listing{what: "listing cases", steps: []map[string]any{{"_name": "listCase"}}},
+	alerts: listing{what: "listing alerts", steps: []map[string]any{{"_name": "listAlert"}}},
+	tasks: func(id string) listing {
+		return listing{what: "listing tasks", steps: caseSteps(id, "tasks")}
+	},
+	observables: func(id string) listing {
+		return listing{what: "listing observables", steps: caseSteps(id, "observables")}
+	},
+	comments: func(id string) listing {
+		return listing{what: "listing comments", steps: caseSteps(id, "comments")}
+	},
+	search: queryAPI{},
+
+	ownerField:    "assignee",
+	templateField: "caseTemplate",
+	tagDeltas:     true,
+	taskMandatory: true,
+	tlpWire:       [5]int{0, 1, 2, 3, 4},
+	tlpLevel:      []TLP{TLPClear, TLPGreen, TLPAmber, TLPAmberStrict, TLPRed},
+	customFields:  customFieldsV1,
+}
+
+// v0Spec is the /api/case API of TheHive 3 and 4. It has no alerts and no
+// comments in this client.
+var v0Spec = &dialectSpec{
+	dialect:          V0,
+	label:            "TheHive 3/4 (dialect V0)",
+	caseCreate:       "/api/case",
+	caseItem:         "/api/case/{}",
+	taskCreate:       "/api/case/{}/task",
+	taskItem:         "/api/case/task/{}",
+	taskLog:          "/api/case/task/{}/log",
+	observableCreate: "/api/case/{}/artifact",
+	observableItem:   "/api/case/artifact/{}",
+
+	cases:  listing{what: "listing cases", path: "/api/case/_search"},
+	alerts: listing{what: "listing alerts"},
+	tasks: func(id string) listing {
+		return listing{what: "listing tasks", path: "/api/case/task/_search", parent: filter.ParentID("case", id)}
+	},
+	observables: func(id string) listing {
+		return listing{what: "listing observables", path: "/api/case/artifact/_search", parent: filter.ParentID("case", id)}
+	},
+	comments: func(string) listing { return listing{what: "listing comments"} },
+	search:   searchAPI{},
+
+	legacyNames:       true,
+	caseNumberField:   "caseId",
+	ownerField:        "owner",
+	templateField:     "template",
+	resolvedStatus:    StatusResolved,
+	closeNeedsSummary: true,
+	tlpWire:           [5]int{0, 1, 2, -1, 3},
+	tlpLevel:          []TLP{TLPClear, TLPGreen, TLPAmber, TLPRed},
+	customFields:      customFieldsV0,
+}
+
+// specFor returns the spec of d, or nil for an unknown dialect.
+func specFor(d Dialect) *dialectSpec {
+	for _, sp := range []*dialectSpec{v1Spec, v0Spec} {
+		if sp.dialect == d {
+			return sp
+		}
+	}
+	return nil
+}
+
+// caseSteps selects the children of one case in a V1 query.
+func caseSteps(caseID, children string) []map[string]any {
+	return []map[string]any{{"_name": "getCase", "idOrName": caseID}, {"_name": children}}
+}
+
+// endpoint returns the endpoint p, or an error matching ErrUnsupported
+// naming what when the dialect lacks it.
+func (sp *dialectSpec) endpoint(p, what string) (string, error) {
+	if p == "" {
+		return "", sp.unsupported("call", what+" is not available", "")
+	}
+	return p, nil
+}

@@ -9,32 +9,55 @@
 //	client, err := thehive.NewClient("https://thehive.example.com",
 //		thehive.WithAPIKey(key), thehive.WithOrganisation("soc"))
 //
-// The services hang off the client: Cases, Tasks, Observables and Alerts.
-// Every call takes a context and is bounded by it (and by WithTimeout).
+// The client follows the shape of every incidentkit client:
 //
-// Searches never stop at the server's default of 10 results: V1 queries
-// end with a page step and V0 searches always send a range. Search returns
-// one page with its total; All returns an iter.Seq2 that fetches pages
-// lazily, stops when the total is reached, and starts over when ranged
-// again.
+//   - The services hang off the client: Cases, Tasks, Observables, Alerts
+//     and Comments. Every call takes a context first and is bounded by it
+//     (and by WithTimeout).
+//   - Create, Update and Close take a pointer to an input struct; a nil
+//     input fails before anything is sent.
+//   - List returns one *incidentkit.Page with the server's total; All
+//     returns an iter.Seq2 that fetches pages lazily, stops when the total
+//     is reached, stops at break and starts over when ranged again. Both
+//     take a *ListOptions: a filter, sort keys, PageSize, Offset and
+//     MaxItems. Lists never stop at the server's default of 10 results: V1
+//     queries end with a page step and V0 searches always send a range.
+//   - Every record (Case, Task, Log, Observable, Alert, Comment) keeps the
+//     JSON it was decoded from in Raw, so a field this package does not name
+//     is never lost.
+//   - File observables take an incidentkit.Upload (a reader, a rewindable
+//     source or incidentkit.FileUpload(path)); its Progress reports the
+//     bytes sent.
 //
 // Values where zero means something are pointers in the input types, so
-// TLP CLEAR (0) and Flag false are sent: thehive.Ptr(thehive.TLPClear).
+// TLP CLEAR (0) and Flag false are sent: incidentkit.Ptr(thehive.TLPClear).
 // TLP constants are semantic and encoded for the dialect (RED is 4 in V1
-// and 3 in V0; AMBER+STRICT exists only in V1). Updates clear nullable
-// fields with thehive.Clear, which sends JSON null. Times are time.Time on
-// the way in and Time (epoch milliseconds) on the way out.
+// and 3 in V0; AMBER+STRICT exists only in V1). Updates empty nullable
+// fields with incidentkit.Clear, which sends JSON null. Times are
+// time.Time on the way in and Time (epoch milliseconds) on the way out.
+//
+// # Errors
 //
 // Creates, comments, task logs, closes and uploads are never repeated
 // unless the server provably did not act on them; reads and field updates
-// are retried on transient failures. An error answer is an *Error with
-// TheHive's error type in Code; AttributeErrors lists the fields of an
-// AttributeCheckingError. Input that can never work (an empty title, a
-// severity outside 1-4, a TLP the dialect lacks, an empty id, a file with
-// no name) fails with an *InputError before anything is sent. Adding
-// several observables at once can partly fail: the result then holds the
-// created observables and the refused values, and the error is a
-// *PartialError.
+// are retried on transient failures. An error answer is an
+// *incidentkit.Error with TheHive's error type in Code; AttributeErrors
+// lists the fields of an AttributeCheckingError. TheHive's answer to a
+// duplicate (an alert whose type, source and sourceRef are taken, an
+// observable the case has already) matches ErrAlreadyExists.
+//
+// Input that can never work (an empty title, a severity outside 1-4, an
+// empty id, a file with no name, a nil input) fails with an
+// *incidentkit.InputError before anything is sent. So does anything the
+// dialect cannot express — alerts and comments in V0, AMBER+STRICT in V0,
+// a filter operator the dialect lacks — and that error also matches
+// ErrUnsupported and names the dialect. A filter that cannot be encoded
+// matches ErrInvalidInput, and errors.As finds the *filter.Error or
+// *filter.UnsupportedError inside.
+//
+// Adding several observables at once can partly fail: the result then
+// holds the created observables and the refused values, and the error is
+// a *PartialError.
 package thehive
 
 //go:generate go run ../internal/family/gen -pkg thehive

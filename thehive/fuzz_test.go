@@ -1,9 +1,12 @@
 package thehive
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // FuzzDecodeCase decodes arbitrary answers as cases in both dialects: no
@@ -17,7 +20,7 @@ func FuzzDecodeCase(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var c Case
 		if json.Unmarshal(b, &c) == nil {
-			c.normalize(V1)
+			c.TLP = v1Spec.readTLP(c.TLP, c.TLPLabel)
 			out, err := json.Marshal(&c)
 			if err != nil {
 				t.Fatalf("marshal: %v", err)
@@ -27,9 +30,19 @@ func FuzzDecodeCase(f *testing.F) {
 				t.Fatalf("round trip of %s: %v", out, err)
 			}
 		}
-		var w v0Case
-		if json.Unmarshal(b, &w) == nil {
-			_ = w.result()
+		for _, sp := range []*dialectSpec{v1Spec, v0Spec} {
+			o := &one[Case, caseWire, *Case, *caseWire]{sp: sp}
+			if o.DecodeJSON(b) == nil && string(o.result().Raw) != string(bytes.TrimSpace(b)) {
+				t.Fatalf("Raw = %s, want the answer", o.result().Raw)
+			}
+			m := &many[Case, caseWire, *Case, *caseWire]{sp: sp}
+			if m.DecodeJSON(b) == nil {
+				for _, c := range m.items {
+					if c == nil || !json.Valid(c.Raw) {
+						t.Fatalf("case %+v has invalid Raw", c)
+					}
+				}
+			}
 		}
 	})
 }
@@ -62,9 +75,9 @@ func FuzzDecodeObservableAnswer(f *testing.F) {
 	f.Add([]byte(`{"success":[{"_id":"~1"}],"failure":[{"type":"CreateError","message":"dup","object":{}}]}`))
 	f.Add([]byte(`{"id":"x","dataType":"file","attachment":{"hashes":["a"]}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		for _, d := range []Dialect{V1, V0} {
-			a := &observableAnswer{d: d}
-			if json.Unmarshal(b, a) != nil {
+		for _, sp := range []*dialectSpec{v1Spec, v0Spec} {
+			a := &observableAnswer{sp: sp}
+			if a.DecodeJSON(b) != nil {
 				continue
 			}
 			res, err := a.result()
@@ -86,7 +99,7 @@ func FuzzDecodeError(f *testing.F) {
 	f.Add([]byte(`{"type":"AttributeCheckingError","errors":[[{"name":"a"}]]}`))
 	f.Add([]byte(`{"message":"x"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var e Error
+		var e incidentkit.Error
 		if decodeError(&e, b) && e.Code == "" && e.Message == "" {
 			t.Fatal("recognised a body with neither type nor message")
 		}

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 	"github.com/incidentkit/incidentkit/thehive/filter"
-	"github.com/jarcoal/httpmock"
 )
 
 // TestBadInputSendsNothing checks that rejected input fails before any
@@ -20,102 +21,138 @@ func TestBadInputSendsNothing(t *testing.T) {
 		call    func(c *Client) error
 		want    string
 	}{
-		{"empty title", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: " ", Description: "d"})
+		{name: "empty title", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: " ", Description: "d"})
 			return err
-		}, "case title"},
-		{"long title", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: strings.Repeat("x", 513), Description: "d"})
+		}, want: "case title"},
+		{name: "long title", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: strings.Repeat("x", 513), Description: "d"})
 			return err
-		}, "512"},
-		{"empty description", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t"})
+		}, want: "512"},
+		{name: "empty description", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t"})
 			return err
-		}, "case description"},
-		{"severity 5", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d", Severity: 5})
+		}, want: "case description"},
+		{name: "severity 5", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", Severity: 5})
 			return err
-		}, "outside 1-4"},
-		{"severity update 0", V1, func(c *Client) error {
-			return c.Cases.Update(ctx, "~1", CaseUpdate{Severity: Ptr(Severity(0))})
-		}, "outside 1-4"},
-		{"tlp 5 v1", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d", TLP: Ptr(TLP(5))})
+		}, want: "outside 1-4"},
+		{name: "severity update 0", dialect: V1, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "~1", &CaseUpdate{Severity: incidentkit.Ptr(Severity(0))})
+		}, want: "outside 1-4"},
+		{name: "tlp 5 v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLP(5))})
 			return err
-		}, "outside 0-4"},
-		{"amber strict v0", V0, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d", TLP: Ptr(TLPAmberStrict)})
+		}, want: "outside 0-4"},
+		{name: "amber strict v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPAmberStrict)})
 			return err
-		}, "AMBER+STRICT"},
-		{"negative tlp v0", V0, func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "x", ObservableInput{DataType: "ip", Data: []string{"1"}, TLP: Ptr(TLP(-1))})
+		}, want: "AMBER+STRICT"},
+		{name: "negative tlp v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Observables.Create(ctx, "x", &ObservableInput{DataType: "ip", Data: []string{"1"}, TLP: incidentkit.Ptr(TLP(-1))})
 			return err
-		}, "TLP"},
-		{"pap 4", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d", PAP: Ptr(PAP(4))})
+		}, want: "TLP"},
+		{name: "pap 4", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", PAP: incidentkit.Ptr(PAP(4))})
 			return err
-		}, "outside 0-3"},
-		{"empty case id get", V1, func(c *Client) error { _, err := c.Cases.Get(ctx, ""); return err }, "case id"},
-		{"empty case id update", V1, func(c *Client) error {
-			return c.Cases.Update(ctx, "  ", CaseUpdate{Flag: Ptr(true)})
-		}, "case id"},
-		{"empty case id delete", V0, func(c *Client) error { return c.Cases.Delete(ctx, "") }, "case id"},
-		{"empty case id task", V1, func(c *Client) error { _, err := c.Tasks.Create(ctx, "", TaskInput{Title: "t"}); return err }, "case id"},
-		{"empty update", V1, func(c *Client) error { return c.Cases.Update(ctx, "~1", CaseUpdate{}) }, "changes nothing"},
-		{"add tags v0", V0, func(c *Client) error {
-			return c.Cases.Update(ctx, "x", CaseUpdate{AddTags: []string{"a"}})
-		}, "V1"},
-		{"bad close status", V1, func(c *Client) error {
-			return c.Cases.Close(ctx, "~1", CaseClose{Status: StatusNew})
-		}, "closing status"},
-		{"close v0 no summary", V0, func(c *Client) error {
-			return c.Cases.Close(ctx, "x", CaseClose{Status: StatusOther})
-		}, "summary"},
-		{"file observable no name", V1, func(c *Client) error {
-			_, err := c.Observables.CreateFile(ctx, "~1", ObservableInput{}, Upload{Reader: strings.NewReader("x")})
+		}, want: "outside 0-3"},
+		{name: "empty case id get", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Get(ctx, ""); return err }, want: "case id"},
+		{name: "empty case id update", dialect: V1, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "  ", &CaseUpdate{Flag: incidentkit.Ptr(true)})
+		}, want: "case id"},
+		{name: "empty case id delete", dialect: V0, call: func(c *Client) error { return c.Cases.Delete(ctx, "") }, want: "case id"},
+		{name: "empty case id task", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Create(ctx, "", &TaskInput{Title: "t"}); return err }, want: "case id"},
+		{name: "empty update", dialect: V1, call: func(c *Client) error { return c.Cases.Update(ctx, "~1", &CaseUpdate{}) }, want: "changes nothing"},
+		{name: "add tags v0", dialect: V0, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "x", &CaseUpdate{AddTags: []string{"a"}})
+		}, want: "dialect V0"},
+		{name: "bad close status", dialect: V1, call: func(c *Client) error {
+			return c.Cases.Close(ctx, "~1", &CaseClose{Status: StatusNew})
+		}, want: "closing status"},
+		{name: "close v0 no summary", dialect: V0, call: func(c *Client) error {
+			return c.Cases.Close(ctx, "x", &CaseClose{Status: StatusOther})
+		}, want: "summary"},
+		{name: "file observable no name", dialect: V1, call: func(c *Client) error {
+			_, err := c.Observables.CreateFile(ctx, "~1", &ObservableInput{}, incidentkit.Upload{Reader: strings.NewReader("x")})
 			return err
-		}, "file name"},
-		{"observable no type", V1, func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "~1", ObservableInput{Data: []string{"x"}})
+		}, want: "file name"},
+		{name: "observable no type", dialect: V1, call: func(c *Client) error {
+			_, err := c.Observables.Create(ctx, "~1", &ObservableInput{Data: []string{"x"}})
 			return err
-		}, "data type"},
-		{"observable no data", V1, func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "~1", ObservableInput{DataType: "ip"})
+		}, want: "data type"},
+		{name: "observable no data", dialect: V1, call: func(c *Client) error {
+			_, err := c.Observables.Create(ctx, "~1", &ObservableInput{DataType: "ip"})
 			return err
-		}, "observable data"},
-		{"alert no sourceRef", V1, func(c *Client) error {
-			_, err := c.Alerts.Create(ctx, AlertInput{Type: "a", Source: "b", Title: "t", Description: "d"})
+		}, want: "observable data"},
+		{name: "alert no sourceRef", dialect: V1, call: func(c *Client) error {
+			_, err := c.Alerts.Create(ctx, &AlertInput{Type: "a", Source: "b", Title: "t", Description: "d"})
 			return err
-		}, "sourceRef"},
-		{"empty task title", V1, func(c *Client) error { _, err := c.Tasks.Create(ctx, "~1", TaskInput{}); return err }, "task title"},
-		{"empty log", V1, func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "~1", LogInput{}); return err }, "log message"},
-		{"empty comment", V1, func(c *Client) error { _, err := c.Cases.AddComment(ctx, "~1", ""); return err }, "comment"},
-		{"custom field twice", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d",
+		}, want: "sourceRef"},
+		{name: "empty task title", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Create(ctx, "~1", &TaskInput{}); return err }, want: "task title"},
+		{name: "empty log", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "~1", &LogInput{}); return err }, want: "log message"},
+		{name: "empty comment", dialect: V1, call: func(c *Client) error { _, err := c.Comments.Create(ctx, "~1", &CommentInput{Message: ""}); return err }, want: "comment"},
+		{name: "custom field twice", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d",
 				CustomFields: []CustomField{StringField("a", "1"), StringField("a", "2")}})
 			return err
-		}, "twice"},
-		{"custom field bad value", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d",
+		}, want: "twice"},
+		{name: "custom field bad value", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d",
 				CustomFields: []CustomField{{Name: "a", Value: []int{1}}}})
 			return err
-		}, "custom field a"},
-		{"negative page size", V1, func(c *Client) error {
-			_, err := c.Cases.Search(ctx, &SearchOptions{PageSize: -1})
+		}, want: "custom field a"},
+		{name: "negative page size", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.List(ctx, &ListOptions{PageSize: -1})
 			return err
-		}, "page size"},
-		{"negative offset in All", V1, func(c *Client) error {
-			for _, err := range c.Cases.All(ctx, &SearchOptions{Offset: -1}) {
+		}, want: "page size"},
+		{name: "negative offset in All", dialect: V1, call: func(c *Client) error {
+			for _, err := range c.Cases.All(ctx, &ListOptions{Offset: -1}) {
 				return err
 			}
 			return nil
-		}, "offset"},
-		{"number 0", V0, func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 0); return err }, "case number"},
+		}, want: "offset"},
+		{name: "number 0", dialect: V0, call: func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 0); return err }, want: "case number"},
+		{name: "nil case input", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Create(ctx, nil); return err },
+			want: "thehive: invalid case input: is nil"},
+		{name: "nil case update", dialect: V1, call: func(c *Client) error { return c.Cases.Update(ctx, "~1", nil) },
+			want: "case update: is nil"},
+		{name: "nil case close", dialect: V0, call: func(c *Client) error { return c.Cases.Close(ctx, "~1", nil) },
+			want: "case close: is nil"},
+		{name: "nil task input", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Create(ctx, "~1", nil); return err },
+			want: "task input: is nil"},
+		{name: "nil task update", dialect: V0, call: func(c *Client) error { return c.Tasks.Update(ctx, "~2", nil) },
+			want: "task update: is nil"},
+		{name: "nil log input", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "~2", nil); return err },
+			want: "log input: is nil"},
+		{name: "nil observable input", dialect: V1, call: func(c *Client) error {
+			_, err := c.Observables.Create(ctx, "~1", nil)
+			return err
+		}, want: "observable input: is nil"},
+		{name: "nil file observable input", dialect: V0, call: func(c *Client) error {
+			_, err := c.Observables.CreateFile(ctx, "~1", nil, incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "x"})
+			return err
+		}, want: "observable input: is nil"},
+		{name: "nil observable update", dialect: V1, call: func(c *Client) error { return c.Observables.Update(ctx, "~4", nil) },
+			want: "observable update: is nil"},
+		{name: "nil alert input", dialect: V1, call: func(c *Client) error { _, err := c.Alerts.Create(ctx, nil); return err },
+			want: "alert input: is nil"},
+		{name: "nil alert observable", dialect: V1, call: func(c *Client) error {
+			_, err := c.Alerts.AddObservable(ctx, "~5", nil)
+			return err
+		}, want: "observable input: is nil"},
+		{name: "nil comment", dialect: V1, call: func(c *Client) error { _, err := c.Comments.Create(ctx, "~1", nil); return err },
+			want: "comment input: is nil"},
+		{name: "empty task id for All", dialect: V1, call: func(c *Client) error {
+			for _, err := range c.Tasks.All(ctx, " ", nil) {
+				return err
+			}
+			return nil
+		}, want: "case id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mock := newMock(t, tt.dialect)
-			mock.RegisterNoResponder(httpmock.NewStringResponder(500, `{}`))
+			answerAll(mock, testkit.Answer{Status: 500, Body: `{}`})
 			err := tt.call(c)
 			if !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("error = %v, want one matching ErrInvalidInput", err)
@@ -123,37 +160,144 @@ func TestBadInputSendsNothing(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not mention %q", err, tt.want)
 			}
-			if n := mock.GetTotalCallCount(); n != 0 {
+			var ie *incidentkit.InputError
+			if !errors.As(err, &ie) || ie.Service != "thehive" || !strings.HasPrefix(err.Error(), "thehive: ") {
+				t.Errorf("error %#v is not a thehive *incidentkit.InputError", err)
+			}
+			if n := len(mock.Requests()); n != 0 {
 				t.Errorf("sent %d requests", n)
 			}
 		})
 	}
 }
 
-func TestV0RejectsV1Only(t *testing.T) {
+// TestUnsupported checks that everything a dialect cannot express fails
+// before anything is sent with one kind of error: it matches
+// ErrUnsupported (incidentkit's) and ErrInvalidInput, and names the
+// dialect.
+func TestUnsupported(t *testing.T) {
 	ctx := context.Background()
-	c, mock := newMock(t, V0)
-	calls := map[string]func() error{
-		"alert create": func() error { _, err := c.Alerts.Create(ctx, AlertInput{}); return err },
-		"alert get":    func() error { _, err := c.Alerts.Get(ctx, "x"); return err },
-		"promote":      func() error { _, err := c.Alerts.Promote(ctx, "x", nil); return err },
-		"alert obs":    func() error { _, err := c.Alerts.AddObservable(ctx, "x", ObservableInput{}); return err },
-		"alert search": func() error { _, err := c.Alerts.Search(ctx, nil); return err },
-		"alert count":  func() error { _, err := c.Alerts.Count(ctx, filter.Filter{}); return err },
-		"comment":      func() error { _, err := c.Cases.AddComment(ctx, "x", "m"); return err },
-		"comments":     func() error { _, err := c.Cases.Comments(ctx, "x", nil); return err },
-		"alert file": func() error {
-			_, err := c.Alerts.AddFileObservable(ctx, "x", ObservableInput{}, Upload{FileName: "f"})
+	first := func(seq func(yield func(*Alert, error) bool)) error {
+		for _, err := range seq {
 			return err
-		},
-	}
-	for name, call := range calls {
-		if err := call(); !errors.Is(err, ErrUnsupported) {
-			t.Errorf("%s: error = %v, want ErrUnsupported", name, err)
 		}
+		return nil
 	}
-	if mock.GetTotalCallCount() != 0 {
-		t.Error("a request was sent")
+	tests := []struct {
+		name    string
+		dialect Dialect
+		call    func(c *Client) error
+		want    string
+	}{
+		{name: "alert create", dialect: V0, call: func(c *Client) error {
+			_, err := c.Alerts.Create(ctx, &AlertInput{})
+			return err
+		}, want: "creating an alert is not available in TheHive 3/4 (dialect V0)"},
+		{name: "alert get", dialect: V0, call: func(c *Client) error { _, err := c.Alerts.Get(ctx, "x"); return err },
+			want: "reading an alert"},
+		{name: "promote", dialect: V0, call: func(c *Client) error { _, err := c.Alerts.Promote(ctx, "x", nil); return err },
+			want: "promoting an alert"},
+		{name: "alert observable", dialect: V0, call: func(c *Client) error {
+			_, err := c.Alerts.AddObservable(ctx, "x", &ObservableInput{})
+			return err
+		}, want: "adding an alert observable"},
+		{name: "alert file", dialect: V0, call: func(c *Client) error {
+			_, err := c.Alerts.AddFileObservable(ctx, "x", &ObservableInput{}, incidentkit.Upload{FileName: "f"})
+			return err
+		}, want: "adding an alert observable"},
+		{name: "alert list", dialect: V0, call: func(c *Client) error { _, err := c.Alerts.List(ctx, nil); return err },
+			want: "listing alerts"},
+		{name: "alert all", dialect: V0, call: func(c *Client) error { return first(c.Alerts.All(ctx, nil)) },
+			want: "listing alerts"},
+		{name: "alert count", dialect: V0, call: func(c *Client) error {
+			_, err := c.Alerts.Count(ctx, filter.Filter{})
+			return err
+		}, want: "listing alerts"},
+		{name: "comment", dialect: V0, call: func(c *Client) error {
+			_, err := c.Comments.Create(ctx, "x", &CommentInput{Message: "m"})
+			return err
+		}, want: "commenting on a case"},
+		{name: "comment list", dialect: V0, call: func(c *Client) error { _, err := c.Comments.List(ctx, "x", nil); return err },
+			want: "listing comments"},
+		{name: "comment all", dialect: V0, call: func(c *Client) error {
+			for _, err := range c.Comments.All(ctx, "x", nil) {
+				return err
+			}
+			return nil
+		}, want: "listing comments"},
+		{name: "add tags", dialect: V0, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "x", &CaseUpdate{AddTags: []string{"a"}})
+		}, want: "AddTags and RemoveTags are not available in TheHive 3/4 (dialect V0); set Tags instead"},
+		{name: "amber strict", dialect: V0, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPAmberStrict)})
+			return err
+		}, want: "AMBER+STRICT is not available in TheHive 3/4"},
+		{name: "mandatory task", dialect: V0, call: func(c *Client) error {
+			_, err := c.Tasks.Create(ctx, "x", &TaskInput{Title: "t", Mandatory: incidentkit.Ptr(true)})
+			return err
+		}, want: "Mandatory is not available in TheHive 3/4"},
+		{name: "filter v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Cases.List(ctx, &ListOptions{Filter: filter.Ne("status", "Open")})
+			return err
+		}, want: "thehive: invalid filter: Ne cannot be expressed in the TheHive v0 dialect"},
+		{name: "filter v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Count(ctx, filter.ParentID("case", "~1"))
+			return err
+		}, want: "ParentID cannot be expressed in the TheHive v1 dialect"},
+		{name: "filter in All", dialect: V0, call: func(c *Client) error {
+			for _, err := range c.Tasks.All(ctx, "x", &ListOptions{Filter: filter.Has("assignee")}) {
+				return err
+			}
+			return nil
+		}, want: "Has (at _and[1]) cannot be expressed in the TheHive v0 dialect"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mock := newMock(t, tt.dialect)
+			answerAll(mock, testkit.Answer{Status: 500, Body: `{}`})
+			err := tt.call(c)
+			if !errors.Is(err, ErrUnsupported) || !errors.Is(err, incidentkit.ErrUnsupported) || !errors.Is(err, ErrInvalidInput) {
+				t.Fatalf("error = %v, want one matching ErrUnsupported and ErrInvalidInput", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not say %q", err, tt.want)
+			}
+			if n := len(mock.Requests()); n != 0 {
+				t.Errorf("sent %d requests", n)
+			}
+		})
+	}
+}
+
+// TestFilterErrors checks that a filter that cannot be encoded matches the
+// client's sentinels while errors.As still finds the filter's own error.
+func TestFilterErrors(t *testing.T) {
+	ctx := context.Background()
+	c, mock := newMock(t, V1)
+	_, err := c.Cases.List(ctx, &ListOptions{Filter: filter.And(filter.Eq("status", "New"), filter.In("tags"))})
+	var fe *filter.Error
+	if !errors.Is(err, ErrInvalidInput) || !errors.Is(err, filter.ErrInvalid) || !errors.As(err, &fe) {
+		t.Fatalf("error = %#v, want ErrInvalidInput around a *filter.Error", err)
+	}
+	if fe.Path != "_and[1]._in" || errors.Is(err, ErrUnsupported) {
+		t.Errorf("filter error = %+v (unsupported %v)", fe, errors.Is(err, ErrUnsupported))
+	}
+	if got, want := err.Error(), "thehive: invalid filter: _and[1]._in: In needs at least one value"; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	_, err = c.Cases.List(ctx, &ListOptions{Sort: []filter.Sort{filter.Asc("")}})
+	if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &fe) || fe.Path != "sort[0]" {
+		t.Errorf("sort error = %v", err)
+	}
+
+	c, _ = newMock(t, V0)
+	_, err = c.Cases.Count(ctx, filter.Match("description", "beacon"))
+	var ue *filter.UnsupportedError
+	if !errors.As(err, &ue) || ue.Op != "Match" || ue.Dialect != V0 || !errors.Is(err, filter.ErrUnsupported) {
+		t.Errorf("unsupported filter error = %#v", err)
+	}
+	if n := len(mock.Requests()); n != 0 {
+		t.Errorf("sent %d requests", n)
 	}
 }
 
@@ -163,13 +307,13 @@ func TestNewClientValidates(t *testing.T) {
 		url  string
 		opts []Option
 	}{
-		{"empty url", "", nil},
-		{"two auths", testBase, []Option{WithAPIKey("k"), WithBasicAuth("u", "p")}},
-		{"empty key", testBase, []Option{WithAPIKey("")}},
-		{"empty org", testBase, []Option{WithOrganisation(" ")}},
-		{"bad dialect", testBase, []Option{WithDialect(Dialect(9))}},
-		{"plain http remote", "http://thehive.example.test", nil},
-		{"negative retries", testBase, []Option{WithRetries(-1)}},
+		{name: "empty url", url: "", opts: nil},
+		{name: "two auths", url: testBase, opts: []Option{WithAPIKey("k"), WithBasicAuth("u", "p")}},
+		{name: "empty key", url: testBase, opts: []Option{WithAPIKey("")}},
+		{name: "empty org", url: testBase, opts: []Option{WithOrganisation(" ")}},
+		{name: "bad dialect", url: testBase, opts: []Option{WithDialect(Dialect(9))}},
+		{name: "plain http remote", url: "http://thehive.example.test", opts: nil},
+		{name: "negative retries", url: testBase, opts: []Option{WithRetries(-1)}},
 	}
 	for _, tt := range tests {
 		if _, err := NewClient(tt.url, tt.opts...); err == nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// ErrPartial matches a *PartialError: some objects were created and some
+// ErrPartial matches a *PartialError: some values of a multi-value create
 // were refused.
 var ErrPartial = errors.New("some objects were not created")
 
@@ -23,16 +23,24 @@ type ObservableResult struct {
 // Failure is one refused element of a multi-object create.
 type Failure struct {
 	// Type is TheHive's error type ("CreateError", ...).
-	Type    string `json:"type"`
+	Type string `json:"type"`
+	// Message is the server's reason ("Observable already exists").
 	Message string `json:"message"`
 	// Object is the refused input as the server echoed it.
 	Object json.RawMessage `json:"object,omitempty"`
 }
 
-// PartialError reports an answer in which some observables were created
-// and others refused. Result holds both halves; the same Result is also
-// returned beside the error.
+// Exists reports whether the value was refused because the case or alert
+// has it already.
+func (f *Failure) Exists() bool { return duplicate(f.Type, f.Message) }
+
+// PartialError reports an observable create in which some values were
+// refused; Created may hold the others or be empty (TheHive 4 and 5 answer
+// 207 even when every value was refused). Result holds both halves; the
+// same Result is also returned beside the error. It matches ErrPartial,
+// and ErrAlreadyExists when every refused value exists already.
 type PartialError struct {
+	// Result is what was created and what was refused.
 	Result *ObservableResult
 }
 
@@ -56,37 +64,41 @@ func (e *PartialError) Error() string {
 	return b.String()
 }
 
-// Is makes errors.Is(err, ErrPartial) hold.
-func (e *PartialError) Is(target error) bool { return target == ErrPartial }
+// Is makes errors.Is(err, ErrPartial) hold, and errors.Is(err,
+// ErrAlreadyExists) when every refused value was a duplicate.
+func (e *PartialError) Is(target error) bool {
+	switch target {
+	case ErrPartial:
+		return true
+	case ErrAlreadyExists:
+		for i := range e.Result.Failures {
+			if !e.Result.Failures[i].Exists() {
+				return false
+			}
+		}
+		return len(e.Result.Failures) > 0
+	}
+	return false
+}
 
 // observableAnswer decodes every shape an observable create answers with:
 // an array (V1), one object (V0 with one value), or a multi-status object
 // {"success": [...], "failure": [...]}.
 type observableAnswer struct {
-	d   Dialect
+	sp  *dialectSpec
 	res ObservableResult
 }
 
-// UnmarshalJSON decodes any of the three shapes.
-func (a *observableAnswer) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
+// DecodeJSON implements transport.RawDecoder: it decodes any of the three
+// shapes; each observable keeps its own JSON in Raw.
+func (a *observableAnswer) DecodeJSON(b []byte) error {
+	b = bytes.TrimSpace(bytes.Clone(b))
 	if len(b) == 0 || string(b) == "null" {
 		return nil
 	}
-	decodeList := func(raw []byte) ([]*Observable, error) {
-		var list []v0Observable
-		if err := json.Unmarshal(raw, &list); err != nil {
-			return nil, err
-		}
-		out := make([]*Observable, len(list))
-		for i := range list {
-			out[i] = a.convert(&list[i])
-		}
-		return out, nil
-	}
 	switch b[0] {
 	case '[':
-		list, err := decodeList(b)
+		list, err := decodeArray[Observable, observableWire](a.sp, b, 0)
 		a.res.Created = list
 		return err
 	case '{':
@@ -99,32 +111,21 @@ func (a *observableAnswer) UnmarshalJSON(b []byte) error {
 		}
 		if multi.Success != nil || multi.Failure != nil {
 			a.res.Failures = multi.Failure
-			if len(multi.Success) > 0 && string(multi.Success) != "null" {
-				list, err := decodeList(multi.Success)
-				if err != nil {
-					return err
-				}
-				a.res.Created = list
+			if len(multi.Success) == 0 {
+				return nil
 			}
-			return nil
-		}
-		var one v0Observable
-		if err := json.Unmarshal(b, &one); err != nil {
+			list, err := decodeArray[Observable, observableWire](a.sp, multi.Success, 0)
+			a.res.Created = list
 			return err
 		}
-		a.res.Created = []*Observable{a.convert(&one)}
+		o, err := decoder[Observable, observableWire](a.sp)(b)
+		if err != nil {
+			return err
+		}
+		a.res.Created = []*Observable{o}
 		return nil
 	}
 	return &json.UnmarshalTypeError{Value: "answer", Offset: 0}
-}
-
-// convert folds V0 names in; both dialects are decoded through the V0
-// wire form since its extra names never occur in V1 answers.
-func (a *observableAnswer) convert(w *v0Observable) *Observable {
-	o := &w.Observable
-	w.fold(&o.Record)
-	o.normalize(a.d)
-	return o
 }
 
 // result returns the decoded result and, when anything was refused, a

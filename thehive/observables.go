@@ -8,31 +8,19 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/transport"
-	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
-// Upload is a file to send. Set exactly one of Reader, ReaderAt or Open,
-// and FileName. A rewindable source (an io.ReadSeeker, an io.ReaderAt with
-// its Size, or Open) can be sent again when a retry is safe; a plain
-// io.Reader is streamed once and never sent twice.
-type Upload = transport.Upload
-
-// ObservableService manages observables. Get it from Client.Observables.
+// ObservableService manages the observables of cases. Get it from
+// Client.Observables.
 type ObservableService struct{ c *Client }
-
-func (s *ObservableService) path(v1, v0 string) string {
-	if s.c.dialect == V0 {
-		return v0
-	}
-	return v1
-}
 
 // send posts an observable create and decodes every answer shape. With
 // some values refused (HTTP 207), it returns the result and a
 // *PartialError holding the same result.
 func (s *ObservableService) send(ctx context.Context, r *transport.Request) (*ObservableResult, error) {
-	ans := &observableAnswer{d: s.c.dialect}
+	ans := &observableAnswer{sp: s.c.sp}
 	if _, err := s.c.do(ctx, r, ans); err != nil {
 		return nil, err
 	}
@@ -40,43 +28,52 @@ func (s *ObservableService) send(ctx context.Context, r *transport.Request) (*Ob
 }
 
 // Create adds observables to a case: one per element of in.Data. It is
-// sent once.
-func (s *ObservableService) Create(ctx context.Context, caseID string, in ObservableInput) (*ObservableResult, error) {
+// sent once. A value the case has already is refused by TheHive; the
+// error then matches ErrAlreadyExists (a *PartialError when other values
+// were created). A nil in is an input error.
+func (s *ObservableService) Create(ctx context.Context, caseID string, in *ObservableInput) (*ObservableResult, error) {
 	if err := checkID("case id", caseID); err != nil {
 		return nil, err
 	}
-	body, err := in.body(s.c.dialect, false)
+	if err := needInput("observable input", in); err != nil {
+		return nil, err
+	}
+	body, err := in.body(s.c.sp, false)
 	if err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &transport.Request{Method: http.MethodPost,
-		Path: s.path("/api/v1/case/{}/observable", "/api/case/{}/artifact"), Args: []string{caseID},
-		JSON: body, Replay: transport.ReplayUnsafe})
+	return s.send(ctx, &transport.Request{Method: http.MethodPost, Path: s.c.sp.observableCreate,
+		Args: []string{caseID}, JSON: body, Replay: transport.ReplayUnsafe})
 }
 
 // CreateFile adds a file observable to a case, streaming file as the
 // multipart part "attachment" beside the observable's fields in "_json".
-// in.DataType defaults to "file" and in.Data must be empty. file.FileName
-// is required. The upload is repeated only when a retry is safe and the
-// source can be rewound.
-func (s *ObservableService) CreateFile(ctx context.Context, caseID string, in ObservableInput, file Upload) (*ObservableResult, error) {
+// in.DataType defaults to "file" and in.Data must be empty; file.FileName
+// is required (incidentkit.FileUpload sets it from a path), and
+// file.Progress, when set, reports the bytes sent. The upload is repeated
+// only when a retry is safe and the source can be rewound. A nil in is an
+// input error.
+func (s *ObservableService) CreateFile(ctx context.Context, caseID string, in *ObservableInput, file incidentkit.Upload) (*ObservableResult, error) {
 	if err := checkID("case id", caseID); err != nil {
 		return nil, err
 	}
-	r, err := fileRequest(s.c.dialect, in, file)
+	r, err := fileRequest(s.c.sp, in, file)
 	if err != nil {
 		return nil, err
 	}
-	r.Path, r.Args = s.path("/api/v1/case/{}/observable", "/api/case/{}/artifact"), []string{caseID}
+	r.Path, r.Args = s.c.sp.observableCreate, []string{caseID}
 	return s.send(ctx, r)
 }
 
 // fileRequest builds the multipart request of a file observable.
-func fileRequest(d Dialect, in ObservableInput, file Upload) (*transport.Request, error) {
+func fileRequest(sp *dialectSpec, in *ObservableInput, file incidentkit.Upload) (*transport.Request, error) {
+	if err := needInput("observable input", in); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(file.FileName) == "" {
 		return nil, inputErr("file name", "is empty")
 	}
-	body, err := in.body(d, true)
+	body, err := in.body(sp, true)
 	if err != nil {
 		return nil, err
 	}
@@ -96,29 +93,23 @@ func (s *ObservableService) Get(ctx context.Context, id string) (*Observable, er
 	if err := checkID("observable id", id); err != nil {
 		return nil, err
 	}
-	var w v0Observable
-	if _, err := s.c.do(ctx, &transport.Request{Path: s.path("/api/v1/observable/{}", "/api/case/artifact/{}"),
-		Args: []string{id}}, &w); err != nil {
-		return nil, err
-	}
-	o := &w.Observable
-	w.fold(&o.Record)
-	o.normalize(s.c.dialect)
-	return o, nil
+	return getOne[Observable, observableWire](ctx, s.c, &transport.Request{Path: s.c.sp.observableItem, Args: []string{id}})
 }
 
-// Update changes the fields set in u.
-func (s *ObservableService) Update(ctx context.Context, id string, u ObservableUpdate) error {
+// Update changes the fields set in in. A nil in is an input error.
+func (s *ObservableService) Update(ctx context.Context, id string, in *ObservableUpdate) error {
 	if err := checkID("observable id", id); err != nil {
 		return err
 	}
-	body, err := u.body(s.c.dialect)
+	if err := needInput("observable update", in); err != nil {
+		return err
+	}
+	body, err := in.body(s.c.sp)
 	if err != nil {
 		return err
 	}
-	_, err = s.c.do(ctx, &transport.Request{Method: http.MethodPatch,
-		Path: s.path("/api/v1/observable/{}", "/api/case/artifact/{}"), Args: []string{id},
-		JSON: body, Replay: transport.ReplaySafe}, nil)
+	_, err = s.c.do(ctx, &transport.Request{Method: http.MethodPatch, Path: s.c.sp.observableItem,
+		Args: []string{id}, JSON: body, Replay: transport.ReplaySafe}, nil)
 	return err
 }
 
@@ -127,31 +118,24 @@ func (s *ObservableService) Delete(ctx context.Context, id string) error {
 	if err := checkID("observable id", id); err != nil {
 		return err
 	}
-	_, err := s.c.do(ctx, &transport.Request{Method: http.MethodDelete,
-		Path: s.path("/api/v1/observable/{}", "/api/case/artifact/{}"), Args: []string{id}}, nil)
+	_, err := s.c.do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.c.sp.observableItem,
+		Args: []string{id}}, nil)
 	return err
 }
 
-func (s *ObservableService) search(caseID string) *search {
-	return &search{
-		v1:       []map[string]any{{"_name": "getCase", "idOrName": caseID}, {"_name": "observables"}},
-		v0Path:   "/api/case/artifact/_search",
-		v0Filter: filter.ParentID("case", caseID),
-	}
-}
-
 // List returns one page of a case's observables matching opts.
-func (s *ObservableService) List(ctx context.Context, caseID string, opts *SearchOptions) (*Page[*Observable], error) {
+func (s *ObservableService) List(ctx context.Context, caseID string, opts *ListOptions) (*incidentkit.Page[*Observable], error) {
 	if err := checkID("case id", caseID); err != nil {
 		return nil, err
 	}
-	return searchOne(ctx, s.c, s.search(caseID), opts, (*v0Observable).result, fixObservable)
+	return list[Observable, observableWire](ctx, s.c, s.c.sp.observables(caseID), opts)
 }
 
-// All returns a lazy sequence of a case's observables matching opts.
-func (s *ObservableService) All(ctx context.Context, caseID string, opts *SearchOptions) iter.Seq2[*Observable, error] {
+// All returns a lazy sequence of a case's observables matching opts; it
+// behaves like CaseService.All.
+func (s *ObservableService) All(ctx context.Context, caseID string, opts *ListOptions) iter.Seq2[*Observable, error] {
 	if err := checkID("case id", caseID); err != nil {
-		return func(yield func(*Observable, error) bool) { yield(nil, err) }
+		return failed[Observable](err)
 	}
-	return searchAll(ctx, s.c, s.search(caseID), opts, (*v0Observable).result, fixObservable)
+	return all[Observable, observableWire](ctx, s.c, s.c.sp.observables(caseID), opts)
 }

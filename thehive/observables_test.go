@@ -11,16 +11,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 func TestObservablePartial(t *testing.T) {
 	for _, d := range []Dialect{V1, V0} {
 		c, mock := newMock(t, d)
-		var got []seen
-		mock.RegisterNoResponder(recorder(&got, 207, `{"success":[{"_id":"~1","id":"~1","data":"a.test","tlp":3}],
-			"failure":[{"type":"CreateError","message":"Observable already exists","object":{"data":"b.test"}}]}`))
-		res, err := c.Observables.Create(context.Background(), "~9", ObservableInput{DataType: "domain", Data: []string{"a.test", "b.test"}})
+		answerAll(mock, testkit.Answer{Status: 207, Body: `{"success":[{"_id":"~1","id":"~1","data":"a.test","tlp":3}],
+			"failure":[{"type":"CreateError","message":"Observable already exists","object":{"data":"b.test"}}]}`})
+		res, err := c.Observables.Create(context.Background(), "~9", &ObservableInput{DataType: "domain", Data: []string{"a.test", "b.test"}})
 		if !errors.Is(err, ErrPartial) {
 			t.Fatalf("%v: error = %v, want ErrPartial", d, err)
 		}
@@ -50,9 +50,8 @@ func TestObservablePartial(t *testing.T) {
 func TestObservableAnswerShapes(t *testing.T) {
 	for _, body := range []string{`[{"_id":"~1"}]`, `{"id":"~1","dataType":"ip"}`, `{"success":[{"_id":"~1"}],"failure":[]}`} {
 		c, mock := newMock(t, V0)
-		var got []seen
-		mock.RegisterNoResponder(recorder(&got, 201, body))
-		res, err := c.Observables.Create(context.Background(), "x", ObservableInput{DataType: "ip", Data: []string{"1"}})
+		answerAll(mock, testkit.Answer{Status: 201, Body: body})
+		res, err := c.Observables.Create(context.Background(), "x", &ObservableInput{DataType: "ip", Data: []string{"1"}})
 		if err != nil || len(res.Created) != 1 || res.Created[0].ID != "~1" {
 			t.Errorf("%s: %+v, %v", body, res, err)
 		}
@@ -61,13 +60,13 @@ func TestObservableAnswerShapes(t *testing.T) {
 
 // parseMultipart returns the _json field and the attachment part of a
 // recorded multipart request.
-func parseMultipart(t *testing.T, r seen) (string, string, string, string) {
+func parseMultipart(t *testing.T, r testkit.Request) (string, string, string, string) {
 	t.Helper()
-	mt, params, err := mime.ParseMediaType(r.header.Get("Content-Type"))
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" {
-		t.Fatalf("content type %q", r.header.Get("Content-Type"))
+		t.Fatalf("content type %q", r.Header.Get("Content-Type"))
 	}
-	mr := multipart.NewReader(strings.NewReader(r.body), params["boundary"])
+	mr := multipart.NewReader(strings.NewReader(r.Body), params["boundary"])
 	var js, name, ctype, data string
 	var order []string
 	for {
@@ -98,25 +97,29 @@ func TestFileObservable(t *testing.T) {
 		d    Dialect
 		path string
 		tlp  string
-	}{{V1, "/api/v1/case/~1/observable", "4"}, {V0, "/api/case/~1/artifact", "3"}} {
+	}{{d: V1, path: "/api/v1/case/~1/observable", tlp: "4"}, {d: V0, path: "/api/case/~1/artifact", tlp: "3"}} {
 		c, mock := newMock(t, tt.d)
-		var got []seen
-		mock.RegisterNoResponder(recorder(&got, 201, `[{"_id":"~5","dataType":"file","attachment":{"id":"h","name":"m.exe","size":5,"hashes":["abc"]}}]`))
+		answerAll(mock, testkit.Answer{Status: 201, Body: `[{"_id":"~5","dataType":"file","attachment":{"id":"h","name":"m.exe","size":5,"hashes":["abc"]}}]`})
+		var progress [][2]int64
 		res, err := c.Observables.CreateFile(context.Background(), "~1",
-			ObservableInput{Message: "sample", TLP: Ptr(TLPRed), IOC: Ptr(false)},
-			Upload{Reader: strings.NewReader("MZ..."), FileName: "mal.exe", ContentType: "application/octet-stream"})
+			&ObservableInput{Message: "sample", TLP: incidentkit.Ptr(TLPRed), IOC: incidentkit.Ptr(false)},
+			incidentkit.Upload{Reader: strings.NewReader("MZ..."), FileName: "mal.exe", ContentType: "application/octet-stream",
+				Progress: func(done, total int64) { progress = append(progress, [2]int64{done, total}) }})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Created[0].Attachment == nil || res.Created[0].Attachment.Hashes[0] != "abc" {
 			t.Errorf("attachment = %+v", res.Created[0].Attachment)
 		}
-		r := got[0]
-		if r.method != "POST" || r.path != tt.path {
-			t.Errorf("request %s %s", r.method, r.path)
+		if len(progress) == 0 || progress[len(progress)-1] != [2]int64{5, 5} {
+			t.Errorf("progress = %v, want it to end at 5 of 5 bytes", progress)
+		}
+		r := mock.Last(t)
+		if r.Method != "POST" || r.RawPath != tt.path {
+			t.Errorf("request %s %s", r.Method, r.RawPath)
 		}
 		js, name, ctype, data := parseMultipart(t, r)
-		jsonEqual(t, js, `{"dataType":"file","message":"sample","tlp":`+tt.tlp+`,"ioc":false}`)
+		testkit.JSONEqual(t, js, `{"dataType":"file","message":"sample","tlp":`+tt.tlp+`,"ioc":false}`)
 		if name != "mal.exe" || ctype != "application/octet-stream" || data != "MZ..." {
 			t.Errorf("file part %q %q %q", name, ctype, data)
 		}
@@ -128,28 +131,28 @@ func TestFileObservable(t *testing.T) {
 func TestFileObservableRetry(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
-		upload   Upload
+		upload   incidentkit.Upload
 		attempts int
 		ok       bool
 	}{
-		{"seeker", Upload{Reader: bytes.NewReader([]byte("data")), FileName: "f.txt"}, 2, true},
-		{"open", Upload{Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("data")), nil }, FileName: "f.txt"}, 2, true},
-		{"plain reader", Upload{Reader: io.MultiReader(strings.NewReader("data")), FileName: "f.txt"}, 1, false},
+		{name: "seeker", upload: incidentkit.Upload{Reader: bytes.NewReader([]byte("data")), FileName: "f.txt"}, attempts: 2, ok: true},
+		{name: "open", upload: incidentkit.Upload{Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("data")), nil }, FileName: "f.txt"}, attempts: 2, ok: true},
+		{name: "plain reader", upload: incidentkit.Upload{Reader: io.MultiReader(strings.NewReader("data")), FileName: "f.txt"}, attempts: 1, ok: false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mock := newMock(t, V1)
-			var bodies []string
-			mock.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-				b, _ := io.ReadAll(r.Body)
-				bodies = append(bodies, string(b))
-				if len(bodies) == 1 {
-					resp := httpmock.NewStringResponse(429, `{"type":"TooManyRequests","message":"slow down"}`)
-					resp.Header.Set("Retry-After", "0")
-					return resp, nil
+			mock.RegisterNoResponder(mock.Record(func(*http.Request) testkit.Answer {
+				if len(mock.Requests()) == 1 {
+					return testkit.Answer{Status: 429, Body: `{"type":"TooManyRequests","message":"slow down"}`,
+						Header: testkit.Headers("Retry-After", "0")}
 				}
-				return httpmock.NewStringResponse(201, `[{"_id":"~1"}]`), nil
-			})
-			_, err := c.Observables.CreateFile(context.Background(), "~1", ObservableInput{}, tt.upload)
+				return testkit.Answer{Status: 201, Body: `[{"_id":"~1"}]`}
+			}))
+			_, err := c.Observables.CreateFile(context.Background(), "~1", &ObservableInput{}, tt.upload)
+			var bodies []string
+			for _, r := range mock.Requests() {
+				bodies = append(bodies, r.Body)
+			}
 			if (err == nil) != tt.ok {
 				t.Fatalf("error = %v", err)
 			}

@@ -6,6 +6,8 @@ import (
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
+// options collects what the Options set before NewClient builds the
+// client.
 type options struct {
 	core    []transport.Option
 	auth    transport.Authenticator
@@ -48,7 +50,7 @@ func WithOrganisation(org string) Option {
 // default) or V0 (the /api/case API of TheHive 3 and 4).
 func WithDialect(d Dialect) Option {
 	return func(o *options) error {
-		if d != V1 && d != V0 {
+		if specFor(d) == nil {
 			return inputErr("dialect", "must be V1 or V0, got "+d.String())
 		}
 		o.dialect = d

@@ -4,21 +4,21 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/incidentkit/incidentkit/internal/testkit"
 	"github.com/incidentkit/incidentkit/thehive/filter"
-	"github.com/jarcoal/httpmock"
 )
 
-// pagedServer answers V1 queries and V0 searches from total numbered
-// cases, honouring the page step or range; it records each (from, to).
-func pagedServer(t *testing.T, total int, ranges *[][2]int) httpmock.Responder {
-	return func(r *http.Request) (*http.Response, error) {
-		b, _ := io.ReadAll(r.Body)
+// pagedServer makes m answer V1 queries and V0 searches from total
+// numbered cases, honouring the page step or range; it records each
+// (from, to).
+func pagedServer(t *testing.T, m *testkit.Mock, total int, ranges *[][2]int) {
+	m.RegisterNoResponder(m.Record(func(r *http.Request) testkit.Answer {
+		b := []byte(m.Last(t).Body)
 		var from, to int
 		if strings.HasSuffix(r.URL.Path, "/_search") {
 			var body struct{ Range string }
@@ -41,11 +41,8 @@ func pagedServer(t *testing.T, total int, ranges *[][2]int) httpmock.Responder {
 		for i := from; i < to && i < total; i++ {
 			items = append(items, fmt.Sprintf(`{"_id":"~%d","id":"~%d","number":%d}`, i, i, i))
 		}
-		resp := httpmock.NewStringResponse(200, "["+strings.Join(items, ",")+"]")
-		resp.Header.Set("Content-Type", "application/json")
-		resp.Header.Set("X-Total", strconv.Itoa(total))
-		return resp, nil
-	}
+		return testkit.Answer{Body: "[" + strings.Join(items, ",") + "]", Header: testkit.Headers("X-Total", strconv.Itoa(total))}
+	}))
 }
 
 func TestAllPages(t *testing.T) {
@@ -53,8 +50,8 @@ func TestAllPages(t *testing.T) {
 		t.Run(d.String(), func(t *testing.T) {
 			c, mock := newMock(t, d)
 			var ranges [][2]int
-			mock.RegisterNoResponder(pagedServer(t, 25, &ranges))
-			seq := c.Cases.All(context.Background(), &SearchOptions{PageSize: 10})
+			pagedServer(t, mock, 25, &ranges)
+			seq := c.Cases.All(context.Background(), &ListOptions{PageSize: 10})
 			if len(ranges) != 0 {
 				t.Fatal("a request was sent before ranging")
 			}
@@ -86,9 +83,9 @@ func TestAllPages(t *testing.T) {
 func TestAllMaxItemsAndOffset(t *testing.T) {
 	c, mock := newMock(t, V1)
 	var ranges [][2]int
-	mock.RegisterNoResponder(pagedServer(t, 100, &ranges))
+	pagedServer(t, mock, 100, &ranges)
 	var ids []string
-	for cs, err := range c.Cases.All(context.Background(), &SearchOptions{PageSize: 10, Offset: 5, MaxItems: 12}) {
+	for cs, err := range c.Cases.All(context.Background(), &ListOptions{PageSize: 10, Offset: 5, MaxItems: 12}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,15 +102,15 @@ func TestAllMaxItemsAndOffset(t *testing.T) {
 func TestSearchPageMeta(t *testing.T) {
 	c, mock := newMock(t, V0)
 	var ranges [][2]int
-	mock.RegisterNoResponder(pagedServer(t, 15, &ranges))
-	p, err := c.Cases.Search(context.Background(), &SearchOptions{PageSize: 10})
+	pagedServer(t, mock, 15, &ranges)
+	p, err := c.Cases.List(context.Background(), &ListOptions{PageSize: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Items) != 10 || p.Total != 15 || !p.TotalKnown || !p.HasNext() || p.NextOffset != 10 {
 		t.Errorf("page = %+v", p)
 	}
-	p, err = c.Cases.Search(context.Background(), &SearchOptions{PageSize: 10, Offset: 10})
+	p, err = c.Cases.List(context.Background(), &ListOptions{PageSize: 10, Offset: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +121,7 @@ func TestSearchPageMeta(t *testing.T) {
 
 func TestAllErrorOnce(t *testing.T) {
 	c, mock := newMock(t, V1, WithoutRetries())
-	mock.RegisterNoResponder(httpmock.NewStringResponder(500, `{"type":"InternalError","message":"x"}`))
+	answerAll(mock, testkit.Answer{Status: 500, Body: `{"type":"InternalError","message":"x"}`})
 	errs := 0
 	for _, err := range c.Cases.All(context.Background(), nil) {
 		if err == nil {
@@ -139,16 +136,15 @@ func TestAllErrorOnce(t *testing.T) {
 
 func TestCountV0FromHeader(t *testing.T) {
 	c, mock := newMock(t, V0)
-	var got []seen
-	mock.RegisterNoResponder(recorder(&got, 200, `[]`, "X-Total", "37"))
+	answerAll(mock, testkit.Answer{Status: 200, Body: `[]`, Header: testkit.Headers("X-Total", "37")})
 	n, err := c.Cases.Count(context.Background(), statusOpen())
 	if err != nil || n != 37 {
 		t.Fatalf("count = %d, %v", n, err)
 	}
-	jsonEqual(t, got[0].body, `{"query":{"_field":"status","_value":"Open"},"range":"0-0"}`)
+	testkit.JSONEqual(t, mock.Last(t).Body, `{"query":{"_field":"status","_value":"Open"},"range":"0-0"}`)
 
 	c, mock = newMock(t, V0)
-	mock.RegisterNoResponder(recorder(&got, 200, `[]`))
+	answerAll(mock, testkit.Answer{Status: 200, Body: `[]`})
 	if _, err := c.Cases.Count(context.Background(), statusOpen()); err == nil {
 		t.Error("no error without X-Total")
 	}

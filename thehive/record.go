@@ -1,19 +1,26 @@
 package thehive
 
-// Record holds the fields every TheHive object carries.
+import "github.com/incidentkit/incidentkit"
+
+// Record holds the fields every TheHive object carries. In TheHive 3/4
+// answers they are called id, createdBy, createdAt and so on; the client
+// reads both spellings.
 type Record struct {
 	// ID is the object's id, such as "~123456".
 	ID string `json:"_id"`
 	// Type is the object's type ("Case", "case_task", ...).
-	Type      string `json:"_type,omitempty"`
+	Type string `json:"_type,omitempty"`
+	// CreatedBy and UpdatedBy are the logins that created and last
+	// updated the object.
 	CreatedBy string `json:"_createdBy,omitempty"`
 	UpdatedBy string `json:"_updatedBy,omitempty"`
-	CreatedAt Time   `json:"_createdAt"`
-	UpdatedAt Time   `json:"_updatedAt"`
+	// CreatedAt and UpdatedAt are when that happened.
+	CreatedAt Time `json:"_createdAt"`
+	UpdatedAt Time `json:"_updatedAt"`
 }
 
-// v0Record holds the names TheHive 3/4's /api/case API uses for the same
-// fields, folded into Record after decoding.
+// v0Record holds the names TheHive 3/4's /api/case API uses for the
+// fields of Record, folded into it after decoding.
 type v0Record struct {
 	LegacyID        string `json:"id"`
 	LegacyCreatedBy string `json:"createdBy"`
@@ -22,6 +29,7 @@ type v0Record struct {
 	LegacyUpdatedAt Time   `json:"updatedAt"`
 }
 
+// fold copies the old names into r where r has nothing.
 func (l *v0Record) fold(r *Record) {
 	if r.ID == "" {
 		r.ID = l.LegacyID
@@ -40,38 +48,13 @@ func (l *v0Record) fold(r *Record) {
 	}
 }
 
-// Ptr returns a pointer to v, for optional input fields such as
-// Flag: thehive.Ptr(false) or TLP: thehive.Ptr(thehive.TLPClear).
-func Ptr[T any](v T) *T { return &v }
-
-// Nullable is an update field that is left unchanged (the zero value), set
-// to a value (Set) or cleared with JSON null (Clear).
-type Nullable[T any] struct {
-	value T
-	state uint8 // 0 unchanged, 1 set, 2 clear
-}
-
-// Set returns a Nullable that sets the field to v.
-func Set[T any](v T) Nullable[T] { return Nullable[T]{value: v, state: 1} }
-
-// Clear returns a Nullable that clears the field.
-func Clear[T any]() Nullable[T] { return Nullable[T]{state: 2} }
-
-// IsSet reports whether the field is changed (set or cleared).
-func (n Nullable[T]) IsSet() bool { return n.state != 0 }
-
-// IsClear reports whether the field is cleared.
-func (n Nullable[T]) IsClear() bool { return n.state == 2 }
-
-// Value returns the value the field is set to.
-func (n Nullable[T]) Value() T { return n.value }
-
-// put writes n to body under key: the value, or null when cleared.
-func (n Nullable[T]) put(body map[string]any, key string) {
-	switch n.state {
-	case 1:
-		body[key] = n.value
-	case 2:
+// putNullable writes n to body under key: its value when set, JSON null
+// when cleared, nothing when left alone.
+func putNullable[T any](body map[string]any, key string, n incidentkit.Nullable[T]) {
+	switch {
+	case n.IsSet():
+		body[key] = n.Value()
+	case n.IsClear():
 		body[key] = nil
 	}
 }

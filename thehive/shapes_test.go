@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
@@ -24,181 +26,184 @@ func TestRequestShapes(t *testing.T) {
 		path    string
 		body    string
 	}{
-		{"create case v1", V1, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d", Severity: SeverityHigh,
-				TLP: Ptr(TLPClear), PAP: Ptr(PAPRed), Flag: Ptr(false), Tags: []string{"a"}, StartDate: day,
+		{name: "create case v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", Severity: SeverityHigh,
+				TLP: incidentkit.Ptr(TLPClear), PAP: incidentkit.Ptr(PAPRed), Flag: incidentkit.Ptr(false), Tags: []string{"a"}, StartDate: day,
 				Assignee: "bob", Template: "tpl", CustomFields: []CustomField{StringField("s", "x"), IntegerField("n", 3)},
 				Tasks: []TaskInput{{Title: "triage"}}})
 			return err
-		}, `{"_id":"~1"}`, 201, "POST", "/api/v1/case",
-			`{"title":"t","description":"d","severity":3,"tlp":0,"pap":3,"flag":false,"tags":["a"],"startDate":1709294400000,
+		}, answer: `{"_id":"~1"}`, status: 201, method: "POST", path: "/api/v1/case",
+			body: `{"title":"t","description":"d","severity":3,"tlp":0,"pap":3,"flag":false,"tags":["a"],"startDate":1709294400000,
 			"assignee":"bob","caseTemplate":"tpl","customFields":[{"name":"s","value":"x","order":0},{"name":"n","value":3,"order":1}],
 			"tasks":[{"title":"triage"}]}`},
-		{"create case v0", V0, func(c *Client) error {
-			_, err := c.Cases.Create(ctx, CaseInput{Title: "t", Description: "d", TLP: Ptr(TLPRed), Assignee: "bob",
+		{name: "create case v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPRed), Assignee: "bob",
 				Template: "tpl", CustomFields: []CustomField{BooleanField("b", false)}})
 			return err
-		}, `{"id":"AV1"}`, 201, "POST", "/api/case",
-			`{"title":"t","description":"d","tlp":3,"owner":"bob","template":"tpl","customFields":{"b":{"boolean":false,"order":0}}}`},
-		{"get case v1", V1, func(c *Client) error { _, err := c.Cases.Get(ctx, "~1"); return err },
-			`{"_id":"~1"}`, 200, "GET", "/api/v1/case/~1", ""},
-		{"get case by number v1", V1, func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 42); return err },
-			`{"_id":"~1"}`, 200, "GET", "/api/v1/case/42", ""},
-		{"get case by number v0", V0, func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 42); return err },
-			`[{"id":"AV1"}]`, 200, "POST", "/api/case/_search", `{"query":{"_field":"caseId","_value":42},"range":"0-1"}`},
-		{"get case escapes id", V1, func(c *Client) error { _, err := c.Cases.Get(ctx, "a/../b"); return err },
-			`{"_id":"~1"}`, 200, "GET", "/api/v1/case/a%2F..%2Fb", ""},
-		{"update case clears fields v1", V1, func(c *Client) error {
-			return c.Cases.Update(ctx, "~1", CaseUpdate{Summary: Clear[string](), Assignee: Clear[string](),
-				ImpactStatus: Clear[ImpactStatus](), Flag: Ptr(false), TLP: Ptr(TLPAmberStrict), AddTags: []string{"x"}})
-		}, "", 204, "PATCH", "/api/v1/case/~1",
-			`{"summary":null,"assignee":null,"impactStatus":null,"flag":false,"tlp":3,"addTags":["x"]}`},
-		{"update case v0", V0, func(c *Client) error {
-			return c.Cases.Update(ctx, "AV1", CaseUpdate{Assignee: Set("amy"), Severity: Ptr(SeverityLow),
+		}, answer: `{"id":"AV1"}`, status: 201, method: "POST", path: "/api/case",
+			body: `{"title":"t","description":"d","tlp":3,"owner":"bob","template":"tpl","customFields":{"b":{"boolean":false,"order":0}}}`},
+		{name: "get case v1", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Get(ctx, "~1"); return err },
+			answer: `{"_id":"~1"}`, status: 200, method: "GET", path: "/api/v1/case/~1", body: ""},
+		{name: "get case by number v1", dialect: V1, call: func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 42); return err },
+			answer: `{"_id":"~1"}`, status: 200, method: "GET", path: "/api/v1/case/42", body: ""},
+		{name: "get case by number v0", dialect: V0, call: func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 42); return err },
+			answer: `[{"id":"AV1"}]`, status: 200, method: "POST", path: "/api/case/_search", body: `{"query":{"_field":"caseId","_value":42},"range":"0-1"}`},
+		{name: "get case escapes id", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Get(ctx, "a/../b"); return err },
+			answer: `{"_id":"~1"}`, status: 200, method: "GET", path: "/api/v1/case/a%2F..%2Fb", body: ""},
+		{name: "update case clears fields v1", dialect: V1, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "~1", &CaseUpdate{Summary: incidentkit.Clear[string](), Assignee: incidentkit.Clear[string](),
+				ImpactStatus: incidentkit.Clear[ImpactStatus](), Flag: incidentkit.Ptr(false), TLP: incidentkit.Ptr(TLPAmberStrict), AddTags: []string{"x"}})
+		}, answer: "", status: 204, method: "PATCH", path: "/api/v1/case/~1",
+			body: `{"summary":null,"assignee":null,"impactStatus":null,"flag":false,"tlp":3,"addTags":["x"]}`},
+		{name: "update case v0", dialect: V0, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "AV1", &CaseUpdate{Assignee: incidentkit.Set("amy"), Severity: incidentkit.Ptr(SeverityLow),
 				CustomFields: []CustomField{DateField("d", day)}})
-		}, `{"id":"AV1"}`, 200, "PATCH", "/api/case/AV1",
-			`{"owner":"amy","severity":1,"customFields":{"d":{"date":1709294400000,"order":0}}}`},
-		{"update custom fields merge v1", V1, func(c *Client) error {
-			return c.Cases.Update(ctx, "~1", CaseUpdate{CustomFields: []CustomField{FloatField("f", 1.5)}})
-		}, "", 204, "PATCH", "/api/v1/case/~1", `{"customFields":{"f":1.5}}`},
-		{"close case v1", V1, func(c *Client) error {
-			return c.Cases.Close(ctx, "~1", CaseClose{Status: StatusTruePositive, ImpactStatus: ImpactWith, Summary: "done"})
-		}, "", 204, "PATCH", "/api/v1/case/~1", `{"status":"TruePositive","impactStatus":"WithImpact","summary":"done"}`},
-		{"close case v0", V0, func(c *Client) error {
-			return c.Cases.Close(ctx, "AV1", CaseClose{Status: StatusFalsePositive, ImpactStatus: ImpactNone, Summary: "fp"})
-		}, `{"id":"AV1"}`, 200, "PATCH", "/api/case/AV1",
-			`{"status":"Resolved","resolutionStatus":"FalsePositive","impactStatus":"NoImpact","summary":"fp"}`},
-		{"delete case v1", V1, func(c *Client) error { return c.Cases.Delete(ctx, "~1") }, "", 204, "DELETE", "/api/v1/case/~1", ""},
-		{"delete case v0", V0, func(c *Client) error { return c.Cases.Delete(ctx, "AV1") }, "", 204, "DELETE", "/api/case/AV1", ""},
-		{"search cases v1", V1, func(c *Client) error {
-			_, err := c.Cases.Search(ctx, &SearchOptions{Filter: filter.And(filter.Eq("status", "New"), filter.Gte("severity", 3)),
+		}, answer: `{"id":"AV1"}`, status: 200, method: "PATCH", path: "/api/case/AV1",
+			body: `{"owner":"amy","severity":1,"customFields":{"d":{"date":1709294400000,"order":0}}}`},
+		{name: "update custom fields merge v1", dialect: V1, call: func(c *Client) error {
+			return c.Cases.Update(ctx, "~1", &CaseUpdate{CustomFields: []CustomField{FloatField("f", 1.5)}})
+		}, answer: "", status: 204, method: "PATCH", path: "/api/v1/case/~1", body: `{"customFields":{"f":1.5}}`},
+		{name: "close case v1", dialect: V1, call: func(c *Client) error {
+			return c.Cases.Close(ctx, "~1", &CaseClose{Status: StatusTruePositive, ImpactStatus: ImpactWith, Summary: "done"})
+		}, answer: "", status: 204, method: "PATCH", path: "/api/v1/case/~1", body: `{"status":"TruePositive","impactStatus":"WithImpact","summary":"done"}`},
+		{name: "close case v0", dialect: V0, call: func(c *Client) error {
+			return c.Cases.Close(ctx, "AV1", &CaseClose{Status: StatusFalsePositive, ImpactStatus: ImpactNone, Summary: "fp"})
+		}, answer: `{"id":"AV1"}`, status: 200, method: "PATCH", path: "/api/case/AV1",
+			body: `{"status":"Resolved","resolutionStatus":"FalsePositive","impactStatus":"NoImpact","summary":"fp"}`},
+		{name: "delete case v1", dialect: V1, call: func(c *Client) error { return c.Cases.Delete(ctx, "~1") }, answer: "", status: 204, method: "DELETE", path: "/api/v1/case/~1", body: ""},
+		{name: "delete case v0", dialect: V0, call: func(c *Client) error { return c.Cases.Delete(ctx, "AV1") }, answer: "", status: 204, method: "DELETE", path: "/api/case/AV1", body: ""},
+		{name: "search cases v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Cases.List(ctx, &ListOptions{Filter: filter.And(filter.Eq("status", "New"), filter.Gte("severity", 3)),
 				Sort: []filter.Sort{filter.Desc("_createdAt"), filter.Asc("title")}, PageSize: 50, Offset: 100})
 			return err
-		}, `[]`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"listCase"},{"_name":"filter","_and":[{"_eq":{"_field":"status","_value":"New"}},{"_gte":{"_field":"severity","_value":3}}]},
+		}, answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"listCase"},{"_name":"filter","_and":[{"_eq":{"_field":"status","_value":"New"}},{"_gte":{"_field":"severity","_value":3}}]},
 			{"_name":"sort","_fields":[{"_createdAt":"desc"},{"title":"asc"}]},{"_name":"page","from":100,"to":150,"extraData":["total"]}]}`},
-		{"search cases v1 no filter", V1, func(c *Client) error { _, err := c.Cases.Search(ctx, nil); return err },
-			`[]`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"listCase"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
-		{"search cases v0", V0, func(c *Client) error {
-			_, err := c.Cases.Search(ctx, &SearchOptions{Filter: filter.Eq("status", "Open"),
+		{name: "search cases v1 no filter", dialect: V1, call: func(c *Client) error { _, err := c.Cases.List(ctx, nil); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"listCase"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
+		{name: "search cases v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Cases.List(ctx, &ListOptions{Filter: filter.Eq("status", "Open"),
 				Sort: []filter.Sort{filter.Desc("createdAt")}, PageSize: 20})
 			return err
-		}, `[]`, 200, "POST", "/api/case/_search",
-			`{"query":{"_field":"status","_value":"Open"},"range":"0-20","sort":["-createdAt"]}`},
-		{"search cases v0 no filter", V0, func(c *Client) error { _, err := c.Cases.Search(ctx, nil); return err },
-			`[]`, 200, "POST", "/api/case/_search", `{"query":{},"range":"0-100"}`},
-		{"count cases v1", V1, func(c *Client) error { _, err := c.Cases.Count(ctx, filter.Eq("flag", true)); return err },
-			`7`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"listCase"},{"_name":"filter","_eq":{"_field":"flag","_value":true}},{"_name":"count"}]}`},
-		{"create task v1", V1, func(c *Client) error {
-			_, err := c.Tasks.Create(ctx, "~1", TaskInput{Title: "t", Group: "g", Flag: Ptr(false), Order: Ptr(0),
-				DueDate: day, Assignee: "bob", Mandatory: Ptr(true)})
+		}, answer: `[]`, status: 200, method: "POST", path: "/api/case/_search",
+			body: `{"query":{"_field":"status","_value":"Open"},"range":"0-20","sort":["-createdAt"]}`},
+		{name: "search cases v0 no filter", dialect: V0, call: func(c *Client) error { _, err := c.Cases.List(ctx, nil); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/case/_search", body: `{"query":{},"range":"0-100"}`},
+		{name: "count cases v1", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Count(ctx, filter.Eq("flag", true)); return err },
+			answer: `7`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"listCase"},{"_name":"filter","_eq":{"_field":"flag","_value":true}},{"_name":"count"}]}`},
+		{name: "create task v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Tasks.Create(ctx, "~1", &TaskInput{Title: "t", Group: "g", Flag: incidentkit.Ptr(false), Order: incidentkit.Ptr(0),
+				DueDate: day, Assignee: "bob", Mandatory: incidentkit.Ptr(true)})
 			return err
-		}, `{"_id":"~2"}`, 201, "POST", "/api/v1/case/~1/task",
-			`{"title":"t","group":"g","flag":false,"order":0,"dueDate":1709294400000,"assignee":"bob","mandatory":true}`},
-		{"create task v0", V0, func(c *Client) error {
-			_, err := c.Tasks.Create(ctx, "AV1", TaskInput{Title: "t", Assignee: "bob"})
+		}, answer: `{"_id":"~2"}`, status: 201, method: "POST", path: "/api/v1/case/~1/task",
+			body: `{"title":"t","group":"g","flag":false,"order":0,"dueDate":1709294400000,"assignee":"bob","mandatory":true}`},
+		{name: "create task v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Tasks.Create(ctx, "AV1", &TaskInput{Title: "t", Assignee: "bob"})
 			return err
-		}, `{"id":"T1"}`, 201, "POST", "/api/case/AV1/task", `{"title":"t","owner":"bob"}`},
-		{"get task v1", V1, func(c *Client) error { _, err := c.Tasks.Get(ctx, "~2"); return err },
-			`{"_id":"~2"}`, 200, "GET", "/api/v1/task/~2", ""},
-		{"get task v0", V0, func(c *Client) error { _, err := c.Tasks.Get(ctx, "T1"); return err },
-			`{"id":"T1"}`, 200, "GET", "/api/case/task/T1", ""},
-		{"update task v1", V1, func(c *Client) error {
-			return c.Tasks.Update(ctx, "~2", TaskUpdate{Status: Ptr(TaskCompleted), Assignee: Clear[string]()})
-		}, "", 204, "PATCH", "/api/v1/task/~2", `{"status":"Completed","assignee":null}`},
-		{"list tasks v1", V1, func(c *Client) error { _, err := c.Tasks.List(ctx, "~1", nil); return err },
-			`[]`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"tasks"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
-		{"list tasks v0", V0, func(c *Client) error { _, err := c.Tasks.List(ctx, "AV1", nil); return err },
-			`[]`, 200, "POST", "/api/case/task/_search",
-			`{"query":{"_parent":{"_type":"case","_id":"AV1"}},"range":"0-100"}`},
-		{"task log v1", V1, func(c *Client) error {
-			_, err := c.Tasks.AddLog(ctx, "~2", LogInput{Message: "m", StartDate: day})
+		}, answer: `{"id":"T1"}`, status: 201, method: "POST", path: "/api/case/AV1/task", body: `{"title":"t","owner":"bob"}`},
+		{name: "get task v1", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Get(ctx, "~2"); return err },
+			answer: `{"_id":"~2"}`, status: 200, method: "GET", path: "/api/v1/task/~2", body: ""},
+		{name: "get task v0", dialect: V0, call: func(c *Client) error { _, err := c.Tasks.Get(ctx, "T1"); return err },
+			answer: `{"id":"T1"}`, status: 200, method: "GET", path: "/api/case/task/T1", body: ""},
+		{name: "update task v1", dialect: V1, call: func(c *Client) error {
+			return c.Tasks.Update(ctx, "~2", &TaskUpdate{Status: incidentkit.Ptr(TaskCompleted), Assignee: incidentkit.Clear[string]()})
+		}, answer: "", status: 204, method: "PATCH", path: "/api/v1/task/~2", body: `{"status":"Completed","assignee":null}`},
+		{name: "list tasks v1", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.List(ctx, "~1", nil); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"tasks"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
+		{name: "list tasks v0", dialect: V0, call: func(c *Client) error { _, err := c.Tasks.List(ctx, "AV1", nil); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/case/task/_search",
+			body: `{"query":{"_parent":{"_type":"case","_id":"AV1"}},"range":"0-100"}`},
+		{name: "task log v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Tasks.AddLog(ctx, "~2", &LogInput{Message: "m", StartDate: day})
 			return err
-		}, `{"_id":"~3"}`, 201, "POST", "/api/v1/task/~2/log", `{"message":"m","startDate":1709294400000}`},
-		{"task log v0", V0, func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "T1", LogInput{Message: "m"}); return err },
-			`{"id":"L1"}`, 201, "POST", "/api/case/task/T1/log", `{"message":"m"}`},
-		{"observable one v1", V1, func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "~1", ObservableInput{DataType: "ip", Data: []string{"1.2.3.4"},
-				TLP: Ptr(TLPClear), IOC: Ptr(false), Tags: []string{"t"}})
+		}, answer: `{"_id":"~3"}`, status: 201, method: "POST", path: "/api/v1/task/~2/log", body: `{"message":"m","startDate":1709294400000}`},
+		{name: "task log v0", dialect: V0, call: func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "T1", &LogInput{Message: "m"}); return err },
+			answer: `{"id":"L1"}`, status: 201, method: "POST", path: "/api/case/task/T1/log", body: `{"message":"m"}`},
+		{name: "observable one v1", dialect: V1, call: func(c *Client) error {
+			_, err := c.Observables.Create(ctx, "~1", &ObservableInput{DataType: "ip", Data: []string{"1.2.3.4"},
+				TLP: incidentkit.Ptr(TLPClear), IOC: incidentkit.Ptr(false), Tags: []string{"t"}})
 			return err
-		}, `[{"_id":"~4"}]`, 201, "POST", "/api/v1/case/~1/observable",
-			`{"dataType":"ip","data":"1.2.3.4","tlp":0,"ioc":false,"tags":["t"]}`},
-		{"observable many v0", V0, func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "AV1", ObservableInput{DataType: "domain", Data: []string{"a.test", "b.test"},
-				TLP: Ptr(TLPRed)})
+		}, answer: `[{"_id":"~4"}]`, status: 201, method: "POST", path: "/api/v1/case/~1/observable",
+			body: `{"dataType":"ip","data":"1.2.3.4","tlp":0,"ioc":false,"tags":["t"]}`},
+		{name: "observable many v0", dialect: V0, call: func(c *Client) error {
+			_, err := c.Observables.Create(ctx, "AV1", &ObservableInput{DataType: "domain", Data: []string{"a.test", "b.test"},
+				TLP: incidentkit.Ptr(TLPRed)})
 			return err
-		}, `[{"id":"O1"},{"id":"O2"}]`, 201, "POST", "/api/case/AV1/artifact",
-			`{"dataType":"domain","data":["a.test","b.test"],"tlp":3}`},
-		{"list observables v1", V1, func(c *Client) error { _, err := c.Observables.List(ctx, "~1", nil); return err },
-			`[]`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"observables"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
-		{"list observables v0", V0, func(c *Client) error { _, err := c.Observables.List(ctx, "AV1", nil); return err },
-			`[]`, 200, "POST", "/api/case/artifact/_search",
-			`{"query":{"_parent":{"_type":"case","_id":"AV1"}},"range":"0-100"}`},
-		{"update observable v1", V1, func(c *Client) error {
-			return c.Observables.Update(ctx, "~4", ObservableUpdate{IOC: Ptr(true), Sighted: Ptr(false)})
-		}, "", 204, "PATCH", "/api/v1/observable/~4", `{"ioc":true,"sighted":false}`},
-		{"update observable v0", V0, func(c *Client) error {
-			return c.Observables.Update(ctx, "O1", ObservableUpdate{Message: Ptr("m")})
-		}, `{"id":"O1"}`, 200, "PATCH", "/api/case/artifact/O1", `{"message":"m"}`},
-		{"delete observable v1", V1, func(c *Client) error { return c.Observables.Delete(ctx, "~4") }, "", 204, "DELETE", "/api/v1/observable/~4", ""},
-		{"delete observable v0", V0, func(c *Client) error { return c.Observables.Delete(ctx, "O1") }, "", 204, "DELETE", "/api/case/artifact/O1", ""},
-		{"create alert", V1, func(c *Client) error {
-			_, err := c.Alerts.Create(ctx, AlertInput{Type: "edr", Source: "mdr", SourceRef: "r1", Title: "t", Description: "d",
-				Severity: SeverityCritical, TLP: Ptr(TLPRed), Date: day,
+		}, answer: `[{"id":"O1"},{"id":"O2"}]`, status: 201, method: "POST", path: "/api/case/AV1/artifact",
+			body: `{"dataType":"domain","data":["a.test","b.test"],"tlp":3}`},
+		{name: "list observables v1", dialect: V1, call: func(c *Client) error { _, err := c.Observables.List(ctx, "~1", nil); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"observables"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
+		{name: "list observables v0", dialect: V0, call: func(c *Client) error { _, err := c.Observables.List(ctx, "AV1", nil); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/case/artifact/_search",
+			body: `{"query":{"_parent":{"_type":"case","_id":"AV1"}},"range":"0-100"}`},
+		{name: "update observable v1", dialect: V1, call: func(c *Client) error {
+			return c.Observables.Update(ctx, "~4", &ObservableUpdate{IOC: incidentkit.Ptr(true), Sighted: incidentkit.Ptr(false)})
+		}, answer: "", status: 204, method: "PATCH", path: "/api/v1/observable/~4", body: `{"ioc":true,"sighted":false}`},
+		{name: "update observable v0", dialect: V0, call: func(c *Client) error {
+			return c.Observables.Update(ctx, "O1", &ObservableUpdate{Message: incidentkit.Ptr("m")})
+		}, answer: `{"id":"O1"}`, status: 200, method: "PATCH", path: "/api/case/artifact/O1", body: `{"message":"m"}`},
+		{name: "delete observable v1", dialect: V1, call: func(c *Client) error { return c.Observables.Delete(ctx, "~4") }, answer: "", status: 204, method: "DELETE", path: "/api/v1/observable/~4", body: ""},
+		{name: "delete observable v0", dialect: V0, call: func(c *Client) error { return c.Observables.Delete(ctx, "O1") }, answer: "", status: 204, method: "DELETE", path: "/api/case/artifact/O1", body: ""},
+		{name: "create alert", dialect: V1, call: func(c *Client) error {
+			_, err := c.Alerts.Create(ctx, &AlertInput{Type: "edr", Source: "mdr", SourceRef: "r1", Title: "t", Description: "d",
+				Severity: SeverityCritical, TLP: incidentkit.Ptr(TLPRed), Date: day,
 				Observables: []ObservableInput{{DataType: "ip", Data: []string{"10.0.0.1"}}}})
 			return err
-		}, `{"_id":"~5"}`, 201, "POST", "/api/v1/alert",
-			`{"type":"edr","source":"mdr","sourceRef":"r1","title":"t","description":"d","severity":4,"tlp":4,"date":1709294400000,
+		}, answer: `{"_id":"~5"}`, status: 201, method: "POST", path: "/api/v1/alert",
+			body: `{"type":"edr","source":"mdr","sourceRef":"r1","title":"t","description":"d","severity":4,"tlp":4,"date":1709294400000,
 			"observables":[{"dataType":"ip","data":["10.0.0.1"]}]}`},
-		{"get alert", V1, func(c *Client) error { _, err := c.Alerts.Get(ctx, "~5"); return err },
-			`{"_id":"~5"}`, 200, "GET", "/api/v1/alert/~5", ""},
-		{"promote alert", V1, func(c *Client) error {
+		{name: "get alert", dialect: V1, call: func(c *Client) error { _, err := c.Alerts.Get(ctx, "~5"); return err },
+			answer: `{"_id":"~5"}`, status: 200, method: "GET", path: "/api/v1/alert/~5", body: ""},
+		{name: "promote alert", dialect: V1, call: func(c *Client) error {
 			_, err := c.Alerts.Promote(ctx, "~5", &PromoteInput{CaseTemplate: "tpl"})
 			return err
-		}, `{"_id":"~6"}`, 201, "POST", "/api/v1/alert/~5/case", `{"caseTemplate":"tpl"}`},
-		{"alert observable", V1, func(c *Client) error {
-			_, err := c.Alerts.AddObservable(ctx, "~5", ObservableInput{DataType: "hash", Data: []string{"abc"}})
+		}, answer: `{"_id":"~6"}`, status: 201, method: "POST", path: "/api/v1/alert/~5/case", body: `{"caseTemplate":"tpl"}`},
+		{name: "alert observable", dialect: V1, call: func(c *Client) error {
+			_, err := c.Alerts.AddObservable(ctx, "~5", &ObservableInput{DataType: "hash", Data: []string{"abc"}})
 			return err
-		}, `[{"_id":"~7"}]`, 201, "POST", "/api/v1/alert/~5/observable", `{"dataType":"hash","data":"abc"}`},
-		{"search alerts", V1, func(c *Client) error {
-			_, err := c.Alerts.Search(ctx, &SearchOptions{Filter: filter.Eq("source", "mdr"), PageSize: 10})
+		}, answer: `[{"_id":"~7"}]`, status: 201, method: "POST", path: "/api/v1/alert/~5/observable", body: `{"dataType":"hash","data":"abc"}`},
+		{name: "search alerts", dialect: V1, call: func(c *Client) error {
+			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.Eq("source", "mdr"), PageSize: 10})
 			return err
-		}, `[]`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"listAlert"},{"_name":"filter","_eq":{"_field":"source","_value":"mdr"}},{"_name":"page","from":0,"to":10,"extraData":["total"]}]}`},
-		{"list comments", V1, func(c *Client) error { _, err := c.Cases.Comments(ctx, "~1", &SearchOptions{PageSize: 5}); return err },
-			`[]`, 200, "POST", "/api/v1/query",
-			`{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"comments"},{"_name":"page","from":0,"to":5,"extraData":["total"]}]}`},
-		{"comment", V1, func(c *Client) error { _, err := c.Cases.AddComment(ctx, "~1", "hello <b>"); return err },
-			`{"_id":"~8","message":"hello <b>"}`, 201, "POST", "/api/v1/case/~1/comment", `{"message":"hello <b>"}`},
+		}, answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"listAlert"},{"_name":"filter","_eq":{"_field":"source","_value":"mdr"}},{"_name":"page","from":0,"to":10,"extraData":["total"]}]}`},
+		{name: "list comments", dialect: V1, call: func(c *Client) error { _, err := c.Comments.List(ctx, "~1", &ListOptions{PageSize: 5}); return err },
+			answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"comments"},{"_name":"page","from":0,"to":5,"extraData":["total"]}]}`},
+		{name: "comment", dialect: V1, call: func(c *Client) error {
+			_, err := c.Comments.Create(ctx, "~1", &CommentInput{Message: "hello <b>"})
+			return err
+		},
+			answer: `{"_id":"~8","message":"hello <b>"}`, status: 201, method: "POST", path: "/api/v1/case/~1/comment", body: `{"message":"hello <b>"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mock := newMock(t, tt.dialect, WithOrganisation("acme"))
-			var got []seen
-			mock.RegisterNoResponder(recorder(&got, tt.status, tt.answer, "X-Total", "1"))
+			answerAll(mock, testkit.Answer{Status: tt.status, Body: tt.answer, Header: testkit.Headers("X-Total", "1")})
 			if err := tt.call(c); err != nil {
 				t.Fatalf("call: %v", err)
 			}
+			got := mock.Requests()
 			if len(got) != 1 {
 				t.Fatalf("sent %d requests, want 1", len(got))
 			}
 			r := got[0]
-			if r.method != tt.method || r.path != tt.path {
-				t.Errorf("request = %s %s, want %s %s", r.method, r.path, tt.method, tt.path)
+			if r.Method != tt.method || r.RawPath != tt.path {
+				t.Errorf("request = %s %s, want %s %s", r.Method, r.RawPath, tt.method, tt.path)
 			}
-			jsonEqual(t, r.body, tt.body)
-			if h := r.header.Get("Authorization"); h != "Bearer "+testSecret {
+			testkit.JSONEqual(t, r.Body, tt.body)
+			if h := r.Header.Get("Authorization"); h != "Bearer "+testSecret {
 				t.Errorf("Authorization = %q", h)
 			}
-			if h := r.header.Get("X-Organisation"); h != "acme" {
+			if h := r.Header.Get("X-Organisation"); h != "acme" {
 				t.Errorf("X-Organisation = %q", h)
 			}
-			if tt.body != "" && r.header.Get("Content-Type") != "application/json" {
-				t.Errorf("Content-Type = %q", r.header.Get("Content-Type"))
+			if tt.body != "" && r.Header.Get("Content-Type") != "application/json" {
+				t.Errorf("Content-Type = %q", r.Header.Get("Content-Type"))
 			}
 		})
 	}
@@ -207,14 +212,14 @@ func TestRequestShapes(t *testing.T) {
 func TestStatusCodesAllSucceed(t *testing.T) {
 	for _, status := range []int{http.StatusOK, http.StatusCreated, http.StatusNoContent} {
 		c, mock := newMock(t, V1)
-		var got []seen
 		body := `{"_id":"~1","title":"x"}`
 		if status == http.StatusNoContent {
 			body = ""
 		}
-		mock.RegisterNoResponder(recorder(&got, status, body))
-		if _, err := c.Cases.Create(context.Background(), CaseInput{Title: "x", Description: "y"}); err != nil {
-			t.Errorf("status %d: %v", status, err)
+		answerAll(mock, testkit.Answer{Status: status, Body: body})
+		cs, err := c.Cases.Create(context.Background(), &CaseInput{Title: "x", Description: "y"})
+		if err != nil || cs == nil {
+			t.Errorf("status %d: %v, %v", status, cs, err)
 		}
 	}
 }

@@ -1,63 +1,85 @@
 package thehive
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // Task is a task of a case.
 type Task struct {
 	Record
-	Title       string     `json:"title"`
-	Group       string     `json:"group,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Status      TaskStatus `json:"status"`
-	Flag        bool       `json:"flag"`
-	StartDate   Time       `json:"startDate"`
-	EndDate     Time       `json:"endDate"`
-	DueDate     Time       `json:"dueDate"`
-	Order       int        `json:"order"`
+	// Title names the task; Group groups tasks in the case.
+	Title string `json:"title"`
+	Group string `json:"group,omitempty"`
+	// Description says what to do.
+	Description string `json:"description,omitempty"`
+	// Status is Waiting, InProgress, Completed or Cancel.
+	Status TaskStatus `json:"status"`
+	// Flag marks the task for attention.
+	Flag bool `json:"flag"`
+	// StartDate, EndDate and DueDate are when work started, ended and is
+	// due (zero when unset).
+	StartDate Time `json:"startDate"`
+	EndDate   Time `json:"endDate"`
+	DueDate   Time `json:"dueDate"`
+	// Order is the task's position in the case.
+	Order int `json:"order"`
 	// Assignee is the task owner's login (owner in V0).
-	Assignee  string `json:"assignee,omitempty"`
-	Mandatory bool   `json:"mandatory,omitempty"`
+	Assignee string `json:"assignee,omitempty"`
+	// Mandatory marks a task that must be done before closing (V1).
+	Mandatory bool `json:"mandatory,omitempty"`
+	// Raw is the task as the server sent it.
+	Raw json.RawMessage `json:"-"`
 }
 
-type v0Task struct {
+// taskWire decodes a task from either dialect.
+type taskWire struct {
 	Task
 	v0Record
 	Owner string `json:"owner"`
 }
 
-func (w *v0Task) result() *Task {
+func (w *taskWire) record(sp *dialectSpec, raw json.RawMessage) *Task {
 	t := &w.Task
 	w.fold(&t.Record)
 	if t.Assignee == "" {
 		t.Assignee = w.Owner
 	}
+	t.finish(sp, raw)
 	return t
 }
 
-func fixTask(*Task) {}
+func (t *Task) finish(_ *dialectSpec, raw json.RawMessage) { t.Raw = raw }
 
-// TaskInput is a new task. Title is required.
+// TaskInput is a new task. Title is required; a nil pointer or zero value
+// leaves a field to the server's default.
 type TaskInput struct {
-	Title       string
-	Group       string
+	// Title names the task; Group groups tasks in the case.
+	Title string
+	Group string
+	// Description says what to do.
 	Description string
 	// Status is the initial status (zero means Waiting).
-	Status    TaskStatus
-	Flag      *bool
+	Status TaskStatus
+	// Flag marks the task for attention.
+	Flag *bool
+	// StartDate, EndDate and DueDate are sent when non-zero.
 	StartDate time.Time
 	EndDate   time.Time
 	DueDate   time.Time
-	Order     *int
+	// Order is the task's position in the case.
+	Order *int
 	// Assignee is the owner's login (sent as owner in V0).
 	Assignee string
 	// Mandatory marks a task that must be done before closing (V1).
 	Mandatory *bool
 }
 
-func (in *TaskInput) body(d Dialect) (map[string]any, error) {
+// body checks in and builds the create body for the dialect of sp.
+func (in *TaskInput) body(sp *dialectSpec) (map[string]any, error) {
 	if strings.TrimSpace(in.Title) == "" {
 		return nil, inputErr("task title", "is empty")
 	}
@@ -81,33 +103,43 @@ func (in *TaskInput) body(d Dialect) (map[string]any, error) {
 		b["order"] = *in.Order
 	}
 	if in.Assignee != "" {
-		b[ownerKey(d)] = in.Assignee
+		b[sp.ownerField] = in.Assignee
 	}
 	if in.Mandatory != nil {
-		if d == V0 {
-			return nil, inputErr("task mandatory", "needs V1")
+		if !sp.taskMandatory {
+			return nil, sp.unsupported("task input", "Mandatory is not available", "")
 		}
 		b["mandatory"] = *in.Mandatory
 	}
 	return b, nil
 }
 
-// TaskUpdate changes some fields of a task; nil pointers leave fields
-// unchanged and Assignee can be cleared.
+// TaskUpdate changes some fields of a task; nil pointers and a zero
+// Assignee leave fields unchanged. Assignee can be emptied with
+// incidentkit.Clear.
 type TaskUpdate struct {
+	// Title, Group and Description replace the task's.
 	Title       *string
 	Group       *string
 	Description *string
-	Status      *TaskStatus
-	Flag        *bool
-	StartDate   *time.Time
-	EndDate     *time.Time
-	DueDate     *time.Time
-	Order       *int
-	Assignee    Nullable[string]
+	// Status moves the task along (Waiting, InProgress, Completed,
+	// Cancel).
+	Status *TaskStatus
+	// Flag sets or removes the flag.
+	Flag *bool
+	// StartDate, EndDate and DueDate move the task's dates.
+	StartDate *time.Time
+	EndDate   *time.Time
+	DueDate   *time.Time
+	// Order moves the task in the case.
+	Order *int
+	// Assignee is set with incidentkit.Set and emptied with
+	// incidentkit.Clear.
+	Assignee incidentkit.Nullable[string]
 }
 
-func (u *TaskUpdate) body(d Dialect) (map[string]any, error) {
+// body checks u and builds the update body for the dialect of sp.
+func (u *TaskUpdate) body(sp *dialectSpec) (map[string]any, error) {
 	b := map[string]any{}
 	if u.Title != nil {
 		if strings.TrimSpace(*u.Title) == "" {
@@ -135,7 +167,7 @@ func (u *TaskUpdate) body(d Dialect) (map[string]any, error) {
 	if u.Order != nil {
 		b["order"] = *u.Order
 	}
-	u.Assignee.put(b, ownerKey(d))
+	putNullable(b, sp.ownerField, u.Assignee)
 	if len(b) == 0 {
 		return nil, inputErr("task update", "changes nothing")
 	}
@@ -145,30 +177,42 @@ func (u *TaskUpdate) body(d Dialect) (map[string]any, error) {
 // Log is an entry of a task's log.
 type Log struct {
 	Record
-	Message   string `json:"message"`
-	Date      Time   `json:"date"`
-	StartDate Time   `json:"startDate"`
-	Owner     string `json:"owner,omitempty"`
+	// Message is the entry's text (Markdown).
+	Message string `json:"message"`
+	// Date is when the entry was written; StartDate when the work
+	// happened.
+	Date      Time `json:"date"`
+	StartDate Time `json:"startDate"`
+	// Owner is the login of the entry's author.
+	Owner string `json:"owner,omitempty"`
+	// Raw is the entry as the server sent it.
+	Raw json.RawMessage `json:"-"`
 }
 
-type v0Log struct {
+// logWire decodes a log entry from either dialect.
+type logWire struct {
 	Log
 	v0Record
 }
 
-func (w *v0Log) result() *Log {
+func (w *logWire) record(sp *dialectSpec, raw json.RawMessage) *Log {
 	l := &w.Log
 	w.fold(&l.Record)
+	l.finish(sp, raw)
 	return l
 }
 
+func (l *Log) finish(_ *dialectSpec, raw json.RawMessage) { l.Raw = raw }
+
 // LogInput is a new task log entry. Message is required.
 type LogInput struct {
+	// Message is the entry's text (Markdown).
 	Message string
 	// StartDate is when the work happened; zero means now.
 	StartDate time.Time
 }
 
+// body checks in and builds the create body.
 func (in *LogInput) body() (map[string]any, error) {
 	if strings.TrimSpace(in.Message) == "" {
 		return nil, inputErr("log message", "is empty")

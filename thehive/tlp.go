@@ -14,10 +14,10 @@ type TLP int
 // TLP levels.
 const (
 	TLPClear       TLP = 0 // CLEAR, called WHITE by TheHive 3 and 4
-	TLPGreen       TLP = 1
-	TLPAmber       TLP = 2
-	TLPAmberStrict TLP = 3 // V1 only
-	TLPRed         TLP = 4
+	TLPGreen       TLP = 1 // GREEN
+	TLPAmber       TLP = 2 // AMBER
+	TLPAmberStrict TLP = 3 // AMBER+STRICT, V1 only
+	TLPRed         TLP = 4 // RED, sent as 3 in V0
 )
 
 // String returns the level's label ("CLEAR", "GREEN", "AMBER",
@@ -55,32 +55,27 @@ func ParseTLP(label string) (TLP, bool) {
 	return 0, false
 }
 
-// encodeTLP returns t's wire number in dialect d.
-func encodeTLP(t TLP, d Dialect, field string) (int, error) {
-	if d == V0 {
-		switch t {
-		case TLPClear, TLPGreen, TLPAmber:
-			return int(t), nil
-		case TLPRed:
-			return 3, nil
-		case TLPAmberStrict:
-			return 0, inputErr(field, "AMBER+STRICT does not exist in TheHive 3/4 (V0)")
-		}
-		return 0, inputErr(field, t.String()+" is not a TLP level")
-	}
+// encodeTLP returns t's wire number in the dialect of sp.
+func (sp *dialectSpec) encodeTLP(t TLP, field string) (int, error) {
 	if t < TLPClear || t > TLPRed {
 		return 0, inputErr(field, t.String()+" is outside 0-4")
 	}
-	return int(t), nil
+	n := sp.tlpWire[t]
+	if n < 0 {
+		return 0, sp.unsupported(field, t.String()+" is not available", "")
+	}
+	return n, nil
 }
 
-// decodeTLP returns the level for a wire number and optional label in d.
-func decodeTLP(n TLP, label string, d Dialect) TLP {
+// readTLP returns the level for a wire number n and an optional label in
+// the dialect of sp: the label wins, and a number the dialect does not
+// define is kept as it is.
+func (sp *dialectSpec) readTLP(n TLP, label string) TLP {
 	if t, ok := ParseTLP(label); ok {
 		return t
 	}
-	if d == V0 && n == 3 {
-		return TLPRed
+	if n >= 0 && int(n) < len(sp.tlpLevel) {
+		return sp.tlpLevel[n]
 	}
 	return n
 }
@@ -91,10 +86,10 @@ type PAP int
 
 // PAP levels.
 const (
-	PAPClear PAP = 0
-	PAPGreen PAP = 1
-	PAPAmber PAP = 2
-	PAPRed   PAP = 3
+	PAPClear PAP = 0 // CLEAR (WHITE in TheHive 3/4)
+	PAPGreen PAP = 1 // GREEN
+	PAPAmber PAP = 2 // AMBER
+	PAPRed   PAP = 3 // RED
 )
 
 // String returns "CLEAR", "GREEN", "AMBER" or "RED", or "PAP(n)".
@@ -112,6 +107,7 @@ func (p PAP) String() string {
 	return "PAP(" + strconv.Itoa(int(p)) + ")"
 }
 
+// checkPAP rejects a level outside 0-3.
 func checkPAP(p PAP, field string) error {
 	if p < PAPClear || p > PAPRed {
 		return inputErr(field, p.String()+" is outside 0-3")

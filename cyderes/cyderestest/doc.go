@@ -9,8 +9,17 @@
 // by time range (default: the last seven days). Errors use FastAPI's
 // {"detail": ...} shape, including 422 validation lists.
 //
+// Point a client at it with the server's URL in place of
+// cyderes.DefaultBaseURL:
+//
+//	srv := cyderestest.New()
+//	defer srv.Close()
+//	c, err := cyderes.NewClient(srv.URL(), cyderes.WithToken(cyderestest.Token))
+//
 // Every request needs the bearer token (Token unless WithToken sets
 // another). Seed data with AddTicket, AddAttachment and AddAttribute,
 // inspect requests with Requests, and inject faults with Fail, Drop,
 // Truncate and Delay.
 package cyderestest
+
+//go:generate go run ../../internal/family/gen -fake -pkg cyderestest

@@ -6,49 +6,81 @@ import (
 
 // Ticket is a stored ticket. Zero strings are left out of answers.
 type Ticket struct {
-	TicketID         string
-	Number           string
-	Priority         string
-	State            string
-	TicketType       string // alert, service_task, service_proactive, service_request or phishing
-	Category, Type   string
+	// TicketID is the id the API's paths take; AddTicket fills in
+	// TSI-100001, TSI-100002 … when empty.
+	TicketID string
+	// Number is the display number; AddTicket fills one in when empty.
+	Number string
+	// Priority and State are sent as they are; AddTicket sets State "New"
+	// when empty.
+	Priority string
+	State    string
+	// TicketType is alert (the default), service_task, service_proactive,
+	// service_request or phishing.
+	TicketType string
+	// Category and Type classify service tickets.
+	Category, Type string
+	// ShortDescription, Description, AlertDescription, AnalystNotes and
+	// Recommendations are sent under the API's names.
 	ShortDescription string
 	Description      string
 	AlertDescription string
 	AnalystNotes     string
 	Recommendations  string
 	// RawEvent is sent as raw_event_description with include_raw_event.
-	RawEvent         string
-	Escalated        bool
+	RawEvent string
+	// Escalated selects the ticket for escalated_only lists; it is sent
+	// as "True" or "False" for every type but alert, as the API does.
+	Escalated bool
+	// Created and Updated are the ticket's times; AddTicket uses the
+	// server's clock when Created is zero and Created when Updated is.
 	Created, Updated time.Time
-	Comments         []Comment
+	// Comments are sent in order; the comment and close calls append.
+	Comments []Comment
 	// Extra holds further string fields (alert_insights, soar_case_id ...).
 	Extra map[string]string
 }
 
 // Comment is a ticket comment.
 type Comment struct {
+	// ID, Author and Body are sent as they are.
 	ID, Author, Body string
-	Created          time.Time
+	// Created is when the comment was added.
+	Created time.Time
 }
 
 // Attachment is a file on a ticket.
 type Attachment struct {
+	// ID is the attachment's id; AddAttachment fills one in when empty.
+	// FileName and MIMEType describe the file.
 	ID, FileName, MIMEType string
-	Data                   []byte
-	Created                time.Time
+	// Data is the content, sent as base64 in JSON answers and as it is by
+	// a download.
+	Data []byte
+	// Created is when the file was added; AddAttachment uses the server's
+	// clock when it is zero.
+	Created time.Time
 }
 
 // Attribute is a MISP attribute served by /misp.
 type Attribute struct {
-	ID, EventID      int
-	Category, Type   string
-	Value            string
-	ToIDs            bool
-	Comment          string
-	Timestamp        time.Time
-	EventInfo        string
-	EventThreatLevel int // 1 high … 4 undefined
+	// ID and EventID identify the attribute and its event; AddAttribute
+	// fills them in when zero.
+	ID, EventID int
+	// Category, Type and Value are the MISP attribute's.
+	Category, Type string
+	Value          string
+	// ToIDs marks an indicator meant for detection.
+	ToIDs bool
+	// Comment is the attribute's comment.
+	Comment string
+	// Timestamp is when the attribute was created; /misp filters on it.
+	// AddAttribute uses the server's clock when it is zero.
+	Timestamp time.Time
+	// EventInfo is the event's title.
+	EventInfo string
+	// EventThreatLevel is the event's threat level: 1 high … 4 undefined.
+	EventThreatLevel int
 }
 
 // timeLayout is how the fake writes ticket times.

@@ -1,8 +1,9 @@
 // Command core-tour shows what the HTTP core shared by incidentkit's
-// clients does when a ticketing API misbehaves. It starts a small ticket
-// API on 127.0.0.1 that answers 503 and 429 with Retry-After, pages with
-// Link headers, fails a create with a 500 and serves an HTML page where
-// JSON belongs, then walks through each case.
+// clients does when a ticketing API misbehaves. It starts the in-memory
+// ServiceNow fake (servicenowtest), tells it to answer 503 and 429 with
+// Retry-After, fail a create with a 500 and serve an HTML page where JSON
+// belongs, and walks through each case with the ordinary servicenow client.
+// The other clients share the same core and behave the same way.
 //
 //	go run ./examples/core-tour        # the tour
 //	go run ./examples/core-tour -v     # with one log record per attempt
@@ -15,11 +16,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"time"
 
-	"github.com/incidentkit/incidentkit/internal/paging"
-	"github.com/incidentkit/incidentkit/internal/transport"
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/incidentkittest"
+	"github.com/incidentkit/incidentkit/servicenow"
+	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
+	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
 )
 
 func main() {
@@ -29,118 +34,96 @@ func main() {
 	if *verbose {
 		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	if err := run(context.Background(), os.Stdout, logger); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := run(ctx, os.Stdout, logger); err != nil {
 		fmt.Fprintln(os.Stderr, "core-tour:", err)
 		os.Exit(1)
 	}
 }
 
-// ticket is what the demo API stores.
-type ticket struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Priority int    `json:"priority"`
-}
-
 func run(ctx context.Context, w io.Writer, logger *slog.Logger) error {
-	srv := newFlakyAPI()
+	srv := servicenowtest.New()
 	defer srv.Close()
-
-	auth, err := transport.BearerToken("demo-token")
-	if err != nil {
-		return err
+	for i := 1; i <= 7; i++ {
+		srv.Seed("incident", servicenowtest.Record{
+			"short_description": fmt.Sprintf("Seeded incident %d", i), "urgency": "2", "impact": "2",
+		})
 	}
-	settings, err := transport.NewSettings(
-		transport.WithAuth(auth),
-		transport.WithLogger(logger),
-		transport.WithRetryWait(10*time.Millisecond, 200*time.Millisecond), // Retry-After is clamped to 200ms
-		transport.WithRateLimit(50, 5),
+	c, err := servicenow.NewClient(srv.URL(),
+		servicenow.WithBasicAuth("admin", "admin"),
+		servicenow.WithLogger(logger),
+		servicenow.WithRetryWait(10*time.Millisecond, 200*time.Millisecond), // Retry-After is clamped to 200ms
+		servicenow.WithRateLimit(50, 5),
 	)
 	if err != nil {
 		return err
 	}
-	settings.Service, settings.BaseURL = "demo", srv.URL
-	client, err := transport.New(settings)
-	if err != nil {
-		return err
-	}
-
-	fmt.Fprintln(w, "incidentkit core tour — a local ticket API that misbehaves on purpose")
+	fmt.Fprintln(w, "incidentkit core tour — an in-memory ServiceNow that misbehaves on purpose")
 
 	// 1. Paging: the first page answers 503 + Retry-After once; the pages
 	// are followed through their Link rel="next" headers.
-	pages := 0
-	fetch := func(ctx context.Context, c paging.Cursor) (*paging.Page[ticket], error) {
-		req := &transport.Request{Path: "/api/tickets", Query: map[string][]string{"limit": {"3"}}}
-		if c.URL != "" {
-			req = &transport.Request{URL: c.URL}
-		}
-		var body struct {
-			Result []ticket `json:"result"`
-		}
-		resp, err := client.Do(ctx, req, &body)
+	list := servicenowtest.Path("GET", "/api/now/table/incident")
+	srv.Fail(1, http.StatusServiceUnavailable, time.Second, list)
+	var numbers []string
+	opts := &servicenow.ListOptions{Query: encodedquery.And().OrderBy("number"), PageSize: 3}
+	for inc, err := range c.Incidents.All(ctx, opts) {
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("listing incidents: %w", err)
 		}
-		pages++
-		page := &paging.Page[ticket]{Items: body.Result}
-		if next, ok := paging.ParseLinkHeader(resp.Header.Values("Link")...).Next(); ok {
-			page.Next = &paging.Cursor{URL: next}
-		}
-		return page, nil
+		numbers = append(numbers, inc.Number)
 	}
-	var titles []string
-	for t, err := range paging.Items(ctx, fetch, paging.Options{}) {
-		if err != nil {
-			return fmt.Errorf("listing tickets: %w", err)
-		}
-		titles = append(titles, t.ID)
-	}
-	fmt.Fprintf(w, "1. list:   %d tickets over %d pages %v (the first page was answered 503 + Retry-After and read again)\n", len(titles), pages, titles)
+	fmt.Fprintf(w, "1. list:   %d incidents over %d requests %v (the first page was answered 503 + Retry-After and read again)\n",
+		len(numbers), srv.CountRequests("GET", "/api/now/table/incident"), numbers)
 
 	// 2. A create answered 429 is sent again after the wait: the server
 	// provably did not act on it.
-	var created ticket
-	resp, err := client.Do(ctx, &transport.Request{
-		Method: "POST", Path: "/api/tickets",
-		JSON: ticket{Title: "Phishing campaign against finance", Priority: 2},
-	}, &created)
+	creates := servicenowtest.Path("POST", "/api/now/table/incident")
+	srv.Fail(1, http.StatusTooManyRequests, time.Second, creates)
+	before := len(srv.Records("incident"))
+	inc, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{
+		ShortDescription: incidentkit.Ptr("Phishing campaign against finance"),
+	})
 	if err != nil {
-		return fmt.Errorf("creating a ticket: %w", err)
+		return fmt.Errorf("creating an incident: %w", err)
 	}
-	fmt.Fprintf(w, "2. create: %s created after %d attempts (429 first); the server stored %d new ticket\n",
-		created.ID, resp.Attempts, srv.creates("Phishing campaign against finance"))
+	fmt.Fprintf(w, "2. create: %s created after %d attempts (429 first); the instance stored %d new incident\n",
+		inc.Number, srv.CountRequests("POST", "/api/now/table/incident"), len(srv.Records("incident"))-before)
 
 	// 3. A create answered 500 is never repeated: the server may have
-	// stored it, and a second ticket would be a duplicate.
-	_, err = client.Do(ctx, &transport.Request{
-		Method: "POST", Path: "/api/tickets",
-		JSON: ticket{Title: "Malware beacon on host-17", Priority: 1},
-	}, nil)
-	var apiErr *transport.Error
+	// stored it, and a second incident would be a duplicate.
+	srv.Fail(1, http.StatusInternalServerError, 0, creates)
+	sent := srv.CountRequests("POST", "/api/now/table/incident")
+	_, err = c.Incidents.Create(ctx, &servicenow.IncidentInput{
+		ShortDescription: incidentkit.Ptr("Malware beacon on host-17"),
+	})
+	var apiErr *incidentkit.Error
 	if !errors.As(err, &apiErr) {
 		return fmt.Errorf("expected an API error, got %v", err)
 	}
 	fmt.Fprintf(w, "3. create: %d %q, sent %d time(s), not repeated\n",
-		apiErr.StatusCode, apiErr.Message, srv.attempts("Malware beacon on host-17"))
+		apiErr.StatusCode, apiErr.Message, srv.CountRequests("POST", "/api/now/table/incident")-sent)
 
 	// 4. A hostile ID stays one path segment: "../admin" cannot reach
 	// another endpoint. The 404 is a typed error.
-	_, err = client.Do(ctx, &transport.Request{Path: "/api/tickets/{}", Args: []string{"../admin"}}, &ticket{})
-	fmt.Fprintf(w, "4. get:    ID \"../admin\" requested as %s → errors.Is(err, ErrNotFound) = %v\n",
-		srv.lastPath(), errors.Is(err, transport.ErrNotFound))
+	_, err = c.Incidents.Get(ctx, "../admin", nil)
+	reqs := srv.Requests()
+	fmt.Fprintf(w, "4. get:    sys_id \"../admin\" requested as %s → errors.Is(err, servicenow.ErrNotFound) = %v\n",
+		reqs[len(reqs)-1].RawPath, errors.Is(err, servicenow.ErrNotFound))
 
 	// 5. An HTML page where JSON belongs becomes a readable error, not
 	// "invalid character '<'".
-	_, err = client.Do(ctx, &transport.Request{Path: "/api/status"}, &struct{}{})
-	var bodyErr *transport.BodyError
+	srv.Inject(1, incidentkittest.Fault{Status: http.StatusOK, HTML: true, Match: list})
+	_, err = c.Incidents.Get(ctx, inc.SysID, nil)
+	var bodyErr *incidentkit.BodyError
 	if !errors.As(err, &bodyErr) {
 		return fmt.Errorf("expected a body error, got %v", err)
 	}
-	fmt.Fprintf(w, "5. status: %d answer that is not JSON: %q\n", bodyErr.StatusCode, bodyErr.Summary)
+	fmt.Fprintf(w, "5. get:    %d answer that is an HTML page, not JSON: %q\n", bodyErr.StatusCode, bodyErr.Summary)
 
 	// 6. Bad input is refused before anything is sent.
-	_, err = client.Do(ctx, &transport.Request{Path: "/api/tickets/{}", Args: []string{""}}, nil)
-	fmt.Fprintf(w, "6. get:    empty ID → %v (errors.Is(err, ErrInvalidInput) = %v)\n", err, errors.Is(err, transport.ErrInvalidInput))
+	_, err = c.Incidents.Get(ctx, "", nil)
+	fmt.Fprintf(w, "6. get:    empty sys_id → %v (errors.Is(err, servicenow.ErrInvalidInput) = %v)\n",
+		err, errors.Is(err, servicenow.ErrInvalidInput))
 	return nil
 }

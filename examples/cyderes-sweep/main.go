@@ -30,10 +30,11 @@ func main() {
 }
 
 func run(ctx context.Context, w io.Writer, env func(string) string, now time.Time) error {
-	opts := []cyderes.Option{cyderes.WithToken(env("CYDERES_TOKEN"))}
+	base := cyderes.DefaultBaseURL
 	if u := env("CYDERES_URL"); u != "" {
-		opts = append(opts, cyderes.WithBaseURL(u))
+		base = u
 	}
+	opts := []cyderes.Option{cyderes.WithToken(env("CYDERES_TOKEN"))}
 	if env("CYDERES_TOKEN") == "" {
 		srv := cyderestest.New(cyderestest.WithClock(func() time.Time { return now }))
 		defer srv.Close()
@@ -51,19 +52,19 @@ func run(ctx context.Context, w io.Writer, env func(string) string, now time.Tim
 			srv.AddTicket(cyderestest.Ticket{TicketType: s.typ, Priority: s.prio, ShortDescription: s.desc,
 				Escalated: s.escalated, Created: now.Add(-s.age - time.Duration(i)*time.Second)})
 		}
-		opts = []cyderes.Option{cyderes.WithBaseURL(srv.URL()), cyderes.WithToken(cyderestest.Token)}
+		base, opts = srv.URL(), []cyderes.Option{cyderes.WithToken(cyderestest.Token)}
 		fmt.Fprintln(w, "(CYDERES_TOKEN is not set: sweeping an in-memory TSI API)")
 	}
-	c, err := cyderes.NewClient(opts...)
+	c, err := cyderes.NewClient(base, opts...)
 	if err != nil {
 		return err
 	}
 	from := now.Add(-24 * time.Hour)
 	fmt.Fprintf(w, "tickets created since %s:\n", from.UTC().Format("Jan 02 15:04 MST"))
-	// TicketsBetween widens the window to whole UTC days for the API and
+	// Tickets.Between widens the window to whole UTC days for the API and
 	// keeps exactly the tickets inside it.
-	list := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAll, EscalatedOnly: false, Limit: 2}
-	for t, err := range c.TicketsBetween(ctx, from, now, list) {
+	list := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAll, EscalatedOnly: false, PageSize: 2}
+	for t, err := range c.Tickets.Between(ctx, from, now, list) {
 		if err != nil {
 			return err
 		}

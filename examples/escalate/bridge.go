@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
@@ -49,13 +50,14 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 		fmt.Fprintf(w, "(in-memory %s: set the environment variables in the package documentation to use real systems)\n\n",
 			strings.Join(b.fakes, ", "))
 	}
-	iocs, err := b.sys.cyderes.IOCs(ctx, b.now.AddDate(0, 0, -7), b.now)
+	page, err := b.sys.cyderes.IOCs.List(ctx, &cyderes.IOCListOptions{CreatedFrom: b.now.AddDate(0, 0, -7), CreatedTo: b.now})
 	if err != nil {
 		return nil, fmt.Errorf("MISP IOCs: %w", err)
 	}
+	iocs := page.Items
 	var out []outcome
 	opts := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAlert, EscalatedOnly: true}
-	for t, err := range b.sys.cyderes.TicketsBetween(ctx, b.now.Add(-24*time.Hour), b.now, opts) {
+	for t, err := range b.sys.cyderes.Tickets.Between(ctx, b.now.Add(-24*time.Hour), b.now, opts) {
 		if err != nil {
 			return out, fmt.Errorf("sweeping tickets: %w", err)
 		}
@@ -90,7 +92,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	if alert == nil {
 		obs, fromMISP := observables(t, iocs)
 		sev, _ := sla.DefaultTheHiveSeverities().Severity(o.priority)
-		alert, err = b.sys.thehive.Alerts.Create(ctx, thehive.AlertInput{
+		alert, err = b.sys.thehive.Alerts.Create(ctx, &thehive.AlertInput{
 			Type: alertType, Source: alertSource, SourceRef: t.TicketID,
 			Title: t.ShortDescription, Description: describe(t), Severity: thehive.Severity(sev),
 			Date: t.Created, Tags: []string{"cyderes", "priority:" + o.priority.String()}, Observables: obs,
@@ -120,7 +122,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	}
 	if o.escalated {
 		note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
-		if err := b.sys.cyderes.AddComment(ctx, t.TicketID, cyderes.NewComment{Author: "SOC escalation bridge", Body: note}); err != nil {
+		if err := b.sys.cyderes.Comments.Create(ctx, t.TicketID, &cyderes.CommentInput{Author: "SOC escalation bridge", Body: note}); err != nil {
 			return o, fmt.Errorf("commenting on the Cyderes ticket: %w", err)
 		}
 	}
@@ -128,7 +130,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 }
 
 func (b *bridge) findAlert(ctx context.Context, ticketID string) (*thehive.Alert, error) {
-	page, err := b.sys.thehive.Alerts.Search(ctx, &thehive.SearchOptions{PageSize: 1, Filter: filter.And(
+	page, err := b.sys.thehive.Alerts.List(ctx, &thehive.ListOptions{PageSize: 1, Filter: filter.And(
 		filter.Eq("type", alertType), filter.Eq("source", alertSource), filter.Eq("sourceRef", ticketID))})
 	if err != nil {
 		return nil, fmt.Errorf("TheHive alert search: %w", err)
@@ -149,17 +151,17 @@ func (b *bridge) findIncident(ctx context.Context, ticketID string) (*servicenow
 	if len(page.Items) == 0 {
 		return nil, nil
 	}
-	return &page.Items[0], nil
+	return page.Items[0], nil
 }
 
 func (b *bridge) openIncident(ctx context.Context, t *cyderes.Ticket, p sla.Priority, c *thehive.Case) (*servicenow.Incident, error) {
 	impact, urgency := impactUrgency(p)
 	in, err := b.sys.servicenow.Incidents.Create(ctx, &servicenow.IncidentInput{
-		ShortDescription: servicenow.Ptr(t.ShortDescription),
-		Description:      servicenow.Ptr(describe(t) + fmt.Sprintf("\n\nTheHive case #%d (%s).", c.Number, c.ID)),
-		Impact:           servicenow.Ptr(servicenow.Impact(fmt.Sprint(impact))),
-		Urgency:          servicenow.Ptr(servicenow.Urgency(fmt.Sprint(urgency))),
-		Category:         servicenow.Ptr("security"),
+		ShortDescription: incidentkit.Ptr(t.ShortDescription),
+		Description:      incidentkit.Set(describe(t) + fmt.Sprintf("\n\nTheHive case #%d (%s).", c.Number, c.ID)),
+		Impact:           incidentkit.Ptr(servicenow.Impact(fmt.Sprint(impact))),
+		Urgency:          incidentkit.Ptr(servicenow.Urgency(fmt.Sprint(urgency))),
+		Category:         incidentkit.Set("security"),
 		Fields:           map[string]string{"correlation_id": t.TicketID, "correlation_display": correlation},
 	})
 	if err != nil {

@@ -43,11 +43,11 @@ func connect(env func(string) string, now time.Time) (*systems, error) {
 	timeout := servicenow.WithTimeout(30 * time.Second)
 
 	if tok := env("CYDERES_TOKEN"); tok != "" {
-		opts := []cyderes.Option{cyderes.WithToken(tok), cyderes.WithTimeout(30 * time.Second)}
+		base := cyderes.DefaultBaseURL
 		if u := env("CYDERES_URL"); u != "" {
-			opts = append(opts, cyderes.WithBaseURL(u))
+			base = u
 		}
-		c, err := cyderes.NewClient(opts...)
+		c, err := cyderes.NewClient(base, cyderes.WithToken(tok), cyderes.WithTimeout(30*time.Second))
 		if err != nil {
 			return nil, err
 		}
@@ -58,7 +58,7 @@ func connect(env func(string) string, now time.Time) (*systems, error) {
 		sys.cyderesFake = srv
 		sys.closers = append(sys.closers, srv.Close)
 		sys.fakes = append(sys.fakes, "Cyderes")
-		c, err := cyderes.NewClient(cyderes.WithBaseURL(srv.URL()), cyderes.WithToken(cyderestest.Token))
+		c, err := cyderes.NewClient(srv.URL(), cyderes.WithToken(cyderestest.Token))
 		if err != nil {
 			return nil, err
 		}

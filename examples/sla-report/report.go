@@ -70,7 +70,7 @@ func run(ctx context.Context, w io.Writer, cfg config, now time.Time) error {
 }
 
 // assess computes both SLA clocks of an incident.
-func assess(ctx context.Context, c *servicenow.Client, inc servicenow.Incident, policy sla.Policy,
+func assess(ctx context.Context, c *servicenow.Client, inc *servicenow.Incident, policy sla.Policy,
 	priorities sla.ServiceNowPriorities, now time.Time) (row, error) {
 	r := row{number: inc.Number, desc: inc.ShortDescription, state: inc.State.String()}
 	var n int

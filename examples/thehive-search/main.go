@@ -59,7 +59,7 @@ func run(ctx context.Context, w io.Writer, env func(string) string) error {
 		return err
 	}
 	fmt.Fprintf(w, "%d matching cases\n", total)
-	opts2 := &thehive.SearchOptions{Filter: f, Sort: []filter.Sort{filter.Desc("severity"), filter.Asc("title")}, PageSize: 2}
+	opts2 := &thehive.ListOptions{Filter: f, Sort: []filter.Sort{filter.Desc("severity"), filter.Asc("title")}, PageSize: 2}
 	for cs, err := range c.Cases.All(ctx, opts2) {
 		if err != nil {
 			return err

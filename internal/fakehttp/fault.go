@@ -8,30 +8,13 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/incidentkit/incidentkit/incidentkittest"
 )
 
-// Fault is one misbehaviour. Zero fields do nothing; several may combine
-// (a Delay before a Status, for example).
-type Fault struct {
-	// Status, when non-zero, answers with this status and the fake's own
-	// error body instead of handling the request.
-	Status int
-	// RetryAfter, with Status, is sent as Retry-After in whole seconds.
-	RetryAfter time.Duration
-	// HTML, with Status, answers with an HTML error page (as a proxy or a
-	// load balancer in front of the API would) instead of the API's body.
-	HTML bool
-	// Delay waits before answering (or until the client gives up).
-	Delay time.Duration
-	// Drop closes the connection without any answer.
-	Drop bool
-	// Truncate handles the request, then sends only the first half of the
-	// answer's body (with the full Content-Length) and closes the
-	// connection: the request did take effect.
-	Truncate bool
-	// Match limits the fault to matching requests; nil matches all.
-	Match func(*http.Request) bool
-}
+// Fault is one misbehaviour; the fakes' users build it from its public
+// home, incidentkittest.
+type Fault = incidentkittest.Fault
 
 type pending struct {
 	f    Fault

@@ -4,20 +4,15 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/incidentkit/incidentkit/incidentkittest"
 )
 
-// Request is one request a fake received.
-type Request struct {
-	Method string
-	// Path is the unescaped path; RawPath keeps the escapes as sent.
-	Path, RawPath string
-	Query         url.Values
-	Header        http.Header
-	Body          []byte
-}
+// Request is one request a fake received; its public home is
+// incidentkittest.
+type Request = incidentkittest.Request
 
 // Recorder keeps the requests that pass through it. It is safe for
 // concurrent use.

@@ -55,7 +55,7 @@ func TestObjectStopsOnCallbackError(t *testing.T) {
 	stop := errors.New("stop")
 	n := 0
 	err := Object([]byte(`{"a":1,"b":2}`), func(name, value []byte) error { n++; return stop })
-	if err != stop || n != 1 {
+	if !errors.Is(err, stop) || n != 1 {
 		t.Fatalf("err %v after %d calls", err, n)
 	}
 }

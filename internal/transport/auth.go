@@ -22,13 +22,20 @@ type Authenticator interface {
 	Secrets() []string
 }
 
+// headerAuth sends one fixed header. name is in canonical form, and value
+// is shared by every request and never modified.
 type headerAuth struct {
-	name, value string
-	secrets     []string
+	name    string
+	value   []string
+	secrets []string
+}
+
+func newHeaderAuth(name, value string, secrets ...string) *headerAuth {
+	return &headerAuth{name: name, value: []string{value}, secrets: secrets}
 }
 
 func (a *headerAuth) Authenticate(_ context.Context, h http.Header) error {
-	h.Set(a.name, a.value)
+	h[a.name] = a.value
 	return nil
 }
 
@@ -49,7 +56,7 @@ func BasicAuth(user, password string) (Authenticator, error) {
 		return nil, invalid("basic auth", "contains a control character")
 	}
 	enc := base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
-	return &headerAuth{name: "Authorization", value: "Basic " + enc, secrets: []string{password, enc}}, nil
+	return newHeaderAuth("Authorization", "Basic "+enc, password, enc), nil
 }
 
 // BearerToken authenticates with "Authorization: Bearer <token>".
@@ -57,7 +64,7 @@ func BearerToken(token string) (Authenticator, error) {
 	if err := checkToken("bearer token", token); err != nil {
 		return nil, err
 	}
-	return &headerAuth{name: "Authorization", value: "Bearer " + token, secrets: []string{token}}, nil
+	return newHeaderAuth("Authorization", "Bearer "+token, token), nil
 }
 
 // APIKeyHeader authenticates with a key sent in the named header (for
@@ -69,7 +76,7 @@ func APIKeyHeader(header, key string) (Authenticator, error) {
 	if err := checkToken("API key", key); err != nil {
 		return nil, err
 	}
-	return &headerAuth{name: http.CanonicalHeaderKey(header), value: key, secrets: []string{key}}, nil
+	return newHeaderAuth(http.CanonicalHeaderKey(header), key, key), nil
 }
 
 // TokenFunc authenticates with a bearer token obtained from fn for each
@@ -137,19 +144,27 @@ func (e *authError) Unwrap() error { return e.err }
 type authTransport struct {
 	next   http.RoundTripper
 	auth   Authenticator
-	origin string
+	origin *url.URL
 }
 
+// RoundTrip adds the credentials to a copy of req that shares everything
+// but the header map, so the request it was given is never changed. The
+// header values are shared too: no layer modifies a value in place, an
+// Authenticator replaces whole entries.
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if origin(req.URL) != t.origin {
+	if !sameOrigin(req.URL, t.origin) {
 		return t.next.RoundTrip(req)
 	}
-	r := req.Clone(req.Context())
+	r := *req
+	r.Header = make(http.Header, len(req.Header)+1)
+	for k, v := range req.Header {
+		r.Header[k] = v
+	}
 	if err := t.auth.Authenticate(req.Context(), r.Header); err != nil {
 		closeBody(req)
 		return nil, &authError{err: err}
 	}
-	return t.next.RoundTrip(r)
+	return t.next.RoundTrip(&r)
 }
 
 // closeBody honours the RoundTripper contract to close the body even on
@@ -161,17 +176,32 @@ func closeBody(req *http.Request) {
 }
 
 // origin returns scheme://host:port with the default port made explicit,
-// lower-cased, for same-origin comparisons.
+// lower-cased, as messages show an origin.
 func origin(u *url.URL) string {
-	scheme := strings.ToLower(u.Scheme)
-	port := u.Port()
-	if port == "" {
-		switch scheme {
-		case "https":
-			port = "443"
-		case "http":
-			port = "80"
-		}
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Hostname()) + ":" + port(u)
+}
+
+// sameOrigin reports whether u and base have the same scheme, host and
+// port, compared as origin formats them but without building strings.
+func sameOrigin(u, base *url.URL) bool {
+	if u.Scheme == base.Scheme && u.Host == base.Host {
+		return true // the common case: a URL built from the base URL
 	}
-	return scheme + "://" + strings.ToLower(u.Hostname()) + ":" + port
+	return strings.EqualFold(u.Scheme, base.Scheme) &&
+		strings.EqualFold(u.Hostname(), base.Hostname()) &&
+		port(u) == port(base)
+}
+
+// port returns u's port, or the scheme's default one.
+func port(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch {
+	case strings.EqualFold(u.Scheme, "https"):
+		return "443"
+	case strings.EqualFold(u.Scheme, "http"):
+		return "80"
+	}
+	return ""
 }

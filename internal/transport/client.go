@@ -8,27 +8,41 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // Client sends requests to one API. It is safe for concurrent use and
 // holds no global state: every client has its own connection pool unless
 // the caller shares an *http.Client.
 type Client struct {
-	set       Settings
-	base      *url.URL
-	basePath  string // base URL's escaped path, without a trailing slash
-	origin    string
-	http      *http.Client
-	scrub     *scrubber
-	userAgent string
+	set      Settings
+	base     *url.URL
+	basePath string // base URL's escaped path, without a trailing slash
+	// http sends one attempt through the client's layers; retry repeats
+	// attempts under the retry policy. Both are built once, in New.
+	http  *http.Client
+	retry *retryablehttp.Client
+	scrub *scrubber
+	// userAgentHeader is the User-Agent header value every request shares.
+	userAgentHeader []string
 }
 
 // New validates s and builds a client. A bad base URL, an unusable option
-// or missing pieces are reported here, never at the first call.
+// or missing pieces are reported here, never at the first call, as an
+// *InputError naming s.Service.
 func New(s *Settings) (*Client, error) {
 	if s == nil {
 		return nil, invalid("settings", "are nil")
 	}
+	c, err := makeClient(s)
+	if err != nil {
+		return nil, forService(s.Service, err)
+	}
+	return c, nil
+}
+
+func makeClient(s *Settings) (*Client, error) {
 	base, err := parseBaseURL(s.BaseURL, s.AllowInsecureHTTP)
 	if err != nil {
 		return nil, err
@@ -46,15 +60,16 @@ func New(s *Settings) (*Client, error) {
 		set:      *s,
 		base:     base,
 		basePath: strings.TrimSuffix(base.EscapedPath(), "/"),
-		origin:   origin(base),
 	}
 	c.set.Header = s.Header.Clone()
 	c.scrub = newScrubber(s.Auth)
-	c.userAgent = s.UserAgent
-	if c.userAgent == "" {
-		c.userAgent = DefaultUserAgent()
+	ua := s.UserAgent
+	if ua == "" {
+		ua = DefaultUserAgent()
 	}
+	c.userAgentHeader = []string{ua}
 	c.http = c.buildHTTPClient()
+	c.retry = c.newRetryClient()
 	return c, nil
 }
 
@@ -75,7 +90,7 @@ func (c *Client) buildHTTPClient() *http.Client {
 	}
 	rt = &sendTracker{next: rt}
 	if c.set.Auth != nil {
-		rt = &authTransport{next: rt, auth: c.set.Auth, origin: c.origin}
+		rt = &authTransport{next: rt, auth: c.set.Auth, origin: c.base}
 	}
 	if c.set.Logger != nil {
 		rt = &logTransport{next: rt, logger: c.set.Logger, service: c.set.Service, scrub: c.scrub}
@@ -171,3 +186,7 @@ func (c *Client) BaseURL() *url.URL {
 // Redact returns s with the client's secrets replaced by REDACTED; API
 // packages use it for any text they build from an answer.
 func (c *Client) Redact(s string) string { return c.scrub.String(s) }
+
+// owned names the client's API in an *InputError err carries; see
+// [ForService].
+func (c *Client) owned(err error) error { return forService(c.set.Service, err) }

@@ -8,9 +8,16 @@
 //	retry (go-retryablehttp, idempotency-aware policy, clamped Retry-After)
 //	  └─ rate limiter (every attempt waits for a token)
 //	       └─ logging (one slog record per attempt, secrets redacted)
-//	            └─ authentication (same-origin only; the request is cloned)
+//	            └─ authentication (same-origin only, on a copy of the header)
 //	                 └─ send tracking (did any byte of this attempt go out?)
 //	                      └─ the base http.RoundTripper
+//
+// A call is built (build.go: URL, body, header; nothing is sent when that
+// fails), sent (send.go: the attempts, under the policy of retry.go), and
+// read (response.go: decode, stream or turn into an error). The state of
+// one call is one struct (call, in call.go), carried in the request's
+// context. The go-retryablehttp client and the layers are built once per
+// Client, in [New].
 //
 // Non-idempotent requests (creates, journal appends, uploads) are repeated
 // only when the server provably did not act on them: nothing was sent, the
@@ -18,4 +25,9 @@
 // server can answer becomes an [*Error] that matches the sentinel errors
 // ([ErrNotFound], [ErrRateLimited], ...) with errors.Is, or a [*BodyError]
 // when a successful answer cannot be read or decoded.
+//
+// An API package builds its client with [NewSettingsFor] (its name, base
+// URL and the caller's options), sets its authentication and error decoder,
+// and calls [New]. Every *InputError the core returns then names the API:
+// "servicenow: invalid path: argument 1 is empty".
 package transport

@@ -33,8 +33,8 @@ func (t *logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 func (t *logTransport) record(ctx context.Context, req *http.Request, resp *http.Response, err error, d time.Duration) {
 	attempt := 1
-	if st := stateFrom(ctx); st != nil {
-		attempt = int(st.attempt.Load())
+	if k := callFrom(ctx); k != nil {
+		attempt = k.attempt
 	}
 	level, msg := slog.LevelDebug, "http request"
 	attrs := []slog.Attr{

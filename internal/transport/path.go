@@ -14,6 +14,14 @@ import (
 func ExpandPath(tmpl string, args ...string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(tmpl) + 16*len(args))
+	if err := expandPath(&b, tmpl, args); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// expandPath writes tmpl with its placeholders replaced to b.
+func expandPath(b *strings.Builder, tmpl string, args []string) error {
 	i := 0
 	for {
 		at := strings.Index(tmpl, "{}")
@@ -22,14 +30,14 @@ func ExpandPath(tmpl string, args ...string) (string, error) {
 			break
 		}
 		if i >= len(args) {
-			return "", invalid("path", "%d arguments for more placeholders", len(args))
+			return invalid("path", "%d arguments for more placeholders", len(args))
 		}
 		a := args[i]
 		switch {
 		case a == "":
-			return "", invalid("path", "argument %d is empty", i+1)
+			return invalid("path", "argument %d is empty", i+1)
 		case a == "." || a == "..":
-			return "", invalid("path", "argument %d is %q", i+1, a)
+			return invalid("path", "argument %d is %q", i+1, a)
 		}
 		b.WriteString(tmpl[:at])
 		b.WriteString(url.PathEscape(a))
@@ -37,9 +45,9 @@ func ExpandPath(tmpl string, args ...string) (string, error) {
 		i++
 	}
 	if i != len(args) {
-		return "", invalid("path", "%d arguments for %d placeholders", len(args), i)
+		return invalid("path", "%d arguments for %d placeholders", len(args), i)
 	}
-	return b.String(), nil
+	return nil
 }
 
 // resolve builds the absolute URL of r.
@@ -52,20 +60,23 @@ func (c *Client) resolve(r *Request) (*url.URL, error) {
 		if !u.IsAbs() {
 			u = c.base.ResolveReference(u)
 		}
-		if origin(u) != c.origin {
-			return nil, invalid("URL", "%s is not on the API's origin %s", RedactURL(u), c.origin)
+		if !sameOrigin(u, c.base) {
+			return nil, invalid("URL", "%s is not on the API's origin %s", RedactURL(u), origin(c.base))
 		}
 		return u, nil
 	}
-	p, err := ExpandPath(r.Path, r.Args...)
-	if err != nil {
+	var b strings.Builder
+	b.Grow(len(c.basePath) + 1 + len(r.Path) + 16*len(r.Args))
+	b.WriteString(c.basePath)
+	if r.Path != "" && r.Path[0] != '/' {
+		b.WriteByte('/')
+	}
+	if err := expandPath(&b, r.Path, r.Args); err != nil {
 		return nil, err
 	}
-	if p != "" && !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
 	u := *c.base
-	u.RawPath = c.basePath + p
+	u.RawPath = b.String()
+	var err error
 	u.Path, err = url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, invalid("path", "%v", err)

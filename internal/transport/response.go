@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
+	"sync"
 )
 
 // drainLimit is how much of an unread body is consumed so the connection
@@ -14,26 +16,31 @@ import (
 // connection.
 const drainLimit = 64 << 10
 
-// call holds what the answer handler needs for one Do.
-type call struct {
-	c   *Client
-	r   *Request
-	st  *callState
-	out any
-	url string
-	// scrub redacts the client's secrets and any token-like query values
-	// of this call.
-	scrub *scrubber
+// drainBuffers hold the scratch space of drain.
+var drainBuffers = sync.Pool{New: func() any { return new([4096]byte) }}
+
+// drain reads and discards up to drainLimit bytes of what is left of r, so
+// the connection can be reused.
+func drain(r io.Reader) {
+	buf := drainBuffers.Get().(*[4096]byte)
+	defer drainBuffers.Put(buf)
+	for n := 0; n < drainLimit; {
+		m, err := r.Read(buf[:])
+		n += m
+		if err != nil {
+			return
+		}
+	}
 }
 
-// handle reads an answer the retry policy will not repeat: it decodes or
-// streams a success, and builds an *Error from anything else. It always
-// consumes and closes the body. Returning a *BodyError for a body cut short
-// lets the policy read a safe request again.
-func (k *call) handle(resp *http.Response) error {
+// read is the response handler go-retryablehttp calls with an answer the
+// retry policy will not repeat: it decodes or streams a success, and
+// builds an *Error from anything else. It always consumes and closes the
+// body. A *BodyError for a body cut short lets the policy read a safe
+// request again.
+func (k *call) read(resp *http.Response) error {
 	defer resp.Body.Close()
-	k.st.handled = true
-	k.st.resp = resp
+	k.answer = resp
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return k.apiError(resp)
 	}
@@ -46,36 +53,39 @@ func (k *call) handle(resp *http.Response) error {
 // apiError builds the *Error for a non-2xx answer.
 func (k *call) apiError(resp *http.Response) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+	drain(resp.Body)
 	e := &Error{
 		Service:    k.c.set.Service,
 		StatusCode: resp.StatusCode,
-		Method:     k.st.method,
-		URL:        k.url,
+		Method:     k.method,
+		URL:        k.redactedURL(),
 		Header:     resp.Header,
+		Attempts:   k.attempt,
 	}
 	if d, ok := retryAfter(resp); ok {
 		e.RetryAfter = d
 	}
 	decodeErrorBody(e, resp.Header.Get("Content-Type"), body, k.c.set.ErrorDecoder)
-	e.Code = k.scrub.String(e.Code)
-	e.Message = k.scrub.String(e.Message)
-	e.Detail = k.scrub.String(e.Detail)
-	e.Body = k.scrub.Bytes(body)
+	scrub := k.scrubber()
+	e.Code = scrub.String(e.Code)
+	e.Message = scrub.String(e.Message)
+	e.Detail = scrub.String(e.Detail)
+	e.Body = scrub.Bytes(body)
 	return e
 }
 
 // decode reads a 2xx JSON answer into k.out under the size cap.
 func (k *call) decode(resp *http.Response) error {
 	if k.out == nil || resp.StatusCode == http.StatusNoContent || resp.ContentLength == 0 ||
-		k.st.method == http.MethodHead {
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+		k.method == http.MethodHead {
+		drain(resp.Body)
 		return nil
 	}
 	contentType := resp.Header.Get("Content-Type")
 	limit := k.c.set.MaxResponseBytes
-	lr := &cappedReader{r: resp.Body, left: limit, limit: limit}
-	if kind := classify(contentType, []byte("x")); kind == kindHTML || kind == kindXML {
+	k.capped = cappedReader{r: resp.Body, left: limit, limit: limit}
+	lr := &k.capped
+	if isMarkup(contentType) {
 		// A page where JSON was expected: a proxy, a login form, a
 		// hibernating instance. Report what it says.
 		head, err := io.ReadAll(io.LimitReader(lr, maxErrorBody))
@@ -107,8 +117,20 @@ func (k *call) decode(resp *http.Response) error {
 		}
 		return k.bodyError(resp, "", err)
 	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+	drain(resp.Body)
 	return nil
+}
+
+// isMarkup reports whether contentType names HTML or XML, as classify
+// would, without parsing its parameters.
+func isMarkup(contentType string) bool {
+	if strings.HasPrefix(contentType, "application/json") {
+		return false
+	}
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	return mt == "text/html" || mt == "application/xhtml+xml" || mt == "application/xml" ||
+		mt == "text/xml" || strings.HasSuffix(mt, "+xml")
 }
 
 // nonJSONSummary returns a readable summary when the start of a body that
@@ -129,7 +151,7 @@ func (k *call) download(resp *http.Response) error {
 		w = &progressWriter{w: w, total: resp.ContentLength, fn: k.r.Progress}
 	}
 	n, err := io.Copy(w, resp.Body)
-	k.st.written = n
+	k.written = n
 	if err != nil {
 		return k.bodyError(resp, "", err)
 	}
@@ -139,11 +161,11 @@ func (k *call) download(resp *http.Response) error {
 func (k *call) bodyError(resp *http.Response, summary string, err error) error {
 	return &BodyError{
 		Service:     k.c.set.Service,
-		Method:      k.st.method,
-		URL:         k.url,
+		Method:      k.method,
+		URL:         k.redactedURL(),
 		StatusCode:  resp.StatusCode,
 		ContentType: resp.Header.Get("Content-Type"),
-		Summary:     k.scrub.String(summary),
+		Summary:     k.scrubber().String(summary),
 		Err:         err,
 	}
 }

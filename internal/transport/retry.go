@@ -13,45 +13,97 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
-// checkRetry is the retry policy handed to go-retryablehttp. It is called
-// once per attempt with either the answer or the error of that attempt (or
-// the error from reading the answer), and decides both whether to send
-// again and how long to wait first.
+// The retry policy is [retryPolicy.decide]; everything else in this file
+// plugs it into go-retryablehttp, whose Client is built once per [Client]:
 //
-// Safe requests are repeated on connection errors, on a body cut short, and
-// on 429, 502, 503 and 504. Unsafe requests are repeated only where the
-// server provably did not act: the attempt failed before anything was
-// written, the answer was 429, or it was 503 with Retry-After. A body that
-// cannot be produced again stops all repetition, and so does a wait that
-// would pass the caller's deadline.
-func (c *Client) checkRetry(ctx context.Context, st *callState, resp *http.Response, err error) (bool, error) {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return false, ctxErr
-	}
-	if st.body != nil && !st.body.replayable() {
-		return false, nil
-	}
-	safe := st.safe
-	var retry bool
-	switch {
-	case err != nil:
-		retry = retryableError(err, safe, st)
-	case resp != nil:
-		retry = retryableStatus(resp, safe)
-	}
-	if !retry {
-		return false, nil
-	}
-	st.wait = c.waitBefore(int(st.attempt.Load()), resp)
-	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < st.wait {
-		return false, nil
-	}
-	return true, nil
+//	CheckRetry      asks decide about each attempt (checkRetry)
+//	Backoff         waits as long as decide allowed, with jitter (pause)
+//	RequestLogHook  numbers the attempt in the call's state (numberAttempt)
+//	ErrorHandler    passes the last answer or error through unchanged
+
+// retryPolicy decides when a request is sent again.
+type retryPolicy struct {
+	minWait, maxWait time.Duration
 }
 
-func retryableStatus(resp *http.Response, safe bool) bool {
+// outcome is one attempt as the retry policy sees it.
+type outcome struct {
+	// attempt is the attempt's number, from 1.
+	attempt int
+	// safe is the request's replay class resolved for its method: true
+	// when repeating the request cannot change the outcome.
+	safe bool
+	// replayable reports whether the request's body can be produced again.
+	replayable bool
+	// download is set when a 2xx answer streams to the caller's writer.
+	download bool
+	// resp is the answer, nil when none arrived.
+	resp *http.Response
+	// err is the attempt's error: the transport's, or the one reading the
+	// answer produced. It is nil for an answer not yet read.
+	err error
+	// sent reports whether any byte of the request may have reached the
+	// server.
+	sent bool
+	// deadline is when the call must end; zero when it has none.
+	deadline time.Time
+}
+
+// decide is the whole retry policy. It reports whether to send the request
+// again and the longest pause to take first.
+//
+// A safe request is repeated after a connection error, a body cut short
+// (unless it was already streaming to the caller's writer), and a 429,
+// 502, 503 or 504 answer. Any other request is repeated only where the
+// server provably did not act on it: nothing of it was sent, the answer
+// was 429, or it was 503 with Retry-After. A body that cannot be produced
+// again, a permanent failure (TLS trust, a bad URL, a redirect loop, an
+// authentication, limiter or upload-source error) and a pause that would
+// pass the deadline end the call.
+func (p retryPolicy) decide(o outcome) (retry bool, wait time.Duration) {
+	if !o.replayable || !repeatable(o) {
+		return false, 0
+	}
+	wait = p.longestWait(o.attempt, o.resp)
+	if !o.deadline.IsZero() && time.Until(o.deadline) < wait {
+		return false, 0
+	}
+	return true, wait
+}
+
+// repeatable applies the rules of decide to the attempt's answer or error.
+func repeatable(o outcome) bool {
+	if o.err == nil {
+		if o.resp == nil {
+			return false
+		}
+		return repeatableStatus(o.resp, o.safe)
+	}
+	var bodyErr *BodyError
+	switch {
+	case final(o.err):
+		return false
+	case errors.As(o.err, &bodyErr):
+		// The answer arrived and was cut short: only a safe request whose
+		// answer was not yet streamed to the caller's writer may be read
+		// again.
+		return o.safe && !o.download && bodyErr.Summary == "" && truncated(bodyErr.Err)
+	case permanentNetError(o.err):
+		return false
+	case !o.sent:
+		// Nothing reached the server: any request may be sent again.
+		return true
+	}
+	return o.safe
+}
+
+// repeatableStatus reports whether an answer's status may be answered by
+// sending the request again.
+func repeatableStatus(resp *http.Response, safe bool) bool {
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
 		return true
@@ -66,30 +118,19 @@ func retryableStatus(resp *http.Response, safe bool) bool {
 	return false
 }
 
-func retryableError(err error, safe bool, st *callState) bool {
+// final reports errors that end the call whatever the request: a
+// non-success answer already read into an *Error, a failure to obtain
+// credentials, the limiter refusing, an upload source failing, the
+// context ending, and a body that cannot be sent again.
+func final(err error) bool {
 	var apiErr *Error
-	var bodyErr *BodyError
 	var authErr *authError
 	var limErr *LimitError
 	var srcErr *SourceError
-	switch {
-	case errors.As(err, &apiErr), errors.As(err, &authErr), errors.As(err, &limErr), errors.As(err, &srcErr),
-		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded),
-		errors.Is(err, ErrNotReplayable), errors.Is(err, errAttemptOver):
-		return false
-	case errors.As(err, &bodyErr):
-		// The answer arrived and was cut short: only a safe request whose
-		// answer was not yet streamed to the caller's writer may be read
-		// again.
-		return safe && !st.download && bodyErr.Summary == "" && truncated(bodyErr.Err)
-	}
-	if permanentNetError(err) {
-		return false
-	}
-	if !st.wrote.Load() {
-		return true
-	}
-	return safe
+	return errors.As(err, &apiErr) || errors.As(err, &authErr) || errors.As(err, &limErr) ||
+		errors.As(err, &srcErr) || errors.Is(err, context.Canceled) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrNotReplayable) ||
+		errors.Is(err, errAttemptOver)
 }
 
 // truncated reports whether a body error means the body was cut short, as
@@ -125,26 +166,96 @@ func permanentNetError(err error) bool {
 	return false
 }
 
-// waitBefore returns the pause before attempt+1: the server's Retry-After
-// clamped to the maximum wait, else an exponential backoff with jitter.
-func (c *Client) waitBefore(attempt int, resp *http.Response) time.Duration {
+// longestWait is the pause before the attempt after attempt: the server's
+// Retry-After clamped to the maximum wait, else the backoff ceiling
+// min·2^(attempt-1) capped at the maximum.
+func (p retryPolicy) longestWait(attempt int, resp *http.Response) time.Duration {
 	if d, ok := retryAfter(resp); ok {
-		return min(d, c.set.RetryWaitMax)
+		return min(d, p.maxWait)
 	}
-	return backoff(c.set.RetryWaitMin, c.set.RetryWaitMax, attempt)
+	return backoffCeiling(p.minWait, p.maxWait, attempt)
+}
+
+// pause is the wait actually taken before the attempt after attempt: the
+// clamped Retry-After as is, else a backoff with jitter. It is never longer
+// than longestWait, which decide checked against the deadline.
+func (p retryPolicy) pause(attempt int, resp *http.Response) time.Duration {
+	if d, ok := retryAfter(resp); ok {
+		return min(d, p.maxWait)
+	}
+	return backoff(p.minWait, p.maxWait, attempt)
+}
+
+func backoffCeiling(minWait, maxWait time.Duration, attempt int) time.Duration {
+	d := minWait
+	for i := 1; i < attempt && d < maxWait; i++ {
+		d *= 2
+	}
+	return min(d, maxWait)
 }
 
 // backoff is min·2^(attempt-1) capped at max, with "equal jitter": a
 // random wait between half and all of that value.
 func backoff(minWait, maxWait time.Duration, attempt int) time.Duration {
-	d := minWait
-	for i := 1; i < attempt && d < maxWait; i++ {
-		d *= 2
-	}
-	d = min(d, maxWait)
+	d := backoffCeiling(minWait, maxWait, attempt)
 	half := d / 2
 	if half <= 0 {
 		return d
 	}
 	return half + rand.N(half+1)
+}
+
+// newRetryClient builds the go-retryablehttp client of c, shared by all of
+// its calls: the per-call state travels in each request's context.
+func (c *Client) newRetryClient() *retryablehttp.Client {
+	p := retryPolicy{minWait: c.set.RetryWaitMin, maxWait: c.set.RetryWaitMax}
+	return &retryablehttp.Client{
+		HTTPClient:   c.http,
+		RetryMax:     c.set.MaxRetries,
+		RetryWaitMin: p.minWait,
+		RetryWaitMax: p.maxWait,
+		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+			return checkRetry(ctx, p, resp, err)
+		},
+		Backoff: func(_, _ time.Duration, i int, resp *http.Response) time.Duration {
+			return p.pause(i+1, resp) // i counts from 0
+		},
+		RequestLogHook: numberAttempt,
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+	}
+}
+
+// checkRetry describes an attempt to the policy. go-retryablehttp calls it
+// with the attempt's answer or error, and once more with the error of
+// reading an answer the policy did not repeat. A context that has ended
+// stops the call with its error. Backoff, which sees neither the context
+// nor the call, then draws the pause (pause) within the wait decide
+// checked against the deadline.
+func checkRetry(ctx context.Context, p retryPolicy, resp *http.Response, err error) (bool, error) {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return false, ctxErr
+	}
+	k := callFrom(ctx)
+	if k == nil {
+		return false, nil
+	}
+	deadline, _ := ctx.Deadline()
+	retry, _ := p.decide(outcome{
+		attempt:    k.attempt,
+		safe:       k.safe,
+		replayable: k.replayable(),
+		download:   k.r.Download != nil,
+		resp:       resp,
+		err:        err,
+		sent:       resp != nil || k.sent(),
+		deadline:   deadline,
+	})
+	return retry, nil
+}
+
+// numberAttempt records, before each attempt, which one it is.
+func numberAttempt(_ retryablehttp.Logger, req *http.Request, i int) {
+	if k := callFrom(req.Context()); k != nil {
+		k.attempt = i + 1 // i counts from 0
+	}
 }

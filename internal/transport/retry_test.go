@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"strconv"
 	"testing"
@@ -219,4 +220,88 @@ func TestBackoffGrowsAndStaysInRange(t *testing.T) {
 			}
 		}
 	}
+}
+
+// answer is a bare response with a status and an optional Retry-After.
+func answer(status int, retryAfter string) *http.Response {
+	h := http.Header{}
+	if retryAfter != "" {
+		h.Set("Retry-After", retryAfter)
+	}
+	return &http.Response{StatusCode: status, Header: h}
+}
+
+func TestDecide(t *testing.T) {
+	p := retryPolicy{minWait: 100 * time.Millisecond, maxWait: 10 * time.Second}
+	refused := errors.New("dial tcp: connection refused")
+	cut := &BodyError{Err: io.ErrUnexpectedEOF}
+	tests := []struct {
+		name      string
+		in        outcome
+		wantRetry bool
+		wantWait  time.Duration // checked when wantRetry
+	}{
+		{name: "unsafe 500", in: outcome{attempt: 1, replayable: true, resp: answer(500, ""), sent: true}},
+		{name: "unsafe 502", in: outcome{attempt: 1, replayable: true, resp: answer(502, ""), sent: true}},
+		{name: "unsafe 503 without Retry-After", in: outcome{attempt: 1, replayable: true, resp: answer(503, ""), sent: true}},
+		{name: "unsafe 503 with Retry-After", in: outcome{attempt: 1, replayable: true, resp: answer(503, "2"), sent: true}, wantRetry: true, wantWait: 2 * time.Second},
+		{name: "unsafe 429", in: outcome{attempt: 1, replayable: true, resp: answer(429, ""), sent: true}, wantRetry: true, wantWait: 100 * time.Millisecond},
+		{name: "safe 503", in: outcome{attempt: 2, safe: true, replayable: true, resp: answer(503, ""), sent: true}, wantRetry: true, wantWait: 200 * time.Millisecond},
+		{name: "safe 500", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(500, ""), sent: true}},
+		{name: "safe 404", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(404, ""), sent: true}},
+		{name: "Retry-After clamped", in: outcome{attempt: 1, replayable: true, resp: answer(429, "3600"), sent: true}, wantRetry: true, wantWait: 10 * time.Second},
+		{name: "unsafe refused before sending", in: outcome{attempt: 1, replayable: true, err: refused, sent: false}, wantRetry: true, wantWait: 100 * time.Millisecond},
+		{name: "unsafe failed after sending", in: outcome{attempt: 1, replayable: true, err: refused, sent: true}},
+		{name: "safe failed after sending", in: outcome{attempt: 1, safe: true, replayable: true, err: refused, sent: true}, wantRetry: true, wantWait: 100 * time.Millisecond},
+		{name: "body not replayable", in: outcome{attempt: 1, replayable: false, resp: answer(429, ""), sent: true}},
+		{name: "answer read into an error", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(503, ""), err: &Error{StatusCode: 503}, sent: true}},
+		{name: "safe body cut short", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(200, ""), err: cut, sent: true}, wantRetry: true, wantWait: 100 * time.Millisecond},
+		{name: "download cut short", in: outcome{attempt: 1, safe: true, replayable: true, download: true, resp: answer(200, ""), err: cut, sent: true}},
+		{name: "unsafe body cut short", in: outcome{attempt: 1, replayable: true, resp: answer(200, ""), err: cut, sent: true}},
+		{name: "body too large", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(200, ""), err: &BodyError{Err: ErrResponseTooLarge}, sent: true}},
+		{name: "limiter", in: outcome{attempt: 1, safe: true, replayable: true, err: &LimitError{Err: refused}}},
+		{name: "authentication", in: outcome{attempt: 1, safe: true, replayable: true, err: &authError{err: refused}}},
+		{name: "context", in: outcome{attempt: 1, safe: true, replayable: true, err: context.Canceled}},
+		{name: "pause past the deadline", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(429, "30"), sent: true, deadline: time.Now().Add(time.Second)}},
+		{name: "pause within the deadline", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(429, "1"), sent: true, deadline: time.Now().Add(time.Minute)}, wantRetry: true, wantWait: time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			retry, wait := p.decide(tt.in)
+			if retry != tt.wantRetry {
+				t.Fatalf("retry = %v, want %v", retry, tt.wantRetry)
+			}
+			if retry && wait != tt.wantWait {
+				t.Errorf("wait = %s, want %s", wait, tt.wantWait)
+			}
+			if retry {
+				for range 20 {
+					if d := p.pause(tt.in.attempt, tt.in.resp); d > wait {
+						t.Fatalf("pause %s is longer than the %s decide allowed", d, wait)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestErrorsCountAttempts(t *testing.T) {
+	t.Run("answer", func(t *testing.T) {
+		c, mock, _ := newMockClient(t, WithRetries(2))
+		mock.RegisterResponder("GET", mockURL, sequence([]int{503}, ""))
+		_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
+		var apiErr *Error
+		if !errors.As(err, &apiErr) || apiErr.Attempts != 3 {
+			t.Fatalf("got %#v, want an *Error after 3 attempts", err)
+		}
+	})
+	t.Run("no answer", func(t *testing.T) {
+		c, mock, _ := newMockClient(t, WithRetries(1))
+		mock.RegisterResponder("GET", mockURL, httpmock.NewErrorResponder(errors.New("connection reset by peer")))
+		_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
+		var reqErr *RequestError
+		if !errors.As(err, &reqErr) || reqErr.Attempts != 2 {
+			t.Fatalf("got %#v, want a *RequestError after 2 attempts", err)
+		}
+	})
 }

@@ -195,3 +195,34 @@ func TestTokenSourceFailureIsNotRetried(t *testing.T) {
 		t.Fatalf("token source called %d times, server %d; want 1 and 0", calls, mock.GetTotalCallCount())
 	}
 }
+
+func TestAuthenticationLayerCopiesTheHeader(t *testing.T) {
+	bearer, _ := BearerToken(testSecret)
+	base, _ := url.Parse("https://api.example.test/base")
+	var seen *http.Request
+	layer := &authTransport{auth: bearer, origin: base, next: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		seen = r
+		return &http.Response{StatusCode: 200, Body: http.NoBody}, nil
+	})}
+	req, _ := http.NewRequest(http.MethodGet, "https://API.example.test:443/base/x", nil)
+	req.Header.Set("X-Trace", "1")
+	if _, err := layer.RoundTrip(req); err != nil {
+		t.Fatal(err)
+	}
+	if seen == req || seen.Header.Get("Authorization") != "Bearer "+testSecret || seen.Header.Get("X-Trace") != "1" {
+		t.Fatalf("sent request: %v", seen.Header)
+	}
+	if len(req.Header) != 1 || req.Header.Get("Authorization") != "" {
+		t.Fatalf("the given request was changed: %v", req.Header)
+	}
+	if seen.URL != req.URL || seen.Context() != req.Context() {
+		t.Error("the copy does not share the URL and context")
+	}
+	other, _ := http.NewRequest(http.MethodGet, "https://evil.example/x", nil)
+	if _, err := layer.RoundTrip(other); err != nil {
+		t.Fatal(err)
+	}
+	if seen.Header.Get("Authorization") != "" {
+		t.Error("credentials sent to another origin")
+	}
+}

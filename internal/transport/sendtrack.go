@@ -5,20 +5,21 @@ import (
 	"net/http/httptrace"
 )
 
-// sendTracker is the innermost layer: it records whether any part of an
-// attempt was written to a connection. An attempt that failed before its
-// headers were written provably did not reach the server, so even a
-// non-idempotent request may be sent again. Safe requests are repeated
+// sendTracker is the innermost layer: it records in the call's state
+// whether an attempt's headers were written to a connection. An attempt
+// that failed before that provably did not reach the server, so even a
+// request that is not safe may be sent again. Safe requests are repeated
 // after any connection failure, so they are not traced.
 type sendTracker struct {
 	next http.RoundTripper
 }
 
 func (t *sendTracker) RoundTrip(req *http.Request) (*http.Response, error) {
-	st := stateFrom(req.Context())
-	if st == nil || st.safe {
+	k := callFrom(req.Context())
+	if k == nil || k.safe {
 		return t.next.RoundTrip(req)
 	}
-	trace := &httptrace.ClientTrace{WroteHeaders: st.markWrote}
+	attempt := int32(k.attempt)
+	trace := &httptrace.ClientTrace{WroteHeaders: func() { k.sentAttempt.Store(attempt) }}
 	return t.next.RoundTrip(req.WithContext(httptrace.WithClientTrace(req.Context(), trace)))
 }

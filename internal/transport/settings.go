@@ -24,8 +24,10 @@ const (
 // Limiter is the public incidentkit.Limiter.
 type Limiter = incidentkit.Limiter
 
-// Settings configure a [Client]. Build them with [NewSettings] and options;
-// each API package fills in Service, BaseURL and its authentication.
+// Settings configure a [Client]. An API package builds them with
+// [NewSettingsFor] (its name, its base URL and the caller's options), adds
+// what only it knows (authentication, an error decoder) and passes them
+// to [New].
 type Settings struct {
 	// Service names the API in errors and log records.
 	Service string
@@ -52,7 +54,23 @@ type Settings struct {
 // work, so that a bad option fails at construction.
 type Option func(*Settings) error
 
-// NewSettings returns the defaults with opts applied in order.
+// NewSettingsFor returns the defaults for the API named service (as it
+// prefixes every error and log record, for example "servicenow") at
+// baseURL, with opts applied in order. An option that can never work is
+// an *InputError naming service: "servicenow: invalid retries: -1 is
+// negative". The base URL itself is checked by [New].
+func NewSettingsFor(service, baseURL string, opts ...Option) (*Settings, error) {
+	s, err := NewSettings(opts...)
+	if err != nil {
+		return nil, forService(service, err)
+	}
+	s.Service, s.BaseURL = service, baseURL
+	return s, nil
+}
+
+// NewSettings returns the defaults with opts applied in order, for a
+// client whose Service and BaseURL are filled in afterwards. Its errors
+// name no service; API packages use [NewSettingsFor].
 func NewSettings(opts ...Option) (*Settings, error) {
 	s := &Settings{
 		MaxRetries:       DefaultMaxRetries,
@@ -238,4 +256,24 @@ func validHeaderName(name string) bool {
 		}
 	}
 	return true
+}
+
+// Apply runs a client package's options on o in order, skipping nil ones,
+// and returns the first error named for service (see [ForService]). Every
+// client's NewClient starts with it:
+//
+//	var o options
+//	if err := transport.Apply("servicenow", &o, opts); err != nil {
+//		return nil, err
+//	}
+func Apply[O any, F ~func(*O) error](service string, o *O, opts []F) error {
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(o); err != nil {
+			return forService(service, err)
+		}
+	}
+	return nil
 }

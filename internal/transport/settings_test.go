@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -233,5 +234,86 @@ func TestNextLinkOnSameOrigin(t *testing.T) {
 	}
 	if got != next {
 		t.Fatalf("requested %q, want %q", got, next)
+	}
+}
+
+func TestInputErrorsNameTheService(t *testing.T) {
+	const prefix = "testapi: invalid "
+	check := func(t *testing.T, err error) {
+		t.Helper()
+		var inErr *InputError
+		if !errors.As(err, &inErr) || inErr.Service != "testapi" || !strings.HasPrefix(err.Error(), prefix) {
+			t.Fatalf("got %v, want an *InputError reading %q...", err, prefix)
+		}
+	}
+	t.Run("option", func(t *testing.T) {
+		s, err := NewSettingsFor("testapi", "https://api.example.test", WithRetries(-1))
+		if s != nil {
+			t.Fatal("settings returned with an error")
+		}
+		check(t, err)
+	})
+	t.Run("base URL", func(t *testing.T) {
+		s, err := NewSettingsFor("testapi", "ftp://api.example.test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = New(s)
+		check(t, err)
+	})
+	t.Run("settings", func(t *testing.T) {
+		s, err := NewSettingsFor("testapi", "https://api.example.test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.MaxResponseBytes = 0
+		_, err = New(s)
+		check(t, err)
+	})
+	requests := []struct {
+		name string
+		req  *Request
+	}{
+		{name: "path", req: &Request{Path: "/api/{}", Args: []string{".."}}},
+		{name: "query", req: &Request{Path: "/api", Query: 42}},
+		{name: "upload", req: &Request{Method: "POST", Path: "/api", Body: RawBody(Upload{FileName: "f"})}},
+		{name: "upload size", req: &Request{Method: "POST", Path: "/api", Body: RawBody(Upload{Reader: strings.NewReader("xyz"), Size: 9})}},
+		{name: "next link", req: &Request{URL: "https://evil.example/api"}},
+		{name: "request", req: nil},
+	}
+	for _, tt := range requests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _, _ := newMockClient(t)
+			_, err := c.Do(context.Background(), tt.req, nil)
+			var inErr *InputError
+			if !errors.As(err, &inErr) || inErr.Service != "testapi" || !strings.Contains(err.Error(), prefix) {
+				t.Fatalf("got %v, want an *InputError naming testapi", err)
+			}
+		})
+	}
+	t.Run("ForService", func(t *testing.T) {
+		if ForService("testapi", nil) != nil {
+			t.Error("nil error changed")
+		}
+		_, err := BearerToken("")
+		check(t, ForService("testapi", err))
+		named := &InputError{Service: "other", Field: "x", Problem: "y"}
+		if ForService("testapi", named); named.Service != "other" {
+			t.Errorf("a named error was renamed to %q", named.Service)
+		}
+	})
+}
+
+func TestNewSettingsForFillsServiceAndBaseURL(t *testing.T) {
+	s, err := NewSettingsFor("testapi", "https://api.example.test/base", WithRetries(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Service != "testapi" || s.BaseURL != "https://api.example.test/base" || s.MaxRetries != 2 || s.MaxResponseBytes != DefaultMaxResponseBytes {
+		t.Fatalf("settings: %+v", s)
+	}
+	c, err := New(s)
+	if err != nil || c.Service() != "testapi" {
+		t.Fatalf("New: %v, %v", c, err)
 	}
 }

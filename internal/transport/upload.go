@@ -79,7 +79,11 @@ func newFileSource(u Upload) (*fileSource, error) {
 			s.prefix = head[:got]
 		}
 	}
-	if err != nil {
+	var inErr *InputError
+	switch {
+	case errors.As(err, &inErr):
+		return nil, err
+	case err != nil:
 		return nil, fmt.Errorf("reading upload %q: %w", u.FileName, err)
 	}
 	if s.u.ContentType == "" {

@@ -17,8 +17,10 @@ type Condition struct {
 
 // Order is one ORDERBY term.
 type Order struct {
+	// Field is the field ordered by.
 	Field string
-	Desc  bool
+	// Desc is true for ORDERBYDESC.
+	Desc bool
 }
 
 // Alternatives returns q's conditions in ServiceNow's normal form: the

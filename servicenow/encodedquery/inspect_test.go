@@ -15,12 +15,12 @@ func TestMatchPrecedence(t *testing.T) {
 		truth map[string]bool
 		want  bool
 	}{
-		{map[string]bool{"a": true, "b": true}, true},
-		{map[string]bool{"a": true, "c": true}, true},
-		{map[string]bool{"a": true}, false},
-		{map[string]bool{"b": true, "c": true}, false},
-		{map[string]bool{"d": true}, true},
-		{map[string]bool{}, false},
+		{truth: map[string]bool{"a": true, "b": true}, want: true},
+		{truth: map[string]bool{"a": true, "c": true}, want: true},
+		{truth: map[string]bool{"a": true}, want: false},
+		{truth: map[string]bool{"b": true, "c": true}, want: false},
+		{truth: map[string]bool{"d": true}, want: true},
+		{truth: map[string]bool{}, want: false},
 	}
 	for _, tt := range tests {
 		got := q.Match(func(c Condition) bool { return tt.truth[c.Field] && c.Operator == "=" && c.Value == "1" })

@@ -15,3 +15,5 @@
 // clients. Seed data with Seed, inspect what arrived with Requests, and
 // inject faults with Fail, Drop, Truncate and Delay.
 package servicenowtest
+
+//go:generate go run ../../internal/family/gen -fake -pkg servicenowtest

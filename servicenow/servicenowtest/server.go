@@ -45,9 +45,10 @@ func WithMaxAttachmentBytes(n int64) Option { return func(s *Server) { s.maxAtta
 // Server is a fake ServiceNow instance. Its methods are safe for
 // concurrent use.
 type Server struct {
-	// Controls gives Requests, CountRequests, Fail, Drop, Truncate, Delay,
-	// Inject and ClearFaults.
-	fakehttp.Controls
+	// controls records requests and applies faults; controls_gen.go
+	// declares its methods on Server.
+	controls fakehttp.Controls
+
 	srv *httptest.Server
 
 	mu            sync.Mutex
@@ -86,7 +87,7 @@ func New(opts ...Option) *Server {
 	for _, name := range []string{"incident", "sys_journal_field", "sys_user", "sys_user_group", "sys_attachment"} {
 		s.table(name)
 	}
-	s.srv = httptest.NewServer(fakehttp.Handle(&s.Controls, http.HandlerFunc(s.route), s.writeFault))
+	s.srv = httptest.NewServer(fakehttp.Handle(&s.controls, http.HandlerFunc(s.route), s.writeFault))
 	return s
 }
 
@@ -98,15 +99,6 @@ func (s *Server) Client() *http.Client { return s.srv.Client() }
 
 // Close shuts the server down.
 func (s *Server) Close() { s.srv.Close() }
-
-// Fault is a misbehaviour to inject with Inject: a status (optionally
-// with an HTML page instead of the API's body), a delay, a dropped
-// connection or a truncated answer, limited to matching requests.
-type Fault = fakehttp.Fault
-
-// Path returns a request matcher for faults: the method ("" for any) and
-// a path prefix.
-func Path(method, prefix string) func(*http.Request) bool { return fakehttp.Path(method, prefix) }
 
 // writeFault writes ServiceNow's envelope for an injected status.
 func (s *Server) writeFault(w http.ResponseWriter, status int) {

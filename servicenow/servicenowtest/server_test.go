@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
@@ -36,8 +37,8 @@ func TestIncidentLifecycle(t *testing.T) {
 	srv, c := setup(t)
 	users := srv.Seed("sys_user", servicenowtest.Record{"name": "Ann Analyst", "department": "SOC"})
 	in, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{
-		ShortDescription: servicenow.Ptr("Phishing wave"), Impact: servicenow.Ptr(servicenow.ImpactHigh),
-		Urgency: servicenow.Ptr(servicenow.UrgencyMedium), AssignedTo: servicenow.Ptr(users[0]),
+		ShortDescription: incidentkit.Ptr("Phishing wave"), Impact: incidentkit.Ptr(servicenow.ImpactHigh),
+		Urgency: incidentkit.Ptr(servicenow.UrgencyMedium), AssignedTo: incidentkit.Set(users[0]),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -52,8 +53,8 @@ func TestIncidentLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Resolving without a close code breaks the data policy.
-	_, err = c.Incidents.Update(ctx, in.SysID, &servicenow.IncidentInput{State: servicenow.Ptr(servicenow.StateResolved)})
-	var e *servicenow.Error
+	_, err = c.Incidents.Update(ctx, in.SysID, &servicenow.IncidentInput{State: incidentkit.Ptr(servicenow.StateResolved)})
+	var e *incidentkit.Error
 	if !errors.As(err, &e) || e.StatusCode != http.StatusForbidden || !strings.Contains(e.Detail, "mandatory") {
 		t.Fatalf("resolve without code: %v", err)
 	}
@@ -94,18 +95,18 @@ func TestQueriesAndPaging(t *testing.T) {
 		q    encodedquery.Query
 		want int
 	}{
-		{"all", encodedquery.Query{}, 25},
-		{"eq", F("category").Eq("security"), 13},
-		{"and or", encodedquery.And(F("category").Eq("network"), encodedquery.Or(F("impact").Eq(1), F("impact").Eq(2))), 8},
-		{"nq", encodedquery.Or(encodedquery.And(F("impact").Eq(1), F("urgency").Eq(1)), F("short_description").Like("ALERT 2")), 5 + 5 - 1},
-		{"in", F("priority").In(1, 2), 13},
-		{"dot walk", F("assignment_group.name").Eq("NOC"), 12},
-		{"between", F("short_description").Between("alert 05", "alert 09"), 5},
-		{"starts", F("short_description").StartsWith("alert 1"), 10},
-		{"not in", F("impact").NotIn(1, 2), 8},
-		{"empty", F("assigned_to").IsEmpty(), 25},
-		{"on today", F("opened_at").On(encodedquery.Today), 25},
-		{"relative", F("opened_at").RelativeAfter(1, encodedquery.Hour), 25},
+		{name: "all", q: encodedquery.Query{}, want: 25},
+		{name: "eq", q: F("category").Eq("security"), want: 13},
+		{name: "and or", q: encodedquery.And(F("category").Eq("network"), encodedquery.Or(F("impact").Eq(1), F("impact").Eq(2))), want: 8},
+		{name: "nq", q: encodedquery.Or(encodedquery.And(F("impact").Eq(1), F("urgency").Eq(1)), F("short_description").Like("ALERT 2")), want: 5 + 5 - 1},
+		{name: "in", q: F("priority").In(1, 2), want: 13},
+		{name: "dot walk", q: F("assignment_group.name").Eq("NOC"), want: 12},
+		{name: "between", q: F("short_description").Between("alert 05", "alert 09"), want: 5},
+		{name: "starts", q: F("short_description").StartsWith("alert 1"), want: 10},
+		{name: "not in", q: F("impact").NotIn(1, 2), want: 8},
+		{name: "empty", q: F("assigned_to").IsEmpty(), want: 25},
+		{name: "on today", q: F("opened_at").On(encodedquery.Today), want: 25},
+		{name: "relative", q: F("opened_at").RelativeAfter(1, encodedquery.Hour), want: 25},
 	}
 	for _, tt := range tests {
 		n := 0
@@ -120,7 +121,7 @@ func TestQueriesAndPaging(t *testing.T) {
 		}
 	}
 	page, err := c.Incidents.List(ctx, &servicenow.ListOptions{Query: encodedquery.Query{}.OrderByDesc("short_description"), PageSize: 3, Offset: 3})
-	if err != nil || len(page.Items) != 3 || page.Items[0].ShortDescription != "alert 21" || page.Total != 25 || page.NextURL == "" {
+	if err != nil || len(page.Items) != 3 || page.Items[0].ShortDescription != "alert 21" || page.Total != 25 || page.NextURL == "" || page.NextOffset != 6 {
 		t.Fatalf("page %+v %v", page, err)
 	}
 	if n := srv.CountRequests("GET", "/api/now/table/incident"); n < 12 {
@@ -134,11 +135,11 @@ func TestAttachmentsAndStats(t *testing.T) {
 	ids := srv.Seed("incident", servicenowtest.Record{"short_description": "a", "impact": "1", "urgency": "1"},
 		servicenowtest.Record{"short_description": "b"}, servicenowtest.Record{"short_description": "c"})
 	data := bytes.Repeat([]byte("pcap"), 4096)
-	a, err := c.Incidents.Attach(ctx, ids[0], servicenow.Upload{Reader: bytes.NewReader(data), FileName: "dump.pcap"})
+	a, err := c.Incidents.Attach(ctx, ids[0], incidentkit.Upload{Reader: bytes.NewReader(data), FileName: "dump.pcap"})
 	if err != nil || a.SizeBytes != int64(len(data)) {
 		t.Fatalf("attach: %+v %v", a, err)
 	}
-	if _, err := c.Attachments.UploadMultipart(ctx, "incident", ids[0], servicenow.Upload{Reader: strings.NewReader("x"), FileName: "n.txt"}); err != nil {
+	if _, err := c.Attachments.UploadMultipart(ctx, "incident", ids[0], incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "n.txt"}); err != nil {
 		t.Fatal(err)
 	}
 	var names []string
@@ -153,10 +154,10 @@ func TestAttachmentsAndStats(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	meta, err := c.Attachments.Download(ctx, a.SysID, &buf, nil)
-	if err != nil || !bytes.Equal(buf.Bytes(), data) || meta.FileName != "dump.pcap" {
+	if err != nil || !bytes.Equal(buf.Bytes(), data) || meta.Name != "dump.pcap" || meta.Size != int64(len(data)) {
 		t.Fatalf("download %v %+v", err, meta)
 	}
-	if _, err := c.Attachments.Upload(ctx, "incident", "nope", servicenow.Upload{Reader: strings.NewReader("x"), FileName: "x"}); err == nil {
+	if _, err := c.Attachments.Upload(ctx, "incident", "nope", incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "x"}); err == nil {
 		t.Fatal("upload to a missing record succeeded")
 	}
 	groups, err := c.Stats.Get(ctx, "incident", &servicenow.StatsOptions{Count: true, GroupBy: []string{"priority"}, DisplayValue: servicenow.DisplayValueTrue})
@@ -173,13 +174,13 @@ func TestFaultsAndAuth(t *testing.T) {
 		t.Fatalf("a 503 + Retry-After read was not retried: %v", err)
 	}
 	srv.Fail(1, http.StatusInternalServerError, 0, servicenowtest.Path("POST", "/api/now/table"))
-	_, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: servicenow.Ptr("x")})
+	_, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr("x")})
 	if !errors.Is(err, servicenow.ErrServer) || len(srv.Records("incident")) != 0 {
 		t.Fatalf("500 on create: %v, stored %d", err, len(srv.Records("incident")))
 	}
 	srv.Truncate(1, servicenowtest.Path("POST", "/api/now/table"))
-	_, err = c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: servicenow.Ptr("y")})
-	var be *servicenow.BodyError
+	_, err = c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr("y")})
+	var be *incidentkit.BodyError
 	if !errors.As(err, &be) || len(srv.Records("incident")) != 1 {
 		t.Fatalf("truncated create: %v, stored %d (the write happened, once)", err, len(srv.Records("incident")))
 	}
@@ -199,7 +200,7 @@ func TestFaultsAndAuth(t *testing.T) {
 	}
 	ocBad, _ := servicenow.NewClient(srv.URL(), servicenow.WithOAuthClientCredentials("cid", "nope"))
 	var te *servicenow.TokenError
-	if _, err := ocBad.Incidents.List(ctx, nil); !errors.As(err, &te) {
+	if _, err := ocBad.Incidents.List(ctx, nil); !errors.As(err, &te) || !errors.Is(err, servicenow.ErrUnauthorized) {
 		t.Fatalf("bad oauth secret: %v", err)
 	}
 }

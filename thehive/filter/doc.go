@@ -11,11 +11,17 @@
 //
 // Constructors never fail: every check runs when a filter is encoded, so an
 // empty field name, an empty In list, an And with no operands or a value of
-// an unsupported type is reported by the Encode functions as an error that
-// matches [ErrInvalidInput]. A filter that a dialect cannot express — Ne,
-// Match or Has in v0, for example — is an [*UnsupportedError] matching
-// [ErrUnsupported]; it is never rewritten into something that means
-// something else.
+// an unsupported type is reported by the Encode functions as an [*Error]
+// that says where in the filter the problem is. A filter that a dialect
+// cannot express — Ne, Match or Has in v0, for example — is an
+// [*UnsupportedError] matching [ErrUnsupported]; it is never rewritten into
+// something that means something else. Every error of the package matches
+// [ErrInvalid].
+//
+// The package stands alone: it imports nothing but the standard library,
+// and its errors are its own. The thehive client wraps them so that they
+// also match thehive.ErrInvalidInput (and thehive.ErrUnsupported), while
+// errors.As still finds the [*Error] or [*UnsupportedError] inside.
 //
 // Values may be strings, booleans, any integer or floating-point type
 // (including named types such as a severity enum), [time.Time] (sent as

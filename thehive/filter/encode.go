@@ -28,7 +28,7 @@ func EncodeV0(f Filter) (map[string]any, error) { return Encode(f, V0) }
 // Encode renders f for dialect d; see [EncodeV1] and [EncodeV0].
 func Encode(f Filter, d Dialect) (map[string]any, error) {
 	if d != V1 && d != V0 {
-		return nil, &InputError{Field: "dialect", Problem: "unknown " + d.String()}
+		return nil, &Error{Path: "dialect", Problem: "unknown " + d.String()}
 	}
 	if f.IsZero() {
 		return nil, nil
@@ -56,13 +56,11 @@ func (e *encoder) push(key string)          { e.path = append(e.path, pathSeg{ke
 func (e *encoder) pushAt(key string, i int) { e.path = append(e.path, pathSeg{key, i}) }
 func (e *encoder) pop()                     { e.path = e.path[:len(e.path)-1] }
 
-// where renders the current path as " _and[1]._eq", or "" at the top.
+// where renders the current path as "_and[1]._eq", or "" at the top.
 func (e *encoder) where() string {
 	var b strings.Builder
 	for i, s := range e.path {
-		if i == 0 {
-			b.WriteByte(' ')
-		} else {
+		if i > 0 {
 			b.WriteByte('.')
 		}
 		b.WriteString(s.key)
@@ -76,13 +74,13 @@ func (e *encoder) where() string {
 }
 
 func (e *encoder) invalid(format string, args ...any) error {
-	return &InputError{Field: "filter" + e.where(), Problem: fmt.Sprintf(format, args...)}
+	return &Error{Path: e.where(), Problem: fmt.Sprintf(format, args...)}
 }
 
 // unsupported reports a value the dialect cannot express, located at the
 // current path.
 func (e *encoder) unsupported(what, hint string) error {
-	return &UnsupportedError{Op: what, Dialect: e.dialect, Path: strings.TrimPrefix(e.where(), " "), Hint: hint}
+	return &UnsupportedError{Op: what, Dialect: e.dialect, Path: e.where(), Hint: hint}
 }
 
 // unsupportedOp reports the operator at the current path, located at its

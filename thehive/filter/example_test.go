@@ -120,14 +120,14 @@ func ExampleEncodeV0() {
 func ExampleUnsupportedError() {
 	_, err := filter.EncodeV0(filter.Ne("status", "Resolved"))
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, filter.ErrUnsupported), errors.Is(err, filter.ErrInvalidInput))
+	fmt.Println(errors.Is(err, filter.ErrUnsupported), errors.Is(err, filter.ErrInvalid))
 
 	_, err = filter.EncodeV1(filter.In("tags"))
 	fmt.Println(err)
 	// Output:
 	// filter: Ne cannot be expressed in the TheHive v0 dialect; use Not(Eq(field, value))
 	// true true
-	// invalid filter _in: In needs at least one value
+	// filter: _in: In needs at least one value
 }
 
 // Cases created yesterday, by the server's clock and in its time zone.

@@ -193,8 +193,8 @@ func FuzzEncode(f *testing.F) {
 		for _, d := range []Dialect{V1, V0} {
 			m, err := Encode(flt, d)
 			if err != nil {
-				if !errors.Is(err, ErrInvalidInput) {
-					t.Fatalf("%v: error %v does not match ErrInvalidInput", d, err)
+				if !errors.Is(err, ErrInvalid) {
+					t.Fatalf("%v: error %v does not match ErrInvalid", d, err)
 				}
 				if m != nil {
 					t.Fatalf("%v: map and error together", d)
@@ -272,7 +272,7 @@ func FuzzSort(f *testing.F) {
 		v1, err1 := SortV1(s...)
 		v0, err0 := SortV0(s...)
 		if err1 != nil {
-			if !errors.Is(err1, ErrInvalidInput) || err0 == nil {
+			if !errors.Is(err1, ErrInvalid) || err0 == nil {
 				t.Fatalf("SortV1 error %v, SortV0 error %v", err1, err0)
 			}
 			return

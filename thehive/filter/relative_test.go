@@ -7,9 +7,9 @@ func TestRelativeDateString(t *testing.T) {
 		r    RelativeDate
 		want string
 	}{
-		{Ago(2, Days), "2 days behind"},
-		{FromNow(1, Hours).StartOfDay(), "1 hours ahead, startOfDay"},
-		{Ago(6, Months).EndOfDay().In("Australia/Darwin"), "6 months behind, endOfDay (Australia/Darwin)"},
+		{r: Ago(2, Days), want: "2 days behind"},
+		{r: FromNow(1, Hours).StartOfDay(), want: "1 hours ahead, startOfDay"},
+		{r: Ago(6, Months).EndOfDay().In("Australia/Darwin"), want: "6 months behind, endOfDay (Australia/Darwin)"},
 	}
 	for _, tt := range tests {
 		if got := tt.r.String(); got != tt.want {

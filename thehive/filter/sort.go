@@ -86,5 +86,5 @@ func checkSorts(s []Sort) error {
 }
 
 func sortInvalid(i int, problem string) error {
-	return &InputError{Field: "sort[" + strconv.Itoa(i) + "]", Problem: problem}
+	return &Error{Path: "sort[" + strconv.Itoa(i) + "]", Problem: problem}
 }

@@ -13,10 +13,10 @@ func TestSort(t *testing.T) {
 		wantV1 string
 		wantV0 string
 	}{
-		{"none", nil, `null`, `null`},
-		{"one desc", []Sort{Desc("createdAt")}, `[{"createdAt":"desc"}]`, `["-createdAt"]`},
-		{"several", []Sort{Desc("severity"), Asc("title"), Asc("_createdAt")},
-			`[{"severity":"desc"},{"title":"asc"},{"_createdAt":"asc"}]`, `["-severity","+title","+_createdAt"]`},
+		{name: "none", sorts: nil, wantV1: `null`, wantV0: `null`},
+		{name: "one desc", sorts: []Sort{Desc("createdAt")}, wantV1: `[{"createdAt":"desc"}]`, wantV0: `["-createdAt"]`},
+		{name: "several", sorts: []Sort{Desc("severity"), Asc("title"), Asc("_createdAt")},
+			wantV1: `[{"severity":"desc"},{"title":"asc"},{"_createdAt":"asc"}]`, wantV0: `["-severity","+title","+_createdAt"]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,11 +45,11 @@ func TestSortErrors(t *testing.T) {
 		onlyV0 bool
 		want   string
 	}{
-		{"zero sort", []Sort{{}}, false, "invalid sort[0]: field name is empty"},
-		{"empty field", []Sort{Asc("a"), Desc("")}, false, "invalid sort[1]: field name is empty"},
-		{"spaces", []Sort{Asc("title ")}, false, "surrounding spaces"},
-		{"duplicate", []Sort{Asc("a"), Desc("b"), Desc("a")}, false, `invalid sort[2]: field "a" is already sorted on`},
-		{"sign v0", []Sort{Asc("-createdAt")}, true, "starts with a sign"},
+		{name: "zero sort", sorts: []Sort{{}}, onlyV0: false, want: "filter: sort[0]: field name is empty"},
+		{name: "empty field", sorts: []Sort{Asc("a"), Desc("")}, onlyV0: false, want: "filter: sort[1]: field name is empty"},
+		{name: "spaces", sorts: []Sort{Asc("title ")}, onlyV0: false, want: "surrounding spaces"},
+		{name: "duplicate", sorts: []Sort{Asc("a"), Desc("b"), Desc("a")}, onlyV0: false, want: `filter: sort[2]: field "a" is already sorted on`},
+		{name: "sign v0", sorts: []Sort{Asc("-createdAt")}, onlyV0: true, want: "starts with a sign"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,8 +58,8 @@ func TestSortErrors(t *testing.T) {
 			if err0 == nil || v0 != nil {
 				t.Fatalf("SortV0 = %v, %v; want an error", v0, err0)
 			}
-			if !errors.Is(err0, ErrInvalidInput) || !strings.Contains(err0.Error(), tt.want) {
-				t.Errorf("SortV0 error %q: want ErrInvalidInput containing %q", err0, tt.want)
+			if !errors.Is(err0, ErrInvalid) || !strings.Contains(err0.Error(), tt.want) {
+				t.Errorf("SortV0 error %q: want ErrInvalid containing %q", err0, tt.want)
 			}
 			if tt.onlyV0 {
 				if err1 != nil {
@@ -70,8 +70,8 @@ func TestSortErrors(t *testing.T) {
 			if err1 == nil || v1 != nil {
 				t.Fatalf("SortV1 = %v, %v; want an error", v1, err1)
 			}
-			if !errors.Is(err1, ErrInvalidInput) || !strings.Contains(err1.Error(), tt.want) {
-				t.Errorf("SortV1 error %q: want ErrInvalidInput containing %q", err1, tt.want)
+			if !errors.Is(err1, ErrInvalid) || !strings.Contains(err1.Error(), tt.want) {
+				t.Errorf("SortV1 error %q: want ErrInvalid containing %q", err1, tt.want)
 			}
 		})
 	}

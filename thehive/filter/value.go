@@ -31,7 +31,7 @@ func (e *encoder) scalar(v any, relative bool) (any, error) {
 		}
 		w, err := vv.FilterValue(e.dialect)
 		if err != nil {
-			return nil, fmt.Errorf("%w: filter%s: %T value: %w", ErrInvalidInput, e.where(), v, err)
+			return nil, &Error{Path: e.where(), Problem: fmt.Sprintf("%T value", v), Err: err}
 		}
 		if _, again := w.(Valuer); again {
 			return nil, e.invalid("%T.FilterValue returned another Valuer (%T)", v, w)

@@ -9,8 +9,14 @@
 // totals in X-Total. Like the real server, a v0 search without a range
 // returns only the first 10 results. It answers updates and deletes with
 // 204 on v1, creates observables one per value and answers 207 with the
-// successes and failures when some values already exist in the case,
-// accepts file observables as multipart (_json plus attachment parts),
+// successes and failures when any value already exists in the case (each
+// failure {"type":"CreateError","message":"Observable already exists"}, as
+// TheHive 4 and 5 answer even when every value was refused), refuses a
+// second alert with the same type, source and sourceRef with 400
+// {"type":"CreateError","message":"Alert <type>:<source>:<sourceRef>
+// already exist in organisation <org>"}, renders comments with TheHive 5's
+// createdBy and createdAt names, accepts file observables as multipart
+// (_json plus attachment parts),
 // encodes TLP for each dialect (RED is 3 on v0 and 4 on v1), and answers
 // errors with TheHive's {"type","message"} body, AttributeCheckingError
 // with its field list.
@@ -21,3 +27,5 @@
 // the accessors and Requests, and inject faults with Fail, Drop, Truncate
 // and Delay.
 package thehivetest
+
+//go:generate go run ../../internal/family/gen -fake -pkg thehivetest

@@ -149,7 +149,13 @@ func (s *Server) createObservables(parentKey, parentID string, in map[string]any
 		for _, e := range existing {
 			if e["dataType"] == dataType && ((file == nil && e["data"] == data) ||
 				(file != nil && e["attachment"] != nil && e["attachment"].(map[string]any)["id"] == file.json()["id"])) {
-				obj := map[string]any{"dataType": dataType, "data": data}
+				// TheHive 4's ObservableCtrl echoes the refused value as
+				// {"data": value}, or {"data": "file:<name>",
+				// "attachment": {"name": <name>}} for a file.
+				obj := map[string]any{"data": data}
+				if file != nil {
+					obj = map[string]any{"data": "file:" + file.name, "attachment": map[string]any{"name": file.name}}
+				}
 				failure = append(failure, map[string]any{"type": "CreateError", "message": "Observable already exists", "object": obj})
 				return
 			}
@@ -174,15 +180,16 @@ func (s *Server) createObservables(parentKey, parentID string, in map[string]any
 	for _, data := range datas {
 		make1(data, nil)
 	}
-	switch {
-	case len(failure) == 0:
+	if len(failure) == 0 {
 		if v0 && len(success) == 1 {
 			return answer{status: http.StatusCreated, body: success[0]}
 		}
 		return answer{status: http.StatusCreated, body: success}
-	case len(success) == 0:
-		f := failure[0].(map[string]any)
-		return fail(http.StatusBadRequest, "CreateError", fmt.Sprint(f["message"]))
+	}
+	// Like TheHive 4 and 5, answer 207 with both halves even when every
+	// value was refused.
+	if success == nil {
+		success = []any{}
 	}
 	return answer{status: http.StatusMultiStatus, body: map[string]any{"success": success, "failure": failure}}
 }
@@ -243,7 +250,9 @@ func (s *Server) createAlert(in map[string]any, user string) answer {
 	}
 	for _, a := range s.docs[kindAlert] {
 		if a["type"] == in["type"] && a["source"] == in["source"] && a["sourceRef"] == in["sourceRef"] {
-			return fail(http.StatusBadRequest, "CreateError", "Alert already exists")
+			// TheHive's own answer (AlertSrv.create in TheHive 4, kept by 5).
+			return fail(http.StatusBadRequest, "CreateError", fmt.Sprintf("Alert %v:%v:%v already exist in organisation %s",
+				in["type"], in["source"], in["sourceRef"], s.orgName()))
 		}
 	}
 	copyFields(in, d, "type", "source", "sourceRef", "title", "description", "tags", "date", "externalLink", "summary", "customFields", "flag")
@@ -256,6 +265,14 @@ func (s *Server) createAlert(in map[string]any, user string) answer {
 		}
 	}
 	return answer{status: http.StatusCreated, body: render(kindAlert, d, false)}
+}
+
+// orgName is the organisation named in answers. Callers hold s.mu.
+func (s *Server) orgName() string {
+	if s.org != "" {
+		return s.org
+	}
+	return "admin"
 }
 
 // promote turns an alert into a case with copies of its observables.

@@ -2,31 +2,49 @@ package thehivetest
 
 import "net/http"
 
-// Case is a case to seed.
+// Case is a case to seed with AddCase.
 type Case struct {
+	// Title and Description are required.
 	Title, Description string
-	Severity           int    // 1–4; 0 means 2
-	TLP                string // CLEAR, GREEN, AMBER, AMBER+STRICT or RED; "" means AMBER
-	Status             string // "" means New
-	Assignee           string
-	Tags               []string
-	CustomFields       map[string]any
+	// Severity is 1–4; 0 means 2 (Medium).
+	Severity int
+	// TLP is CLEAR, GREEN, AMBER, AMBER+STRICT or RED; "" means AMBER.
+	TLP string
+	// Status is the case's status; "" means New.
+	Status string
+	// Assignee is the owner's login.
+	Assignee string
+	// Tags are the case's tags.
+	Tags []string
+	// CustomFields are stored as given, in TheHive 5's object form
+	// ({"name": value}).
+	CustomFields map[string]any
 }
 
-// Alert is an alert to seed.
+// Alert is an alert to seed with AddAlert.
 type Alert struct {
+	// Type, Source and SourceRef identify the alert; they must be unique
+	// together.
 	Type, Source, SourceRef string
-	Title, Description      string
-	Severity                int
-	Tags                    []string
-	Observables             []Observable
+	// Title and Description are required.
+	Title, Description string
+	// Severity is 1–4; 0 means 2 (Medium).
+	Severity int
+	// Tags are the alert's tags.
+	Tags []string
+	// Observables are stored with the alert.
+	Observables []Observable
 }
 
-// Observable is an observable to seed.
+// Observable is an observable to seed with AddObservable or in an Alert.
 type Observable struct {
+	// DataType ("ip", "domain", ...) and Data are required; Message
+	// describes the observable.
 	DataType, Data, Message string
-	IOC                     bool
-	Tags                    []string
+	// IOC marks an indicator of compromise.
+	IOC bool
+	// Tags are the observable's tags.
+	Tags []string
 }
 
 func anyList(ss []string) []any {
@@ -89,14 +107,19 @@ func (s *Server) AddAlert(al Alert) string {
 	return a.body.(map[string]any)["_id"].(string)
 }
 
-// AddObservable stores an observable in a case and returns its id.
+// AddObservable stores an observable in a case and returns its id. It
+// panics when the case has the same data type and data already.
 func (s *Server) AddObservable(caseID string, o Observable) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a := s.createObservables("__case", caseID, o.input(), nil, false, "seed@thehive.local")
 	list, ok := a.body.([]any)
 	if !ok || len(list) == 0 {
-		panic("thehivetest: AddObservable: " + a.message)
+		msg := a.message
+		if a.status == http.StatusMultiStatus {
+			msg = "the case has this observable already"
+		}
+		panic("thehivetest: AddObservable: " + msg)
 	}
 	return list[0].(map[string]any)["_id"].(string)
 }

@@ -33,9 +33,10 @@ func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = n
 
 // Server is a fake TheHive. Its methods are safe for concurrent use.
 type Server struct {
-	// Controls gives Requests, CountRequests, Fail, Drop, Truncate, Delay,
-	// Inject and ClearFaults.
-	fakehttp.Controls
+	// controls records requests and applies faults; controls_gen.go
+	// declares its methods on Server.
+	controls fakehttp.Controls
+
 	srv *httptest.Server
 
 	mu                      sync.Mutex
@@ -52,7 +53,7 @@ func New(opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	s.srv = httptest.NewServer(fakehttp.Handle(&s.Controls, http.HandlerFunc(s.route), writeFault))
+	s.srv = httptest.NewServer(fakehttp.Handle(&s.controls, http.HandlerFunc(s.route), writeFault))
 	return s
 }
 
@@ -61,15 +62,6 @@ func (s *Server) URL() string { return s.srv.URL }
 
 // Close shuts the server down.
 func (s *Server) Close() { s.srv.Close() }
-
-// Fault is a misbehaviour to inject with Inject: a status (optionally
-// with an HTML page instead of the API's body), a delay, a dropped
-// connection or a truncated answer, limited to matching requests.
-type Fault = fakehttp.Fault
-
-// Path returns a request matcher for faults: the method ("" for any) and
-// a path prefix.
-func Path(method, prefix string) func(*http.Request) bool { return fakehttp.Path(method, prefix) }
 
 func writeFault(w http.ResponseWriter, status int) {
 	typ := "InternalError"

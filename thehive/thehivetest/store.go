@@ -142,17 +142,22 @@ func render(kind string, d doc, v0 bool) map[string]any {
 	if sev, ok := d["severity"].(int); ok && !v0 {
 		out["severityLabel"] = [...]string{"", "LOW", "MEDIUM", "HIGH", "CRITICAL"}[max(0, min(sev, 4))]
 	}
+	// TheHive 5 names a comment's record fields without the underscore
+	// (OutputComment: createdBy, createdAt, updatedAt), as v0 does for
+	// every object.
+	if v0 || kind == kindComment {
+		for _, k := range [...][2]string{{"_createdAt", "createdAt"}, {"_createdBy", "createdBy"}, {"_updatedAt", "updatedAt"}, {"_updatedBy", "updatedBy"}} {
+			if v, ok := d[k[0]]; ok {
+				out[k[1]] = v
+				delete(out, k[0])
+			}
+		}
+	}
 	if !v0 {
 		return out
 	}
 	_, t0 := typeNames(kind)
 	out["id"], out["_type"] = d["_id"], t0
-	for _, k := range [...][2]string{{"_createdAt", "createdAt"}, {"_createdBy", "createdBy"}, {"_updatedAt", "updatedAt"}, {"_updatedBy", "updatedBy"}} {
-		if v, ok := d[k[0]]; ok {
-			out[k[1]] = v
-			delete(out, k[0])
-		}
-	}
 	if kind == kindCase {
 		out["caseId"] = d["number"]
 		if a, ok := d["assignee"]; ok {

@@ -1,11 +1,20 @@
-// Command gen writes family.go into a client package: the options every
-// client shares and the sentinel errors every client re-exports, from one
-// template, so that their behaviour and documentation cannot drift between
-// clients. Run it through go generate in the client package:
+// Command gen writes the files the incidentkit packages share from one
+// template each, so that their behaviour and documentation cannot drift
+// between packages:
+//
+//   - family.go in a client package: the options every client shares and
+//     the sentinel errors every client re-exports.
+//   - controls_gen.go in a fake package (-fake): the fault and request
+//     controls every fake's Server offers, as documented methods on Server
+//     delegating to its unexported controls field, and the matcher Path.
+//
+// Run it through go generate in the package:
 //
 //	//go:generate go run ../internal/family/gen -pkg servicenow
+//	//go:generate go run ../../internal/family/gen -fake -pkg servicenowtest
 //
-// TestGeneratedFilesAreCurrent fails when a family.go is stale.
+// -o names another output file. TestGeneratedFilesAreCurrent fails when a
+// generated file is stale.
 package main
 
 import (
@@ -44,6 +53,12 @@ func clientFor(pkg string) (Client, bool) {
 	return Client{}, false
 }
 
+// The files gen writes unless -o names another.
+const (
+	familyFile = "family.go"
+	fakeFile   = "controls_gen.go"
+)
+
 // Render returns the formatted family.go for the named package.
 func Render(pkg string) ([]byte, error) {
 	c, ok := clientFor(pkg)
@@ -62,15 +77,23 @@ func Render(pkg string) ([]byte, error) {
 }
 
 func main() {
-	pkg := flag.String("pkg", "", "client package to generate for")
-	out := flag.String("o", "family.go", "output file")
+	pkg := flag.String("pkg", "", "package to generate for (servicenow, thehive, cyderes; with -fake servicenowtest, thehivetest, cyderestest)")
+	fake := flag.Bool("fake", false, "write a fake package's "+fakeFile+" instead of a client's "+familyFile)
+	out := flag.String("o", "", "output file (default "+familyFile+", with -fake "+fakeFile+")")
 	flag.Parse()
-	src, err := Render(*pkg)
+	render, file := Render, familyFile
+	if *fake {
+		render, file = RenderFake, fakeFile
+	}
+	if *out != "" {
+		file = *out
+	}
+	src, err := render(*pkg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := os.WriteFile(file, src, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -26,7 +26,8 @@ import (
 var (
 	// ErrNotFound matches an HTTP 404 answer.
 	ErrNotFound = incidentkit.ErrNotFound
-	// ErrUnauthorized matches an HTTP 401 answer: {{.Credential}} were refused.
+	// ErrUnauthorized matches an HTTP 401 answer: the server refused
+	// {{.Credential}}.
 	ErrUnauthorized = incidentkit.ErrUnauthorized
 	// ErrForbidden matches an HTTP 403 answer.
 	ErrForbidden = incidentkit.ErrForbidden
@@ -51,6 +52,15 @@ var (
 	ErrNotReplayable = incidentkit.ErrNotReplayable
 )
 
+// serviceName names this client in errors and log records.
+const serviceName = "{{.Package}}"
+
+// inputErr reports input refused before anything was sent, named for this
+// client: "{{.Package}}: invalid <field>: <problem>".
+func inputErr(field, problem string) error {
+	return &incidentkit.InputError{Service: serviceName, Field: field, Problem: problem}
+}
+
 // Option configures a Client. Options are checked when NewClient runs: a
 // value that can never work (a negative retry count, an empty header name)
 // makes NewClient fail with an error matching ErrInvalidInput.
@@ -62,7 +72,7 @@ func coreOption(o transport.Option) Option {
 
 // WithHTTPClient makes the client send through c's transport and cookie
 // jar: use it for proxies, a private CA, client certificates or an
-// instrumented transport. The client keeps its own redirect rule (no
+// instrumented RoundTripper. The client keeps its own redirect rule (no
 // credentials cross to another host, writes are not redirected) and its
 // own timeouts; a nil c is an error.
 func WithHTTPClient(c *http.Client) Option { return coreOption(transport.WithHTTPClient(c)) }
@@ -97,12 +107,12 @@ func WithRateLimit(perSecond float64, burst int) Option {
 func WithLimiter(l incidentkit.Limiter) Option { return coreOption(transport.WithLimiter(l)) }
 
 // WithLogger logs one record per attempt (method, redacted URL, status,
-// attempt, duration) at debug level and failed attempts at warn level;
-// {{.Credential}} never appear. A nil logger keeps the client silent.
+// attempt, duration) at debug level and failed attempts at warn level.
+// Records never show {{.Credential}}. A nil logger keeps the client silent.
 func WithLogger(l *slog.Logger) Option { return coreOption(transport.WithLogger(l)) }
 
 // WithUserAgent replaces the User-Agent header (default
-// "incidentkit/VERSION (+https://github.com/incidentkit/incidentkit)").
+// "incidentkit/VERSION (GOVERSION)", for example "incidentkit/0.1.0 (go1.26.8)").
 func WithUserAgent(ua string) Option { return coreOption(transport.WithUserAgent(ua)) }
 
 // WithMaxResponseBytes caps the size of a JSON answer (default 64 MiB); a
@@ -119,6 +129,7 @@ func WithTimeout(d time.Duration) Option { return coreOption(transport.WithTimeo
 func WithHeader(name, value string) Option { return coreOption(transport.WithHeader(name, value)) }
 
 // WithInsecureHTTP allows a plain-HTTP base URL on a host that is not a
-// loopback address; {{.Credential}} then cross the network unencrypted.
+// loopback address. Requests then carry {{.Credential}} across the
+// network unencrypted.
 func WithInsecureHTTP() Option { return coreOption(transport.WithInsecureHTTP()) }
 `

@@ -1,0 +1,110 @@
+package transport
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"sync/atomic"
+)
+
+// call is the state of one [Client.Do]: what is being sent, which attempt
+// is in flight, and which answer became the result. It is the only state
+// a call keeps, and it has one writer per field:
+//
+//   - build fills the description of the request once, before anything is
+//     sent;
+//   - attempt is numbered by go-retryablehttp's RequestLogHook before each
+//     attempt (see numberAttempt);
+//   - sentAttempt is recorded by the send tracker when an attempt's headers
+//     reach a connection;
+//   - answer, written and capped are filled by read, the response handler.
+//
+// The retry policy, the RoundTripper layers and the response handler find
+// it in the request's context ([callFrom]), so concurrent calls never see
+// each other's state.
+type call struct {
+	c *Client
+	r *Request
+	// out is where a JSON answer is decoded; nil discards it.
+	out    any
+	method string
+	url    *url.URL
+	// safe is r.Replay resolved for the method: repeating the request
+	// cannot change the outcome.
+	safe bool
+	// body produces a streamed upload for each attempt; nil otherwise.
+	body *bodySource
+
+	// attempt is the number of the attempt in flight, from 1.
+	attempt int
+	// sentAttempt is the number of the latest attempt whose headers were
+	// written to a connection. It is set on the transport's own
+	// goroutine, hence atomic. Only requests that are not safe are
+	// tracked; for them, "sentAttempt < attempt" proves that the server
+	// never saw the attempt in flight.
+	sentAttempt atomic.Int32
+	// answer is the response read into the result or into an error.
+	answer *http.Response
+	// written counts the bytes streamed to r.Download.
+	written int64
+	// capped reads a JSON answer under the size cap; it is part of the
+	// call so that reading one costs no allocation of its own.
+	capped cappedReader
+}
+
+type callKey struct{}
+
+// withCall returns ctx carrying k.
+func withCall(ctx context.Context, k *call) context.Context {
+	return context.WithValue(ctx, callKey{}, k)
+}
+
+// callFrom returns the call ctx carries, or nil.
+func callFrom(ctx context.Context) *call {
+	k, _ := ctx.Value(callKey{}).(*call)
+	return k
+}
+
+// sent reports whether the attempt in flight may have reached the server.
+// It is certain only for tracked requests (those that are not safe); a
+// safe request is assumed sent, which changes nothing since it may be
+// repeated anyway.
+func (k *call) sent() bool {
+	return k.safe || int(k.sentAttempt.Load()) >= k.attempt
+}
+
+// replayable reports whether the request's body can be produced again.
+func (k *call) replayable() bool {
+	return k.body == nil || k.body.replayable()
+}
+
+// redactedURL is the request URL as errors show it.
+func (k *call) redactedURL() string { return RedactURL(k.url) }
+
+// scrubber redacts the client's secrets and the token-like query values of
+// this call's URL.
+func (k *call) scrubber() *scrubber {
+	return k.c.scrub.with(querySecrets(k.url.RawQuery))
+}
+
+// finish releases what the call holds once it is over.
+func (k *call) finish() {
+	if k.body != nil {
+		k.body.finish()
+	}
+}
+
+// result describes the answer that became the result of a successful call.
+func (k *call) result() *Response {
+	res := &Response{
+		StatusCode: k.answer.StatusCode,
+		Header:     k.answer.Header,
+		Attempts:   k.attempt,
+		Written:    k.written,
+	}
+	if k.r.Download != nil {
+		res.FileName = dispositionFileName(k.answer.Header.Get("Content-Disposition"))
+		res.ContentType = k.answer.Header.Get("Content-Type")
+	}
+	return res
+}
