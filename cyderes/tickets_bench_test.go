@@ -1,15 +1,16 @@
 package cyderes
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
-	"strings"
+	"sync"
 	"testing"
+
+	"github.com/incidentkit/incidentkit/internal/benchkit"
 )
 
 const (
@@ -17,64 +18,61 @@ const (
 	benchPage    = 250
 )
 
-// benchServer serves benchTickets realistic alert tickets, newest first,
-// with skip/limit paging. Pages are rendered once, before timing.
-func benchServer(b *testing.B) *httptest.Server {
-	b.Helper()
-	pages := make(map[int][]byte)
-	for skip := 0; skip <= benchTickets; skip += benchPage {
-		var sb strings.Builder
-		sb.WriteByte('[')
-		for i := skip; i < skip+benchPage && i < benchTickets; i++ {
-			if i > skip {
-				sb.WriteByte(',')
-			}
-			fmt.Fprintf(&sb, `{"number":"ALR%07d","ticket_id":"%08x-7c1e-4b8f-9a51-2f3c4d5e6f70","priority":"2 - High","state":"Open",`+
-				`"created":"2024-05-01T10:%02d:%02d.123456Z","updated":"2024-05-01 11:%02d:%02d","ticket_type":"alert",`+
-				`"short_description":"Suspicious PowerShell on host-%d","alert_description":"Encoded command observed",`+
-				`"alert_insights":"Parent process winword.exe","alert_insights_html":"<p>Parent process <b>winword.exe</b></p>",`+
-				`"soar_case_id":"%d","soar_alert_ticket_id":"%d","analyst_notes":"Confirmed true positive","recommendations":"Isolate host",`+
-				`"escalated":"True","comments":[{"id":"c%d","created":"2024-05-01T10:30:00Z","author":"SOC","body":"Escalated to customer"}]}`,
-				i, i, i%60, i%60, i%60, i%60, i%500, 100000+i, 200000+i, i)
-		}
-		sb.WriteByte(']')
-		pages[skip] = []byte(sb.String())
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		skip, _ := strconv.Atoi(r.URL.Query().Get("skip"))
-		body, ok := pages[skip]
-		if !ok {
-			body = []byte("[]")
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
-	}))
-	b.Cleanup(srv.Close)
-	return srv
-}
+// benchPages are benchTickets realistic alert tickets, newest first,
+// benchPage to a page. They are rendered on first use, so that test runs
+// do not pay for them.
+var benchPages = sync.OnceValue(func() [][]byte {
+	return benchkit.RenderPages(benchTickets, benchPage, "[", "]", func(b *bytes.Buffer, i int) {
+		fmt.Fprintf(b, `{"number":"ALR%07d","ticket_id":"%08x-7c1e-4b8f-9a51-2f3c4d5e6f70","priority":"2 - High","state":"Open",`+
+			`"created":"2024-05-01T10:%02d:%02d.123456Z","updated":"2024-05-01 11:%02d:%02d","ticket_type":"alert",`+
+			`"short_description":"Suspicious PowerShell on host-%d","alert_description":"Encoded command observed",`+
+			`"alert_insights":"Parent process winword.exe","alert_insights_html":"<p>Parent process <b>winword.exe</b></p>",`+
+			`"soar_case_id":"%d","soar_alert_ticket_id":"%d","analyst_notes":"Confirmed true positive","recommendations":"Isolate host",`+
+			`"escalated":"True","comments":[{"id":"c%d","created":"2024-05-01T10:30:00Z","author":"SOC","body":"Escalated to customer"}]}`,
+			i, i, i%60, i%60, i%60, i%60, i%500, 100000+i, 200000+i, i)
+	})
+})
 
-// BenchmarkAllTickets ranges every ticket through the client.
-func BenchmarkAllTickets(b *testing.B) {
-	srv := benchServer(b)
-	c, err := NewClient(WithToken("bench-token"), WithBaseURL(srv.URL))
+// benchListing times a side of the tickets comparison against the
+// listing, served by skip and limit from a server of its own, which counts
+// the connections the side opens (see benchkit.Server.Loop). prepare
+// builds what every run shares and returns one run, which reports the
+// tickets it counted.
+func benchListing(b *testing.B, prepare func(srv *benchkit.Server) (list func(context.Context) (int, error), err error)) {
+	srv := benchkit.ServeListing(b, benchkit.Listing{Pages: benchPages(), PageSize: benchPage, Offset: benchkit.QueryOffset("skip")})
+	list, err := prepare(srv)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		n := 0
-		for t, err := range c.AllTickets(context.Background(), &ListOptions{Limit: benchPage, TicketType: TicketTypeAlert}) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			if t.TicketID != "" {
-				n++
-			}
+	srv.Loop(b, func(ctx context.Context) error {
+		n, err := list(ctx)
+		if err == nil && n != benchTickets {
+			err = fmt.Errorf("got %d tickets, want %d", n, benchTickets)
 		}
-		if n != benchTickets {
-			b.Fatalf("got %d tickets", n)
+		return err
+	})
+}
+
+// BenchmarkAllTickets ranges every ticket through Tickets.All.
+func BenchmarkAllTickets(b *testing.B) {
+	benchListing(b, func(srv *benchkit.Server) (func(context.Context) (int, error), error) {
+		c, err := NewClient(srv.URL, WithToken("bench-token"), WithHTTPClient(srv.Client()))
+		if err != nil {
+			return nil, err
 		}
-	}
+		return func(ctx context.Context) (int, error) {
+			n := 0
+			for t, err := range c.Tickets.All(ctx, &ListOptions{PageSize: benchPage, TicketType: TicketTypeAlert}) {
+				if err != nil {
+					return n, err
+				}
+				if t.TicketID != "" {
+					n++
+				}
+			}
+			return n, nil
+		}, nil
+	})
 }
 
 // rawTicket is the baseline's plain decoding target.
@@ -101,42 +99,34 @@ type rawTicket struct {
 }
 
 // BenchmarkAllTicketsBaseline is a hand-written net/http + encoding/json
-// loop over the same server: no retries, no validation, times left as
-// strings.
+// loop over the same listing: no retries, no validation, times left as
+// strings, every body drained and closed.
 func BenchmarkAllTicketsBaseline(b *testing.B) {
-	srv := benchServer(b)
-	hc := &http.Client{}
-	b.ReportAllocs()
-	for b.Loop() {
-		n := 0
-		for skip := 0; ; {
-			q := url.Values{"skip": {strconv.Itoa(skip)}, "limit": {strconv.Itoa(benchPage)},
-				"ticket_type": {"alert"}, "escalated_only": {"false"}}
-			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/v2/tickets?"+q.Encode(), nil)
-			req.Header.Set("Authorization", "Bearer bench-token")
-			req.Header.Set("Accept", "application/json")
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var page []rawTicket
-			err = json.NewDecoder(resp.Body).Decode(&page)
-			resp.Body.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, t := range page {
-				if t.TicketID != "" {
-					n++
+	benchListing(b, func(srv *benchkit.Server) (func(context.Context) (int, error), error) {
+		hc := srv.Client()
+		return func(ctx context.Context) (int, error) {
+			n := 0
+			_, err := benchkit.ListByOffset(func(skip int) (int, bool, error) {
+				q := url.Values{"skip": {strconv.Itoa(skip)}, "limit": {strconv.Itoa(benchPage)},
+					"ticket_type": {"alert"}, "escalated_only": {"false"}}
+				req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/v2/tickets?"+q.Encode(), nil)
+				if err != nil {
+					return 0, false, err
 				}
-			}
-			if len(page) < benchPage {
-				break
-			}
-			skip += len(page)
-		}
-		if n != benchTickets {
-			b.Fatalf("got %d tickets", n)
-		}
-	}
+				req.Header.Set("Authorization", "Bearer bench-token")
+				req.Header.Set("Accept", "application/json")
+				var page []rawTicket
+				if _, err := benchkit.DecodeJSON(hc, req, &page); err != nil {
+					return 0, false, err
+				}
+				for _, t := range page {
+					if t.TicketID != "" {
+						n++
+					}
+				}
+				return len(page), len(page) == benchPage, nil
+			})
+			return n, err
+		}, nil
+	})
 }

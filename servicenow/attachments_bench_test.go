@@ -2,170 +2,113 @@ package servicenow
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"runtime/metrics"
-	"strconv"
-	"sync"
 	"testing"
-	"time"
+
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/benchkit"
 )
 
 const benchFileSize = 1 << 30 // 1 GiB
 
-// patternBlock is repeated to make the benchmark file's content.
-const patternBlock = "incidentkit evidence 0123456789abcdefghijklmnopqrstuvwxyz\n"
-
-// pattern is an allocation-free source of benchFileSize bytes.
-type pattern struct{}
-
-func (pattern) ReadAt(p []byte, off int64) (int, error) {
-	if off >= benchFileSize {
-		return 0, io.EOF
-	}
-	n := len(p)
-	if rest := benchFileSize - off; int64(n) > rest {
-		n = int(rest)
-	}
-	for i := 0; i < n; {
-		i += copy(p[i:n], patternBlock[(off+int64(i))%int64(len(patternBlock)):])
-	}
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
+// attachmentSides are the two sides of the attachment benchmarks, by name.
+// Each runs in the benchmark and again, alone, in a child process that
+// measures its peak memory; the server stays in the benchmark process.
+var attachmentSides = benchkit.Sides{
+	"upload/baseline": func(url string) (func(context.Context) error, error) {
+		hc := &http.Client{}
+		return func(ctx context.Context) error {
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost,
+				url+"/api/now/attachment/file?table_name=incident&table_sys_id=abc&file_name=dump.bin",
+				benchkit.Pattern{Size: benchFileSize}.Reader())
+			if err != nil {
+				return err
+			}
+			req.ContentLength = benchFileSize
+			req.Header.Set("Content-Type", "application/octet-stream")
+			req.Header.Set("Accept", "application/json")
+			req.SetBasicAuth("admin", "secret")
+			var created struct {
+				Result struct {
+					SysID string `json:"sys_id"`
+				} `json:"result"`
+			}
+			if _, err := benchkit.DecodeJSON(hc, req, &created); err != nil {
+				return err
+			}
+			if created.Result.SysID == "" {
+				return fmt.Errorf("no sys_id in the answer")
+			}
+			return nil
+		}, nil
+	},
+	"upload/servicenow": func(url string) (func(context.Context) error, error) {
+		c, err := NewClient(url, WithBasicAuth("admin", "secret"))
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error {
+			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{
+				ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize,
+				FileName: "dump.bin", ContentType: "application/octet-stream"})
+			return err
+		}, nil
+	},
+	"download/baseline": func(url string) (func(context.Context) error, error) {
+		hc := &http.Client{}
+		return func(ctx context.Context) error {
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"/api/now/attachment/att1/file", nil)
+			if err != nil {
+				return err
+			}
+			req.SetBasicAuth("admin", "secret")
+			return benchkit.Do(hc, req, func(resp *http.Response) error {
+				n, err := io.Copy(io.Discard, resp.Body)
+				if err == nil && n != benchFileSize {
+					err = fmt.Errorf("downloaded %d bytes, want %d", n, benchFileSize)
+				}
+				return err
+			})
+		}, nil
+	},
+	"download/servicenow": func(url string) (func(context.Context) error, error) {
+		c, err := NewClient(url, WithBasicAuth("admin", "secret"))
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error {
+			info, err := c.Attachments.Download(ctx, "att1", io.Discard, nil)
+			if err == nil && info.Size != benchFileSize {
+				err = fmt.Errorf("downloaded %d bytes, want %d", info.Size, benchFileSize)
+			}
+			return err
+		}, nil
+	},
 }
 
-// peakMemory samples the runtime's total mapped memory while a benchmark
-// runs and reports the highest value seen, in MiB.
-func peakMemory(b *testing.B) (stop func()) {
-	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
-	var peak uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(samples)
-			peak = max(peak, samples[0].Value.Uint64())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	})
-	return func() {
-		close(done)
-		wg.Wait()
-		b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
-	}
-}
+// TestPeakMemoryChild runs one attachment side for a peak-memory
+// measurement in a child process; in an ordinary test run it is skipped.
+func TestPeakMemoryChild(t *testing.T) { attachmentSides.Child(t) }
 
-func benchFileServer(b *testing.B) *httptest.Server {
-	b.Helper()
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost {
-			n, err := io.Copy(io.Discard, r.Body)
-			if err != nil || n != benchFileSize {
-				w.WriteHeader(http.StatusBadRequest)
-				return
-			}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusCreated)
-			_, _ = io.WriteString(w, attachmentJSON)
-			return
-		}
-		w.Header().Set("Content-Type", "application/octet-stream")
-		w.Header().Set("Content-Length", strconv.Itoa(benchFileSize))
-		_, _ = io.Copy(w, io.NewSectionReader(pattern{}, 0, benchFileSize))
-	}))
+// benchAttachment times the baseline and the client sides of op ("upload"
+// or "download") against one file server, each reporting its throughput
+// and its peak memory ("peak-MiB"), measured in a process of its own.
+func benchAttachment(b *testing.B, op string) {
+	srv := benchkit.ServeFile(b, benchkit.File{Size: benchFileSize, Created: []byte(attachmentJSON)})
+	for _, side := range []string{"baseline", "servicenow"} {
+		b.Run(side, func(b *testing.B) {
+			b.SetBytes(benchFileSize)
+			attachmentSides.Run(b, op+"/"+side, srv.URL)
+		})
+	}
 }
 
 // BenchmarkAttachmentUpload sends 1 GiB through Attachments.Upload and,
 // as the baseline, through a bare net/http POST of the same bytes.
-func BenchmarkAttachmentUpload(b *testing.B) {
-	srv := benchFileServer(b)
-	defer srv.Close()
-	b.Run("baseline", func(b *testing.B) {
-		hc := srv.Client()
-		b.SetBytes(benchFileSize)
-		stop := peakMemory(b)
-		for b.Loop() {
-			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/now/attachment/file?table_name=incident&table_sys_id=abc&file_name=dump.bin",
-				io.NewSectionReader(pattern{}, 0, benchFileSize))
-			req.ContentLength = benchFileSize
-			req.Header.Set("Content-Type", "application/octet-stream")
-			req.SetBasicAuth("admin", "secret")
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusCreated {
-				b.Fatal(resp.Status)
-			}
-		}
-		stop()
-	})
-	b.Run("servicenow", func(b *testing.B) {
-		c, err := NewClient(srv.URL, WithBasicAuth("admin", "secret"), WithHTTPClient(srv.Client()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.SetBytes(benchFileSize)
-		stop := peakMemory(b)
-		for b.Loop() {
-			_, err := c.Attachments.Upload(context.Background(), "incident", "abc", Upload{
-				ReaderAt: pattern{}, Size: benchFileSize, FileName: "dump.bin", ContentType: "application/octet-stream"})
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
-		stop()
-	})
-}
+func BenchmarkAttachmentUpload(b *testing.B) { benchAttachment(b, "upload") }
 
 // BenchmarkAttachmentDownload streams 1 GiB through Attachments.Download
 // and, as the baseline, through a bare GET copied with io.Copy.
-func BenchmarkAttachmentDownload(b *testing.B) {
-	srv := benchFileServer(b)
-	defer srv.Close()
-	b.Run("baseline", func(b *testing.B) {
-		hc := srv.Client()
-		b.SetBytes(benchFileSize)
-		stop := peakMemory(b)
-		for b.Loop() {
-			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/now/attachment/att1/file", nil)
-			req.SetBasicAuth("admin", "secret")
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			n, err := io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if err != nil || n != benchFileSize {
-				b.Fatal(n, err)
-			}
-		}
-		stop()
-	})
-	b.Run("servicenow", func(b *testing.B) {
-		c, err := NewClient(srv.URL, WithBasicAuth("admin", "secret"), WithHTTPClient(srv.Client()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.SetBytes(benchFileSize)
-		stop := peakMemory(b)
-		for b.Loop() {
-			a, err := c.Attachments.Download(context.Background(), "att1", io.Discard, nil)
-			if err != nil || a.SizeBytes != benchFileSize {
-				b.Fatal(a, err)
-			}
-		}
-		stop()
-	})
-}
+func BenchmarkAttachmentDownload(b *testing.B) { benchAttachment(b, "download") }

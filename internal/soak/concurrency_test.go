@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
 	"github.com/incidentkit/incidentkit/servicenow"
@@ -34,7 +35,7 @@ func TestSharedClients(t *testing.T) {
 		wg.Go(func() {
 			for i := range each {
 				token := fmt.Sprintf("g%02d-%d", g, i)
-				inc, err := w.snc.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: servicenow.Ptr(token)})
+				inc, err := w.snc.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr(token)})
 				if err == nil {
 					_, err = w.snc.Incidents.AddWorkNote(ctx, inc.SysID, token)
 				}
@@ -42,17 +43,17 @@ func TestSharedClients(t *testing.T) {
 					_, err = w.snc.Incidents.List(ctx, &servicenow.ListOptions{Query: encodedquery.Field("short_description").Eq(token)})
 				}
 				errs <- err
-				c, err := w.thc.Cases.Create(ctx, thehive.CaseInput{Title: token, Description: "concurrent"})
+				c, err := w.thc.Cases.Create(ctx, &thehive.CaseInput{Title: token, Description: "concurrent"})
 				if err == nil {
-					_, err = w.thc.Cases.AddComment(ctx, c.ID, token)
+					_, err = w.thc.Comments.Create(ctx, c.ID, &thehive.CommentInput{Message: token})
 				}
 				if err == nil {
 					_, err = w.thc.Cases.Count(ctx, filter.Eq("title", token))
 				}
 				errs <- err
-				err = w.cyc.AddComment(ctx, ticket, cyderes.NewComment{Author: "worker", Body: token})
+				err = w.cyc.Comments.Create(ctx, ticket, &cyderes.CommentInput{Author: "worker", Body: token})
 				if err == nil {
-					_, err = w.cyc.ListTickets(ctx, &cyderes.ListOptions{Limit: 10})
+					_, err = w.cyc.Tickets.List(ctx, &cyderes.ListOptions{PageSize: 10})
 				}
 				errs <- err
 			}
@@ -66,8 +67,12 @@ func TestSharedClients(t *testing.T) {
 		}
 	}
 	tk, _ := w.cy.Ticket(ticket)
-	got := [4]int{len(w.sn.Records("incident")), len(w.sn.Records("sys_journal_field")), len(w.th.Cases()), len(tk.Comments)}
-	if want := [4]int{workers * each, workers * each, workers * each, workers * each}; got != want {
-		t.Fatalf("incidents, work notes, cases, comments = %v, want %v", got, want)
+	cases, caseComments := w.th.Cases(), 0
+	for _, c := range cases {
+		caseComments += len(w.th.Comments(fmt.Sprint(c["_id"])))
+	}
+	got := [5]int{len(w.sn.Records("incident")), len(w.sn.Records("sys_journal_field")), len(cases), caseComments, len(tk.Comments)}
+	if want := [5]int{workers * each, workers * each, workers * each, workers * each, workers * each}; got != want {
+		t.Fatalf("incidents, work notes, cases, case comments, ticket comments = %v, want %v", got, want)
 	}
 }

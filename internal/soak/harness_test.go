@@ -69,7 +69,7 @@ func newWorld(retryMax time.Duration) (*world, error) {
 		thehive.WithRetries(4), thehive.WithRetryWait(time.Millisecond, retryMax)); err != nil {
 		return nil, err
 	}
-	if w.cyc, err = cyderes.NewClient(cyderes.WithBaseURL(w.cy.URL()), cyderes.WithToken(cyderestest.Token), cyderes.WithHTTPClient(w.hc),
+	if w.cyc, err = cyderes.NewClient(w.cy.URL(), cyderes.WithToken(cyderestest.Token), cyderes.WithHTTPClient(w.hc),
 		cyderes.WithRetries(4), cyderes.WithRetryWait(time.Millisecond, retryMax)); err != nil {
 		return nil, err
 	}

@@ -15,9 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
-	"github.com/incidentkit/incidentkit/internal/fakehttp"
+	"github.com/incidentkit/incidentkit/incidentkittest"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
@@ -72,11 +73,13 @@ func TestIDsCannotTraverse(t *testing.T) {
 	defer w.close()
 	ctx := context.Background()
 	const id = "../../x"
-	up := func() servicenow.Upload { return servicenow.Upload{Reader: strings.NewReader("x"), FileName: "a.txt"} }
+	up := func() incidentkit.Upload {
+		return incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "a.txt"}
+	}
 	calls := map[string]func() error{
 		"sn incident get": func() error { _, err := w.snc.Incidents.Get(ctx, id, nil); return err },
 		"sn incident update": func() error {
-			_, err := w.snc.Incidents.Update(ctx, id, &servicenow.IncidentInput{Category: servicenow.Ptr("x")})
+			_, err := w.snc.Incidents.Update(ctx, id, &servicenow.IncidentInput{Category: incidentkit.Set("x")})
 			return err
 		},
 		"sn incident delete": func() error { return w.snc.Incidents.Delete(ctx, id) },
@@ -86,33 +89,45 @@ func TestIDsCannotTraverse(t *testing.T) {
 		"sn attachment del":  func() error { return w.snc.Attachments.Delete(ctx, id) },
 		"sn download":        func() error { _, err := w.snc.Attachments.Download(ctx, id, io.Discard, nil); return err },
 		"th case get":        func() error { _, err := w.thc.Cases.Get(ctx, id); return err },
-		"th case update":     func() error { return w.thc.Cases.Update(ctx, id, thehive.CaseUpdate{Title: thehive.Ptr("t")}) },
+		"th case update":     func() error { return w.thc.Cases.Update(ctx, id, &thehive.CaseUpdate{Title: incidentkit.Ptr("t")}) },
 		"th case delete":     func() error { return w.thc.Cases.Delete(ctx, id) },
-		"th comment":         func() error { _, err := w.thc.Cases.AddComment(ctx, id, "c"); return err },
-		"th task create":     func() error { _, err := w.thc.Tasks.Create(ctx, id, thehive.TaskInput{Title: "t"}); return err },
-		"th task get":        func() error { _, err := w.thc.Tasks.Get(ctx, id); return err },
-		"th task log":        func() error { _, err := w.thc.Tasks.AddLog(ctx, id, thehive.LogInput{Message: "m"}); return err },
-		"th observable":      func() error { _, err := w.thc.Observables.Get(ctx, id); return err },
+		"th comment": func() error {
+			_, err := w.thc.Comments.Create(ctx, id, &thehive.CommentInput{Message: "c"})
+			return err
+		},
+		"th task create": func() error { _, err := w.thc.Tasks.Create(ctx, id, &thehive.TaskInput{Title: "t"}); return err },
+		"th task get":    func() error { _, err := w.thc.Tasks.Get(ctx, id); return err },
+		"th task log":    func() error { _, err := w.thc.Tasks.AddLog(ctx, id, &thehive.LogInput{Message: "m"}); return err },
+		"th observable":  func() error { _, err := w.thc.Observables.Get(ctx, id); return err },
 		"th obs create": func() error {
-			_, err := w.thc.Observables.Create(ctx, id, thehive.ObservableInput{DataType: "ip", Data: []string{"192.0.2.1"}})
+			_, err := w.thc.Observables.Create(ctx, id, &thehive.ObservableInput{DataType: "ip", Data: []string{"192.0.2.1"}})
 			return err
 		},
 		"th alert get":     func() error { _, err := w.thc.Alerts.Get(ctx, id); return err },
 		"th alert promote": func() error { _, err := w.thc.Alerts.Promote(ctx, id, nil); return err },
-		"cy ticket":        func() error { _, err := w.cyc.GetTicket(ctx, id); return err },
-		"cy attachments":   func() error { _, err := w.cyc.ListAttachments(ctx, id); return err },
-		"cy attachment":    func() error { _, err := w.cyc.GetAttachment(ctx, id, id); return err },
-		"cy download":      func() error { _, err := w.cyc.DownloadAttachment(ctx, id, id, io.Discard); return err },
-		"cy comment":       func() error { return w.cyc.AddComment(ctx, id, cyderes.NewComment{Author: "a", Body: "b"}) },
-		"cy close":         func() error { return w.cyc.CloseTicket(ctx, id, "") },
+		"cy ticket":        func() error { _, err := w.cyc.Tickets.Get(ctx, id); return err },
+		"cy attachments":   func() error { _, err := w.cyc.Attachments.List(ctx, id); return err },
+		"cy attachment":    func() error { _, err := w.cyc.Attachments.Get(ctx, id, id); return err },
+		"cy download":      func() error { _, err := w.cyc.Attachments.Download(ctx, id, id, io.Discard, nil); return err },
+		"cy comment":       func() error { return w.cyc.Comments.Create(ctx, id, &cyderes.CommentInput{Author: "a", Body: "b"}) },
+		"cy close":         func() error { return w.cyc.Tickets.Close(ctx, id, "") },
 		"cy upload": func() error {
-			return w.cyc.UploadAttachment(ctx, id, cyderes.Upload{Reader: strings.NewReader("x"), FileName: "a"})
+			return w.cyc.Attachments.Upload(ctx, id, incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "a"})
 		},
 		"sn attach to": func() error { _, err := w.snc.Incidents.Attach(ctx, id, up()); return err },
 	}
+	sent := func() int { return len(w.sn.Requests()) + len(w.th.Requests()) + len(w.cy.Requests()) }
 	for name, call := range calls {
-		if err := call(); err == nil {
+		before := sent()
+		err := call()
+		if err == nil {
 			t.Errorf("%s with ID %q succeeded", name, id)
+		}
+		// A call that sent nothing checked no escaping: it must have
+		// refused the ID up front.
+		var inputErr *incidentkit.InputError
+		if sent() == before && !errors.As(err, &inputErr) {
+			t.Errorf("%s with ID %q sent nothing, yet failed with %T: %v", name, id, err, err)
 		}
 	}
 	for _, reqs := range [][]string{rawPaths(w.sn.Requests()), rawPaths(w.th.Requests()), rawPaths(w.cy.Requests())} {
@@ -141,8 +156,8 @@ func TestSecretsStayOut(t *testing.T) {
 	snBad, _ := servicenow.NewClient(sn.URL(), servicenow.WithBasicAuth("admin", snPass+"x"), servicenow.WithLogger(logger))
 	thc, _ := thehive.NewClient(th.URL(), thehive.WithAPIKey(hiveKey), thehive.WithLogger(logger), thehive.WithoutRetries())
 	thBad, _ := thehive.NewClient(th.URL(), thehive.WithAPIKey(hiveKey+"x"), thehive.WithLogger(logger))
-	cyc, _ := cyderes.NewClient(cyderes.WithBaseURL(cy.URL()), cyderes.WithToken(cyToken), cyderes.WithLogger(logger), cyderes.WithoutRetries())
-	cyBad, _ := cyderes.NewClient(cyderes.WithBaseURL(cy.URL()), cyderes.WithToken(cyToken+"x"), cyderes.WithLogger(logger))
+	cyc, _ := cyderes.NewClient(cy.URL(), cyderes.WithToken(cyToken), cyderes.WithLogger(logger), cyderes.WithoutRetries())
+	cyBad, _ := cyderes.NewClient(cy.URL(), cyderes.WithToken(cyToken+"x"), cyderes.WithLogger(logger))
 	sn.Fail(1, http.StatusInternalServerError, 0, nil)
 	th.Fail(1, http.StatusBadGateway, 0, nil)
 	cy.Fail(1, http.StatusServiceUnavailable, 0, nil)
@@ -151,12 +166,12 @@ func TestSecretsStayOut(t *testing.T) {
 	collect(snc.Incidents.List(ctx, nil))
 	collect(snc.Incidents.Get(ctx, "missing", nil))
 	collect(snBad.Incidents.List(ctx, nil))
-	collect(thc.Cases.Search(ctx, nil))
+	collect(thc.Cases.List(ctx, nil))
 	collect(thc.Cases.Get(ctx, "~missing"))
-	collect(thBad.Cases.Search(ctx, nil))
-	collect(cyc.ListTickets(ctx, nil))
-	collect(cyc.GetTicket(ctx, "missing"))
-	collect(cyBad.ListTickets(ctx, nil))
+	collect(thBad.Cases.List(ctx, nil))
+	collect(cyc.Tickets.List(ctx, nil))
+	collect(cyc.Tickets.Get(ctx, "missing"))
+	collect(cyBad.Tickets.List(ctx, nil))
 	text := logs.String()
 	for _, err := range errs {
 		if err != nil {
@@ -221,8 +236,8 @@ func TestRedirectsCarryNoCredentials(t *testing.T) {
 	_, _ = snb.Incidents.Get(ctx, "x", nil)
 	thc, _ := thehive.NewClient(redirector.URL, thehive.WithAPIKey("hive-key"), thehive.WithoutRetries())
 	_, _ = thc.Cases.Get(ctx, "~1")
-	cyc, _ := cyderes.NewClient(cyderes.WithBaseURL(redirector.URL), cyderes.WithToken("cy-token"), cyderes.WithoutRetries())
-	_, _ = cyc.GetTicket(ctx, "t")
+	cyc, _ := cyderes.NewClient(redirector.URL, cyderes.WithToken("cy-token"), cyderes.WithoutRetries())
+	_, _ = cyc.Tickets.Get(ctx, "t")
 	mu.Lock()
 	defer mu.Unlock()
 	if len(leaked) > 0 {
@@ -261,14 +276,14 @@ func TestHostileServers(t *testing.T) {
 			defer cancel()
 			snc, _ := servicenow.NewClient(srv.URL, servicenow.WithAPIKey("k"), servicenow.WithMaxResponseBytes(8<<20), servicenow.WithoutRetries())
 			thc, _ := thehive.NewClient(srv.URL, thehive.WithAPIKey("k"), thehive.WithMaxResponseBytes(8<<20), thehive.WithoutRetries())
-			cyc, _ := cyderes.NewClient(cyderes.WithBaseURL(srv.URL), cyderes.WithToken("k"), cyderes.WithMaxResponseBytes(8<<20), cyderes.WithoutRetries())
+			cyc, _ := cyderes.NewClient(srv.URL, cyderes.WithToken("k"), cyderes.WithMaxResponseBytes(8<<20), cyderes.WithoutRetries())
 			for client, call := range map[string]func() error{
 				"servicenow": func() error { _, err := snc.Incidents.List(ctx, nil); return err },
-				"thehive":    func() error { _, err := thc.Cases.Search(ctx, nil); return err },
-				"cyderes":    func() error { _, err := cyc.ListTickets(ctx, nil); return err },
+				"thehive":    func() error { _, err := thc.Cases.List(ctx, nil); return err },
+				"cyderes":    func() error { _, err := cyc.Tickets.List(ctx, nil); return err },
 			} {
 				err := call()
-				var be *servicenow.BodyError
+				var be *incidentkit.BodyError
 				if !errors.As(err, &be) {
 					t.Errorf("%s: %v, want a body error", client, err)
 				}
@@ -303,13 +318,13 @@ func TestTLS(t *testing.T) {
 	defer old.Close()
 	hc := old.Client()
 	hc.Transport.(*http.Transport).TLSClientConfig.MinVersion = 0 // the client's own default applies
-	c, _ := cyderes.NewClient(cyderes.WithBaseURL(old.URL), cyderes.WithToken("k"), cyderes.WithoutRetries(), cyderes.WithHTTPClient(hc))
-	if _, err := c.GetTicket(ctx, "t"); err == nil {
+	c, _ := cyderes.NewClient(old.URL, cyderes.WithToken("k"), cyderes.WithoutRetries(), cyderes.WithHTTPClient(hc))
+	if _, err := c.Tickets.Get(ctx, "t"); err == nil {
 		t.Error("TLS 1.1 was accepted")
 	}
 }
 
-func rawPaths(reqs []fakehttp.Request) []string {
+func rawPaths(reqs []incidentkittest.Request) []string {
 	out := make([]string, len(reqs))
 	for i, r := range reqs {
 		out[i] = r.RawPath

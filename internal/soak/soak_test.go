@@ -12,9 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
-	"github.com/incidentkit/incidentkit/internal/fakehttp"
+	"github.com/incidentkit/incidentkit/incidentkittest"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
 	"github.com/incidentkit/incidentkit/thehive"
@@ -28,8 +29,8 @@ var long = flag.Bool("soak.long", false, "run the long fault soak (12,000 operat
 const opDeadline = 400 * time.Millisecond
 
 // faults are the misbehaviours the soak draws from.
-func faults() []fakehttp.Fault {
-	return []fakehttp.Fault{
+func faults() []incidentkittest.Fault {
+	return []incidentkittest.Fault{
 		{Status: http.StatusTooManyRequests, RetryAfter: time.Second},
 		{Status: http.StatusBadGateway},
 		{Status: http.StatusServiceUnavailable},
@@ -52,10 +53,10 @@ type write struct {
 // error: nothing untyped may reach the caller.
 func typed(err error) bool {
 	var (
-		apiErr   *servicenow.Error
-		bodyErr  *servicenow.BodyError
-		reqErr   *servicenow.RequestError
-		inputErr *servicenow.InputError
+		apiErr   *incidentkit.Error
+		bodyErr  *incidentkit.BodyError
+		reqErr   *incidentkit.RequestError
+		inputErr *incidentkit.InputError
 		partial  *thehive.PartialError
 	)
 	return errors.As(err, &apiErr) || errors.As(err, &bodyErr) || errors.As(err, &reqErr) || errors.As(err, &inputErr) ||
@@ -83,10 +84,10 @@ func TestFaultSoak(t *testing.T) {
 	for i := range n {
 		token := fmt.Sprintf("soak-%05d", i)
 		op := rng.IntN(14)
-		target := []func(int, fakehttp.Fault){
-			func(k int, f fakehttp.Fault) { w.sn.Inject(k, f) },
-			func(k int, f fakehttp.Fault) { w.th.Inject(k, f) },
-			func(k int, f fakehttp.Fault) { w.cy.Inject(k, f) },
+		target := []func(int, incidentkittest.Fault){
+			func(k int, f incidentkittest.Fault) { w.sn.Inject(k, f) },
+			func(k int, f incidentkittest.Fault) { w.th.Inject(k, f) },
+			func(k int, f incidentkittest.Fault) { w.cy.Inject(k, f) },
 		}[op%3]
 		if rng.Float64() < 0.35 {
 			target(1+rng.IntN(2), kinds[rng.IntN(len(kinds))])
@@ -134,13 +135,13 @@ func TestFaultSoak(t *testing.T) {
 func run(ctx context.Context, w *world, op int, token, incident, hiveCase, ticket string) (string, error) {
 	switch op {
 	case 0:
-		_, err := w.snc.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: servicenow.Ptr(token)})
+		_, err := w.snc.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr(token)})
 		return "!sn incident", err
 	case 3:
 		_, err := w.snc.Incidents.AddWorkNote(ctx, incident, token)
 		return "!sn work note", err
 	case 6:
-		_, err := w.snc.Attachments.Upload(ctx, "incident", incident, servicenow.Upload{
+		_, err := w.snc.Attachments.Upload(ctx, "incident", incident, incidentkit.Upload{
 			Reader: bytes.NewReader(bytes.Repeat([]byte(token), 512)), FileName: token})
 		return "!sn upload", err
 	case 9:
@@ -156,31 +157,31 @@ func run(ctx context.Context, w *world, op int, token, incident, hiveCase, ticke
 		_, err := w.snc.Incidents.Get(ctx, incident, nil)
 		return "sn get", err
 	case 1:
-		_, err := w.thc.Cases.Create(ctx, thehive.CaseInput{Title: token, Description: "soak"})
+		_, err := w.thc.Cases.Create(ctx, &thehive.CaseInput{Title: token, Description: "soak"})
 		return "!th case", err
 	case 4:
-		_, err := w.thc.Observables.Create(ctx, hiveCase, thehive.ObservableInput{DataType: "other", Data: []string{token}})
+		_, err := w.thc.Observables.Create(ctx, hiveCase, &thehive.ObservableInput{DataType: "other", Data: []string{token}})
 		return "!th observable", err
 	case 7:
-		_, err := w.thc.Cases.AddComment(ctx, hiveCase, token)
+		_, err := w.thc.Comments.Create(ctx, hiveCase, &thehive.CommentInput{Message: token})
 		return "!th comment", err
 	case 10:
-		_, err := w.thc.Cases.Search(ctx, &thehive.SearchOptions{Filter: filter.StartsWith("title", "soak"), PageSize: 20})
+		_, err := w.thc.Cases.List(ctx, &thehive.ListOptions{Filter: filter.StartsWith("title", "soak"), PageSize: 20})
 		return "th search", err
 	case 13:
 		_, err := w.thc.Cases.Get(ctx, hiveCase)
 		return "th get", err
 	case 2:
-		err := w.cyc.AddComment(ctx, ticket, cyderes.NewComment{Author: "soak", Body: token})
+		err := w.cyc.Comments.Create(ctx, ticket, &cyderes.CommentInput{Author: "soak", Body: token})
 		return "!cy comment", err
 	case 5:
-		err := w.cyc.CloseTicket(ctx, ticket, token)
+		err := w.cyc.Tickets.Close(ctx, ticket, token)
 		return "!cy close", err
 	case 8:
-		_, err := w.cyc.CreateServiceRequest(ctx, cyderes.ServiceRequest{Name: "soak", ShortDescription: token})
+		_, err := w.cyc.ServiceRequests.Create(ctx, &cyderes.ServiceRequestInput{Name: "soak", ShortDescription: token})
 		return "!cy service request", err
 	}
-	_, err := w.cyc.ListTickets(ctx, &cyderes.ListOptions{Limit: 50, TicketType: cyderes.TicketTypeAll})
+	_, err := w.cyc.Tickets.List(ctx, &cyderes.ListOptions{PageSize: 50, TicketType: cyderes.TicketTypeAll})
 	return "cy list", err
 }
 
@@ -230,9 +231,9 @@ func checkWrites(t *testing.T, w *world, writes []write, incident, hiveCase, tic
 // errorKind names an error's type for the soak's summary.
 func errorKind(err error) string {
 	var (
-		apiErr  *servicenow.Error
-		bodyErr *servicenow.BodyError
-		reqErr  *servicenow.RequestError
+		apiErr  *incidentkit.Error
+		bodyErr *incidentkit.BodyError
+		reqErr  *incidentkit.RequestError
 	)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
