@@ -82,14 +82,7 @@ type Error struct {
 // Error implements the error interface.
 func (e *Error) Error() string {
 	var b strings.Builder
-	if e.Service != "" {
-		b.WriteString(e.Service)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Method)
-	b.WriteByte(' ')
-	b.WriteString(e.URL)
-	b.WriteString(": ")
+	b.WriteString(requestPrefix(e.Service, e.Method, e.URL))
 	b.WriteString(StatusText(e.StatusCode))
 	if e.Code != "" {
 		b.WriteString(": ")
@@ -173,21 +166,15 @@ type BodyError struct {
 
 // Error implements the error interface.
 func (e *BodyError) Error() string {
-	var b strings.Builder
-	if e.Service != "" {
-		b.WriteString(e.Service)
-		b.WriteString(": ")
-	}
-	fmt.Fprintf(&b, "%s %s: %s: ", e.Method, e.URL, StatusText(e.StatusCode))
+	msg := requestPrefix(e.Service, e.Method, e.URL) + StatusText(e.StatusCode) + ": "
 	if e.Summary != "" {
-		fmt.Fprintf(&b, "unexpected %s answer: %q", mediaType(e.ContentType), e.Summary)
-		return b.String()
+		return msg + fmt.Sprintf("unexpected %s answer: %q", mediaType(e.ContentType), e.Summary)
 	}
-	b.WriteString("reading response: ")
+	msg += "reading response: "
 	if e.Err != nil {
-		b.WriteString(e.Err.Error())
+		msg += e.Err.Error()
 	}
-	return b.String()
+	return msg
 }
 
 // Unwrap returns the underlying error.
@@ -219,11 +206,7 @@ type RequestError struct {
 
 // Error implements the error interface.
 func (e *RequestError) Error() string {
-	prefix := ""
-	if e.Service != "" {
-		prefix = e.Service + ": "
-	}
-	return prefix + e.Method + " " + e.URL + ": " + e.Err.Error()
+	return requestPrefix(e.Service, e.Method, e.URL) + e.Err.Error()
 }
 
 // Unwrap returns the underlying error.
@@ -253,20 +236,11 @@ type InputError struct {
 
 // Error implements the error interface.
 func (e *InputError) Error() string {
-	var b strings.Builder
-	if e.Service != "" {
-		b.WriteString(e.Service)
-		b.WriteString(": ")
+	field := e.Field
+	if field == "" {
+		field = "input"
 	}
-	if e.Field == "" {
-		b.WriteString("invalid input: ")
-	} else {
-		b.WriteString("invalid ")
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Problem)
-	return b.String()
+	return servicePrefix(e.Service) + "invalid " + field + ": " + e.Problem
 }
 
 // Is makes errors.Is(err, ErrInvalidInput) hold.
@@ -274,3 +248,18 @@ func (e *InputError) Is(target error) bool { return target == ErrInvalidInput }
 
 // Unwrap returns the underlying cause, if any.
 func (e *InputError) Unwrap() error { return e.Err }
+
+// servicePrefix starts every error message of the family: "service: "
+// when the error names its service, nothing otherwise.
+func servicePrefix(service string) string {
+	if service == "" {
+		return ""
+	}
+	return service + ": "
+}
+
+// requestPrefix starts the message of an error about one request:
+// "service: METHOD URL: ".
+func requestPrefix(service, method, url string) string {
+	return servicePrefix(service) + method + " " + url + ": "
+}

@@ -33,7 +33,7 @@ func TestErrorMatchesSentinelsByStatus(t *testing.T) {
 			for _, s := range sentinels {
 				want := false
 				for _, m := range tt.matches {
-					want = want || m == s
+					want = want || errors.Is(m, s)
 				}
 				if got := errors.Is(wrapped, s); got != want {
 					t.Errorf("errors.Is(%v, %v) = %v, want %v", tt.err, s, got, want)

@@ -140,18 +140,7 @@ func (s *AttachmentService) Download(ctx context.Context, ticketID, attachmentID
 // 503 with Retry-After) and the source can be read again (an
 // io.ReadSeeker, an io.ReaderAt or Open); a plain io.Reader is sent once.
 func (s *AttachmentService) Upload(ctx context.Context, ticketID string, file incidentkit.Upload) error {
-	if err := checkID("ticket id", ticketID); err != nil {
-		return err
-	}
-	r := &transport.Request{
-		Method: "POST",
-		Path:   "/v2/tickets/{}/attachment",
-		Args:   []string{ticketID},
-		Body:   transport.MultipartBody(nil, "file", file),
-		Replay: transport.ReplayUnsafe,
-	}
-	_, err := s.c.do(ctx, r, nil)
-	return err
+	return s.c.postToTicket(ctx, ticketID, "attachment", transport.Request{Body: transport.MultipartBody(nil, "file", file)})
 }
 
 // checkIDs rejects an empty ticket or attachment id.

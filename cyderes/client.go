@@ -74,6 +74,18 @@ func (c *Client) do(ctx context.Context, r *transport.Request, out any) (*transp
 	return c.core.Do(ctx, r, out)
 }
 
+// postToTicket sends r as a POST to the ticket's path ending in action
+// (comment, close, attachment), a write the API answers without a record.
+// It is never sent twice once the server may have received it.
+func (c *Client) postToTicket(ctx context.Context, ticketID, action string, r transport.Request) error {
+	if err := checkID("ticket id", ticketID); err != nil {
+		return err
+	}
+	r.Method, r.Path, r.Args, r.Replay = "POST", "/v2/tickets/{}/"+action, []string{ticketID}, transport.ReplayUnsafe
+	_, err := c.do(ctx, &r, nil)
+	return err
+}
+
 // checkID rejects an empty or blank identifier before anything is sent.
 func checkID(field, id string) error {
 	if strings.TrimSpace(id) == "" {

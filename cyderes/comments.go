@@ -26,22 +26,11 @@ type CommentService struct{ c *Client }
 // a failure can leave the outcome unknown but never doubles the comment.
 // A nil in, or a blank body, is refused before anything is sent.
 func (s *CommentService) Create(ctx context.Context, ticketID string, in *CommentInput) error {
-	if err := checkID("ticket id", ticketID); err != nil {
-		return err
-	}
 	if in == nil {
 		return inputErr("comment", "is nil")
 	}
 	if strings.TrimSpace(in.Body) == "" {
 		return inputErr("comment body", "is empty")
 	}
-	r := &transport.Request{
-		Method: "POST",
-		Path:   "/v2/tickets/{}/comment",
-		Args:   []string{ticketID},
-		JSON:   in,
-		Replay: transport.ReplayUnsafe,
-	}
-	_, err := s.c.do(ctx, r, nil)
-	return err
+	return s.c.postToTicket(ctx, ticketID, "comment", transport.Request{JSON: in})
 }

@@ -19,17 +19,8 @@ const (
 // and fast retries; opts come last and may override them.
 func newTestClient(t *testing.T, opts ...Option) (*Client, *testkit.Mock) {
 	t.Helper()
-	m := testkit.New()
-	all := append([]Option{
-		WithHTTPClient(m.HTTPClient()),
-		WithToken(testSecret),
-		WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	}, opts...)
-	c, err := NewClient(testBase, all...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, m
+	return testkit.NewClient(t, NewClient, WithHTTPClient, testBase,
+		append([]Option{WithToken(testSecret), WithRetryWait(time.Millisecond, 5*time.Millisecond)}, opts...)...)
 }
 
 // only returns the single recorded request, failing otherwise.

@@ -70,7 +70,7 @@ func (o *ListOptions) normalized() (ListOptions, error) {
 	case q.MaxItems < 0:
 		return q, inputErr("maximum items", strconv.Itoa(q.MaxItems)+" is negative")
 	case q.TicketType != "" && !q.TicketType.Known():
-		return q, inputErr("ticket type", quote(string(q.TicketType))+" is not one of all, alert, service_task, service_proactive, service_request, phishing")
+		return q, inputErr("ticket type", quote(string(q.TicketType))+" is not one of "+knownTicketTypes())
 	case q.LookupField != "" && !q.LookupField.Known():
 		return q, inputErr("lookup field", quote(string(q.LookupField))+" is not created or updated")
 	}

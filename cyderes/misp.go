@@ -20,21 +20,20 @@ const (
 	DistributionInherit      Distribution = 5 // inherit the event's level
 )
 
+// distributionNames are MISP's names of the levels.
+var distributionNames = [...]string{
+	DistributionOrganisation: "Your organisation only",
+	DistributionCommunity:    "This community only",
+	DistributionConnected:    "Connected communities",
+	DistributionAll:          "All communities",
+	DistributionSharingGroup: "Sharing group",
+	DistributionInherit:      "Inherit event",
+}
+
 // String returns MISP's name of the level.
 func (d Distribution) String() string {
-	switch d {
-	case DistributionOrganisation:
-		return "Your organisation only"
-	case DistributionCommunity:
-		return "This community only"
-	case DistributionConnected:
-		return "Connected communities"
-	case DistributionAll:
-		return "All communities"
-	case DistributionSharingGroup:
-		return "Sharing group"
-	case DistributionInherit:
-		return "Inherit event"
+	if d >= 0 && int(d) < len(distributionNames) {
+		return distributionNames[d]
 	}
 	return "Distribution(" + strconv.Itoa(int(d)) + ")"
 }

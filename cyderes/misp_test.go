@@ -3,7 +3,6 @@ package cyderes
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -117,30 +116,6 @@ func TestIOCsAll(t *testing.T) {
 	}
 	if n := len(m.Requests()); n != 2 {
 		t.Errorf("%d requests, want 2", n)
-	}
-}
-
-func TestIOCsBadInput(t *testing.T) {
-	now := time.Now()
-	reversed := &IOCListOptions{CreatedFrom: now, CreatedTo: now.Add(-time.Hour)}
-	c, m := newTestClient(t)
-	if _, err := c.IOCs.List(context.Background(), reversed); !errors.Is(err, ErrInvalidInput) {
-		t.Errorf("reversed window: %v", err)
-	}
-	for _, opts := range []*IOCListOptions{reversed, {MaxItems: -1}} {
-		n := 0
-		for a, err := range c.IOCs.All(context.Background(), opts) {
-			n++
-			if a != nil || !errors.Is(err, ErrInvalidInput) {
-				t.Errorf("%+v: %v, %v", opts, a, err)
-			}
-		}
-		if n != 1 {
-			t.Errorf("%+v: %d yields", opts, n)
-		}
-	}
-	if len(m.Requests()) != 0 {
-		t.Error("sent")
 	}
 }
 

@@ -3,6 +3,7 @@ package cyderes
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"time"
 
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
@@ -96,74 +97,84 @@ func (t *Ticket) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// member decodes one member of a ticket object; known is false for a name
-// the type does not have.
+// member decodes one member of a ticket object into its field, by the
+// field's type; known is false for a name the type does not have.
 func (t *Ticket) member(name, v []byte) (known bool, err error) {
-	var dst *string
-	switch string(name) {
-	case "number":
-		dst = &t.Number
-	case "ticket_id":
-		dst = &t.TicketID
-	case "priority":
-		dst = &t.Priority
-	case "state":
-		dst = &t.State
-	case "created":
-		s, err := text(v)
-		t.Created = parseTimeLenient(s)
-		return true, err
-	case "updated":
-		s, err := text(v)
-		t.Updated = parseTimeLenient(s)
-		return true, err
-	case "ticket_type":
-		s, err := text(v)
-		t.TicketType = TicketType(s)
-		return true, err
-	case "category":
-		dst = &t.Category
-	case "type":
-		dst = &t.Type
-	case "escalated":
-		var f flexBool
-		err := f.UnmarshalJSON(v)
-		t.Escalated = f.ptr()
-		return true, err
-	case "short_description":
-		dst = &t.ShortDescription
-	case "description":
-		dst = &t.Description
-	case "alert_description":
-		dst = &t.AlertDescription
-	case "alert_investigation":
-		dst = &t.AlertInvestigation
-	case "alert_insights":
-		dst = &t.AlertInsights
-	case "alert_insights_html":
-		dst = &t.AlertInsightsHTML
-	case "soar_case_id":
-		dst = &t.SOARCaseID
-	case "soar_alert_ticket_id":
-		dst = &t.SOARAlertTicketID
-	case "phishing_investigation":
-		dst = &t.PhishingInvestigation
-	case "analyst_notes":
-		dst = &t.AnalystNotes
-	case "recommendations":
-		dst = &t.Recommendations
-	case "raw_event_description":
-		dst = &t.RawEventDescription
-	case "comments":
-		c, err := decodeComments(v)
-		t.Comments = c
-		return true, err
+	switch f := t.field(name).(type) {
+	case *string:
+		*f, err = text(v)
+	case *TicketType:
+		var s string
+		s, err = text(v)
+		*f = TicketType(s)
+	case *time.Time:
+		var s string
+		s, err = text(v)
+		*f = parseTimeLenient(s)
+	case **bool:
+		var b flexBool
+		err = b.UnmarshalJSON(v)
+		*f = b.ptr()
+	case *[]Comment:
+		*f, err = decodeComments(v)
 	default:
 		return false, nil
 	}
-	s, err := text(v)
-	*dst = s
 	return true, err
+}
+
+// field returns a pointer to the field that the member name decodes into,
+// or nil for a name the type does not have.
+func (t *Ticket) field(name []byte) any {
+	switch string(name) {
+	case "number":
+		return &t.Number
+	case "ticket_id":
+		return &t.TicketID
+	case "priority":
+		return &t.Priority
+	case "state":
+		return &t.State
+	case "created":
+		return &t.Created
+	case "updated":
+		return &t.Updated
+	case "ticket_type":
+		return &t.TicketType
+	case "category":
+		return &t.Category
+	case "type":
+		return &t.Type
+	case "escalated":
+		return &t.Escalated
+	case "short_description":
+		return &t.ShortDescription
+	case "description":
+		return &t.Description
+	case "alert_description":
+		return &t.AlertDescription
+	case "alert_investigation":
+		return &t.AlertInvestigation
+	case "alert_insights":
+		return &t.AlertInsights
+	case "alert_insights_html":
+		return &t.AlertInsightsHTML
+	case "soar_case_id":
+		return &t.SOARCaseID
+	case "soar_alert_ticket_id":
+		return &t.SOARAlertTicketID
+	case "phishing_investigation":
+		return &t.PhishingInvestigation
+	case "analyst_notes":
+		return &t.AnalystNotes
+	case "recommendations":
+		return &t.Recommendations
+	case "raw_event_description":
+		return &t.RawEventDescription
+	case "comments":
+		return &t.Comments
+	}
+	return nil
 }
 
 // text decodes a value documented as a string, leniently (see flexString).
@@ -176,13 +187,18 @@ func text(v []byte) (string, error) {
 	return string(f), err
 }
 
-// ticketMembers are the member names Ticket decodes.
-var ticketMembers = [...]string{
-	"number", "ticket_id", "priority", "state", "created", "updated", "ticket_type", "category", "type",
-	"escalated", "short_description", "description", "alert_description", "alert_investigation",
-	"alert_insights", "alert_insights_html", "soar_case_id", "soar_alert_ticket_id",
-	"phishing_investigation", "analyst_notes", "recommendations", "raw_event_description", "comments",
-}
+// ticketMembers are the member names Ticket decodes: its fields' json
+// tags.
+var ticketMembers = func() []string {
+	t := reflect.TypeFor[Ticket]()
+	var names []string
+	for i := range t.NumField() {
+		if name := t.Field(i).Tag.Get("json"); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
+}()
 
 // foldedTicketMember returns the member name that name matches ignoring
 // case (as bytes.EqualFold, and encoding/json, compare), or "".

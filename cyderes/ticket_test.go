@@ -153,3 +153,28 @@ func fmtPtr(b *bool) string {
 	}
 	return "false"
 }
+
+// TestTicketFieldsByTag checks that every member name Ticket lists reaches
+// the field its json tag names, of a type member decodes.
+func TestTicketFieldsByTag(t *testing.T) {
+	var tk Ticket
+	rv := reflect.ValueOf(&tk).Elem()
+	byName := map[string]any{}
+	for i := range rv.NumField() {
+		byName[rv.Type().Field(i).Tag.Get("json")] = rv.Field(i).Addr().Interface()
+	}
+	if len(ticketMembers) != rv.NumField()-2 { // SLAPriority and Raw are not members
+		t.Errorf("%d member names for %d fields", len(ticketMembers), rv.NumField())
+	}
+	for _, name := range ticketMembers {
+		if f := tk.field([]byte(name)); f == nil || f != byName[name] {
+			t.Errorf("%s reaches %T, not its field", name, f)
+		}
+		if known, _ := tk.member([]byte(name), []byte("null")); !known {
+			t.Errorf("member does not decode %s", name)
+		}
+	}
+	if tk.field([]byte("custom_field")) != nil {
+		t.Error("an unnamed member reaches a field")
+	}
+}

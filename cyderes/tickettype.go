@@ -1,5 +1,10 @@
 package cyderes
 
+import (
+	"slices"
+	"strings"
+)
+
 // TicketType is the kind of a ticket. Values the server sends that are not
 // listed here decode as they are.
 type TicketType string
@@ -14,17 +19,23 @@ const (
 	TicketTypePhishing         TicketType = "phishing"
 )
 
+// ticketTypes are the documented types.
+var ticketTypes = []TicketType{TicketTypeAll, TicketTypeAlert, TicketTypeServiceTask,
+	TicketTypeServiceProactive, TicketTypeServiceRequest, TicketTypePhishing}
+
 // String returns the API's name of the type.
 func (t TicketType) String() string { return string(t) }
 
 // Known reports whether t is one of the documented types.
-func (t TicketType) Known() bool {
-	switch t {
-	case TicketTypeAll, TicketTypeAlert, TicketTypeServiceTask,
-		TicketTypeServiceProactive, TicketTypeServiceRequest, TicketTypePhishing:
-		return true
+func (t TicketType) Known() bool { return slices.Contains(ticketTypes, t) }
+
+// knownTicketTypes lists the documented types for messages: "all, alert, …".
+func knownTicketTypes() string {
+	names := make([]string, len(ticketTypes))
+	for i, t := range ticketTypes {
+		names[i] = string(t)
 	}
-	return false
+	return strings.Join(names, ", ")
 }
 
 // LookupField is the date field a ticket list filters on and sorts by,

@@ -2,7 +2,6 @@ package cyderes
 
 import (
 	"context"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -30,29 +29,6 @@ func TestCommentsCreate(t *testing.T) {
 	}
 }
 
-func TestCommentsCreateBadInput(t *testing.T) {
-	tests := []struct {
-		name string
-		id   string
-		in   *CommentInput
-		want string
-	}{
-		{name: "no ticket", id: "", in: &CommentInput{Body: "x"}, want: "cyderes: invalid ticket id: is empty"},
-		{name: "nil input", id: "T1", in: nil, want: "cyderes: invalid comment: is nil"},
-		{name: "no body", id: "T1", in: &CommentInput{Author: "a"}, want: "cyderes: invalid comment body: is empty"},
-		{name: "blank body", id: "T1", in: &CommentInput{Body: " \n"}, want: "cyderes: invalid comment body: is empty"},
-	}
-	c, m := newTestClient(t)
-	for _, tt := range tests {
-		if err := c.Comments.Create(context.Background(), tt.id, tt.in); !errors.Is(err, ErrInvalidInput) || err.Error() != tt.want {
-			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
-		}
-	}
-	if len(m.Requests()) != 0 {
-		t.Error("bad input was sent")
-	}
-}
-
 func TestTicketsClose(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -76,13 +52,6 @@ func TestTicketsClose(t *testing.T) {
 				t.Errorf("sent %s %s?%s body %q", r.Method, r.Path, r.RawQuery, r.Body)
 			}
 		})
-	}
-	c, m := newTestClient(t)
-	if err := c.Tickets.Close(context.Background(), "", "x"); !errors.Is(err, ErrInvalidInput) {
-		t.Errorf("empty id: %v", err)
-	}
-	if len(m.Requests()) != 0 {
-		t.Error("sent")
 	}
 }
 
@@ -132,26 +101,6 @@ func TestServiceRequestsCreate(t *testing.T) {
 				t.Errorf("sent %s %s %s", r.Method, r.Path, r.Body)
 			}
 		})
-	}
-}
-
-func TestServiceRequestsCreateBadInput(t *testing.T) {
-	tests := []struct {
-		name string
-		in   *ServiceRequestInput
-		want string
-	}{
-		{name: "nil", in: nil, want: "cyderes: invalid service request: is nil"},
-		{name: "no summary", in: &ServiceRequestInput{Name: "x"}, want: "cyderes: invalid short description: is empty"},
-	}
-	c, m := newTestClient(t)
-	for _, tt := range tests {
-		if got, err := c.ServiceRequests.Create(context.Background(), tt.in); got != nil || !errors.Is(err, ErrInvalidInput) || err.Error() != tt.want {
-			t.Errorf("%s: %v, %v", tt.name, got, err)
-		}
-	}
-	if len(m.Requests()) != 0 {
-		t.Error("sent")
 	}
 }
 

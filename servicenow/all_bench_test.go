@@ -97,11 +97,11 @@ func baselineSide(base string, hc *http.Client) (func(context.Context) error, er
 			var env struct {
 				Result []baselineIncident `json:"result"`
 			}
-			resp, err := benchkit.DecodeJSON(hc, req, &env)
+			header, err := benchkit.DecodeJSON(hc, req, &env)
 			if err != nil {
 				return 0, false, err
 			}
-			total, _ := strconv.Atoi(resp.Header.Get("X-Total-Count"))
+			total, _ := strconv.Atoi(header.Get("X-Total-Count"))
 			return len(env.Result), off+len(env.Result) < total, nil
 		}))
 	}, nil

@@ -6,8 +6,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -27,8 +25,7 @@ const attachmentJSON = `{"result":{"sys_id":"att1","file_name":"mail.eml","conte
 
 func TestAttachmentRequestShapes(t *testing.T) {
 	ctx := context.Background()
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Status: 201, Body: attachmentJSON})
 	var progress []int64
 	a, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: strings.NewReader("hello world"), FileName: "mail.eml",
@@ -56,41 +53,20 @@ func TestAttachmentRequestShapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	g = m.Last(t)
-	_, params, err := mime.ParseMediaType(g.Header.Get("Content-Type"))
-	if err != nil || g.Path != "/api/now/attachment/upload" {
-		t.Fatalf("multipart sent %s %s (%v)", g.Path, g.Header.Get("Content-Type"), err)
+	if g.Path != "/api/now/attachment/upload" {
+		t.Fatalf("multipart sent to %s", g.Path)
 	}
-	mr := multipart.NewReader(strings.NewReader(g.Body+"\r\n"), params["boundary"])
-	var names []string
-	for {
-		p, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(p)
-		names = append(names, p.FormName())
-		if p.FormName() == "uploadFile" {
-			if p.Header.Get("Content-Type") != "application/pdf" || string(b) != "%PDF-1.7 x" || strings.ContainsAny(p.FileName(), "\r\n") {
-				t.Fatalf("file part %v %q name %q", p.Header, b, p.FileName())
-			}
-		}
-	}
-	if strings.Join(names, ",") != "table_name,table_sys_id,uploadFile" {
+	parts := g.Parts(t)
+	if names := strings.Join(testkit.Names(parts), ","); names != "table_name,table_sys_id,uploadFile" {
 		t.Fatalf("parts %v, want the file last", names)
+	}
+	if f := parts[2]; f.Header.Get("Content-Type") != "application/pdf" || f.Data != "%PDF-1.7 x" || strings.ContainsAny(f.FileName, "\r\n") {
+		t.Fatalf("file part %v %q name %q", f.Header, f.Data, f.FileName)
 	}
 
 	m.Reset()
 	answerAll(m, testkit.Answer{Body: `{"result":[{"sys_id":"att1","file_name":"a"},{"sys_id":"att2","file_name":"b"}]}`, Header: testkit.Headers("X-Total-Count", "2")})
-	var ids []string
-	for a, err := range c.Incidents.Attachments(ctx, "abc") {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, a.SysID)
-	}
+	ids := testkit.Collect(t, c.Incidents.Attachments(ctx, "abc"), func(a *Attachment) string { return a.SysID })
 	g = m.Last(t)
 	if len(ids) != 2 || g.Path != "/api/now/attachment" || g.Query.Get("sysparm_query") != "table_name=incident^table_sys_id=abc^ORDERBYsys_id" {
 		t.Fatalf("listed %v with %s ?%s", ids, g.Path, g.RawQuery)
@@ -129,8 +105,7 @@ func TestAttachmentDownload(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m)
+			c, m := newClient(t)
 			answerAll(m, testkit.Answer{Body: content, Header: tt.header})
 			var buf bytes.Buffer
 			var last int64
@@ -162,8 +137,7 @@ func TestAttachmentErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m, WithoutRetries())
+			c, m := newClient(t, WithoutRetries())
 			answerAll(m, testkit.Answer{Status: tt.status, Body: tt.body})
 			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "a.txt"})
 			var e *incidentkit.Error
@@ -177,34 +151,22 @@ func TestAttachmentErrors(t *testing.T) {
 func TestAttachmentBadInput(t *testing.T) {
 	ctx := context.Background()
 	x := func() io.Reader { return strings.NewReader("x") }
+	upload := func(table, sysID string, file incidentkit.Upload) func(c *Client) error {
+		return func(c *Client) error {
+			_, err := c.Attachments.Upload(ctx, table, sysID, file)
+			return err
+		}
+	}
 	tests := []struct {
 		name string
 		call func(c *Client) error
 	}{
-		{name: "no table", call: func(c *Client) error {
-			_, err := c.Attachments.Upload(ctx, "", "abc", incidentkit.Upload{Reader: x(), FileName: "a"})
-			return err
-		}},
-		{name: "bad table", call: func(c *Client) error {
-			_, err := c.Attachments.Upload(ctx, "incident^x", "abc", incidentkit.Upload{Reader: x(), FileName: "a"})
-			return err
-		}},
-		{name: "no record", call: func(c *Client) error {
-			_, err := c.Attachments.Upload(ctx, "incident", "", incidentkit.Upload{Reader: x(), FileName: "a"})
-			return err
-		}},
-		{name: "blank file name", call: func(c *Client) error {
-			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: x(), FileName: " "})
-			return err
-		}},
-		{name: "no content", call: func(c *Client) error {
-			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{FileName: "a"})
-			return err
-		}},
-		{name: "two sources", call: func(c *Client) error {
-			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: x(), ReaderAt: strings.NewReader("y"), Size: 1, FileName: "a"})
-			return err
-		}},
+		{name: "no table", call: upload("", "abc", incidentkit.Upload{Reader: x(), FileName: "a"})},
+		{name: "bad table", call: upload("incident^x", "abc", incidentkit.Upload{Reader: x(), FileName: "a"})},
+		{name: "no record", call: upload("incident", "", incidentkit.Upload{Reader: x(), FileName: "a"})},
+		{name: "blank file name", call: upload("incident", "abc", incidentkit.Upload{Reader: x(), FileName: " "})},
+		{name: "no content", call: upload("incident", "abc", incidentkit.Upload{FileName: "a"})},
+		{name: "two sources", call: upload("incident", "abc", incidentkit.Upload{Reader: x(), ReaderAt: strings.NewReader("y"), Size: 1, FileName: "a"})},
 		{name: "negative size", call: func(c *Client) error {
 			_, err := c.Attachments.UploadMultipart(ctx, "incident", "abc", incidentkit.Upload{Reader: x(), FileName: "a", Size: -1})
 			return err
@@ -223,8 +185,7 @@ func TestAttachmentBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m)
+			c, m := newClient(t)
 			var ie *incidentkit.InputError
 			if err := tt.call(c); !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "servicenow" {
 				t.Errorf("err = %v, want a servicenow input error", err)

@@ -2,26 +2,42 @@ package servicenow
 
 import "encoding/json"
 
-// decodeCode reads a choice field: a bare value or {"value","display_value"}.
-func decodeCode(b []byte) (string, error) {
-	if v, ok := quickString(b); ok {
-		return v, nil
-	}
-	var f Field
-	if err := f.UnmarshalJSON(b); err != nil {
-		return "", err
-	}
-	return f.Value, nil
-}
+// choices names the values of a choice field.
+type choices[T ~string] map[T]string
 
-func name(names map[string]string, v string) string {
-	if n, ok := names[v]; ok {
+// name returns v's name, "(none)" for the empty value and "unknown(v)" for
+// a value that is not listed.
+func (c choices[T]) name(v T) string {
+	if n, ok := c[v]; ok {
 		return n
 	}
 	if v == "" {
 		return "(none)"
 	}
-	return "unknown(" + v + ")"
+	return "unknown(" + string(v) + ")"
+}
+
+// known reports whether v is listed.
+func (c choices[T]) known(v T) bool {
+	_, ok := c[v]
+	return ok
+}
+
+// decodeChoice reads a choice field into dst: a bare value or
+// {"value","display_value"}, of which the value is kept. On error dst is
+// emptied.
+func decodeChoice[T ~string](dst *T, b []byte) error {
+	if v, ok := quickString(b); ok {
+		*dst = T(v)
+		return nil
+	}
+	var f Field
+	if err := f.UnmarshalJSON(b); err != nil {
+		*dst = ""
+		return err
+	}
+	*dst = T(f.Value)
+	return nil
 }
 
 // State is an incident's state. Instances may add values; unknown ones are
@@ -38,16 +54,16 @@ const (
 	StateCanceled   State = "8"
 )
 
-var stateNames = map[string]string{"1": "New", "2": "In Progress", "3": "On Hold", "6": "Resolved", "7": "Closed", "8": "Canceled"}
+var stateNames = choices[State]{"1": "New", "2": "In Progress", "3": "On Hold", "6": "Resolved", "7": "Closed", "8": "Canceled"}
 
 // String returns the state's name.
-func (s State) String() string { return name(stateNames, string(s)) }
+func (s State) String() string { return stateNames.name(s) }
 
 // Known reports whether s is one of the constants.
-func (s State) Known() bool { _, ok := stateNames[string(s)]; return ok }
+func (s State) Known() bool { return stateNames.known(s) }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (s *State) UnmarshalJSON(b []byte) error { v, err := decodeCode(b); *s = State(v); return err }
+func (s *State) UnmarshalJSON(b []byte) error { return decodeChoice(s, b) }
 
 // Impact is an incident's impact.
 type Impact string
@@ -59,13 +75,14 @@ const (
 	ImpactLow    Impact = "3"
 )
 
-var levelNames = map[string]string{"1": "High", "2": "Medium", "3": "Low"}
+// levelNames names the levels of impact and urgency alike.
+var levelNames = choices[string]{"1": "High", "2": "Medium", "3": "Low"}
 
 // String returns the impact's name.
-func (i Impact) String() string { return name(levelNames, string(i)) }
+func (i Impact) String() string { return levelNames.name(string(i)) }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (i *Impact) UnmarshalJSON(b []byte) error { v, err := decodeCode(b); *i = Impact(v); return err }
+func (i *Impact) UnmarshalJSON(b []byte) error { return decodeChoice(i, b) }
 
 // Urgency is an incident's urgency.
 type Urgency string
@@ -78,10 +95,10 @@ const (
 )
 
 // String returns the urgency's name.
-func (u Urgency) String() string { return name(levelNames, string(u)) }
+func (u Urgency) String() string { return levelNames.name(string(u)) }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (u *Urgency) UnmarshalJSON(b []byte) error { v, err := decodeCode(b); *u = Urgency(v); return err }
+func (u *Urgency) UnmarshalJSON(b []byte) error { return decodeChoice(u, b) }
 
 // Priority is an incident's computed priority (read-only on the server).
 type Priority string
@@ -95,17 +112,13 @@ const (
 	PriorityPlanning Priority = "5"
 )
 
-var priorityNames = map[string]string{"1": "Critical", "2": "High", "3": "Moderate", "4": "Low", "5": "Planning"}
+var priorityNames = choices[Priority]{"1": "Critical", "2": "High", "3": "Moderate", "4": "Low", "5": "Planning"}
 
 // String returns the priority's name.
-func (p Priority) String() string { return name(priorityNames, string(p)) }
+func (p Priority) String() string { return priorityNames.name(p) }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *Priority) UnmarshalJSON(b []byte) error {
-	v, err := decodeCode(b)
-	*p = Priority(v)
-	return err
-}
+func (p *Priority) UnmarshalJSON(b []byte) error { return decodeChoice(p, b) }
 
 // HoldReason says why an incident is on hold.
 type HoldReason string
@@ -118,17 +131,13 @@ const (
 	HoldAwaitingChange  HoldReason = "5"
 )
 
-var holdNames = map[string]string{"1": "Awaiting Caller", "3": "Awaiting Problem", "4": "Awaiting Vendor", "5": "Awaiting Change"}
+var holdNames = choices[HoldReason]{"1": "Awaiting Caller", "3": "Awaiting Problem", "4": "Awaiting Vendor", "5": "Awaiting Change"}
 
 // String returns the hold reason's name.
-func (h HoldReason) String() string { return name(holdNames, string(h)) }
+func (h HoldReason) String() string { return holdNames.name(h) }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (h *HoldReason) UnmarshalJSON(b []byte) error {
-	v, err := decodeCode(b)
-	*h = HoldReason(v)
-	return err
-}
+func (h *HoldReason) UnmarshalJSON(b []byte) error { return decodeChoice(h, b) }
 
 // CloseCode is the resolution code of a resolved or closed incident. Older
 // releases use other texts; they are kept as they came.
@@ -151,10 +160,6 @@ const (
 func (c CloseCode) String() string { return string(c) }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (c *CloseCode) UnmarshalJSON(b []byte) error {
-	v, err := decodeCode(b)
-	*c = CloseCode(v)
-	return err
-}
+func (c *CloseCode) UnmarshalJSON(b []byte) error { return decodeChoice(c, b) }
 
 var _ json.Unmarshaler = (*State)(nil)

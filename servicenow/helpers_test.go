@@ -1,7 +1,9 @@
 package servicenow
 
 import (
+	"iter"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,23 +15,22 @@ const (
 	testSecret = "s3cr3t-PASS-value"
 )
 
-// newClient returns a client with basic auth and short retry waits that
-// sends through m.
-func newClient(t *testing.T, m *testkit.Mock, opts ...Option) *Client {
+// newClient returns a client with basic auth and short retry waits on a
+// fresh recording mock; opts come last and may override them.
+func newClient(t *testing.T, opts ...Option) (*Client, *testkit.Mock) {
 	t.Helper()
-	all := append([]Option{
-		WithHTTPClient(m.HTTPClient()),
-		WithBasicAuth("admin", testSecret),
-		WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	}, opts...)
-	c, err := NewClient(testBase, all...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testkit.NewClient(t, NewClient, WithHTTPClient, testBase,
+		append([]Option{WithBasicAuth("admin", testSecret), WithRetryWait(time.Millisecond, 5*time.Millisecond)}, opts...)...)
 }
 
 // answerAll answers every request m receives with a.
 func answerAll(m *testkit.Mock, a testkit.Answer) {
 	m.RegisterNoResponder(m.Record(func(*http.Request) testkit.Answer { return a }))
+}
+
+// sysIDs ranges seq to its end, failing the test on an error, and returns
+// the incidents' sys_ids, comma-separated.
+func sysIDs(t *testing.T, seq iter.Seq2[*Incident, error]) string {
+	t.Helper()
+	return strings.Join(testkit.Collect(t, seq, func(in *Incident) string { return in.SysID }), ",")
 }

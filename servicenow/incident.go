@@ -67,53 +67,11 @@ func (in *Incident) UnmarshalJSON(b []byte) error {
 	}
 	var out Incident
 	err := jsonwalk.Object(b, func(name, v []byte) error {
-		switch string(name) {
-		case "sys_id":
-			return text(&out.SysID, v)
-		case "number":
-			return text(&out.Number, v)
-		case "short_description":
-			return text(&out.ShortDescription, v)
-		case "description":
-			return text(&out.Description, v)
-		case "state":
-			return out.State.UnmarshalJSON(v)
-		case "impact":
-			return out.Impact.UnmarshalJSON(v)
-		case "urgency":
-			return out.Urgency.UnmarshalJSON(v)
-		case "priority":
-			return out.Priority.UnmarshalJSON(v)
-		case "category":
-			return text(&out.Category, v)
-		case "subcategory":
-			return text(&out.Subcategory, v)
-		case "hold_reason":
-			return out.HoldReason.UnmarshalJSON(v)
-		case "close_code":
-			return out.CloseCode.UnmarshalJSON(v)
-		case "close_notes":
-			return text(&out.CloseNotes, v)
-		case "work_notes":
-			return text(&out.WorkNotes, v)
-		case "comments":
-			return text(&out.Comments, v)
-		case "assignment_group":
-			return out.AssignmentGroup.UnmarshalJSON(v)
-		case "assigned_to":
-			return out.AssignedTo.UnmarshalJSON(v)
-		case "caller_id":
-			return out.Caller.UnmarshalJSON(v)
-		case "opened_at":
-			return out.OpenedAt.UnmarshalJSON(v)
-		case "resolved_at":
-			return out.ResolvedAt.UnmarshalJSON(v)
-		case "closed_at":
-			return out.ClosedAt.UnmarshalJSON(v)
-		case "sys_created_on":
-			return out.CreatedOn.UnmarshalJSON(v)
-		case "sys_updated_on":
-			return out.UpdatedOn.UnmarshalJSON(v)
+		switch f := out.field(name).(type) {
+		case *string:
+			return text(f, v)
+		case json.Unmarshaler:
+			return f.UnmarshalJSON(v)
 		}
 		return nil
 	})
@@ -122,6 +80,61 @@ func (in *Incident) UnmarshalJSON(b []byte) error {
 	}
 	out.Raw = append(json.RawMessage(nil), b...)
 	*in = out
+	return nil
+}
+
+// field returns a pointer to the field that the member name decodes into,
+// or nil for a member the struct does not name. A *string field is read
+// by text; every other field decodes itself.
+func (in *Incident) field(name []byte) any {
+	switch string(name) {
+	case "sys_id":
+		return &in.SysID
+	case "number":
+		return &in.Number
+	case "short_description":
+		return &in.ShortDescription
+	case "description":
+		return &in.Description
+	case "state":
+		return &in.State
+	case "impact":
+		return &in.Impact
+	case "urgency":
+		return &in.Urgency
+	case "priority":
+		return &in.Priority
+	case "category":
+		return &in.Category
+	case "subcategory":
+		return &in.Subcategory
+	case "hold_reason":
+		return &in.HoldReason
+	case "close_code":
+		return &in.CloseCode
+	case "close_notes":
+		return &in.CloseNotes
+	case "work_notes":
+		return &in.WorkNotes
+	case "comments":
+		return &in.Comments
+	case "assignment_group":
+		return &in.AssignmentGroup
+	case "assigned_to":
+		return &in.AssignedTo
+	case "caller_id":
+		return &in.Caller
+	case "opened_at":
+		return &in.OpenedAt
+	case "resolved_at":
+		return &in.ResolvedAt
+	case "closed_at":
+		return &in.ClosedAt
+	case "sys_created_on":
+		return &in.CreatedOn
+	case "sys_updated_on":
+		return &in.UpdatedOn
+	}
 	return nil
 }
 

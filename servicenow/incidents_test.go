@@ -2,9 +2,12 @@ package servicenow
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/url"
+	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/incidentkit/incidentkit"
@@ -88,8 +91,7 @@ func TestRequestShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m)
+			c, m := newClient(t)
 			body := oneIncident
 			if tt.method == "GET" && tt.path != "/api/now/table/incident/abc" {
 				body = `{"result":[]}`
@@ -119,8 +121,7 @@ func TestRequestShapes(t *testing.T) {
 }
 
 func TestJournalAppendNotRetried(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Status: 503, Body: `{"error":{"message":"busy"},"status":"failure"}`})
 	_, err := c.Incidents.AddWorkNote(context.Background(), "abc", "note")
 	if !errors.Is(err, ErrServer) {
@@ -217,8 +218,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m)
+			c, m := newClient(t)
 			err := tt.call(c)
 			var ie *incidentkit.InputError
 			if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "servicenow" {
@@ -232,8 +232,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestQueryErrorMatchesBoth(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	_, err := c.Incidents.List(context.Background(), &ListOptions{Query: encodedquery.Field("Bad Field").Eq(1)})
 	var qe *encodedquery.Error
 	if !errors.Is(err, ErrInvalidInput) || !errors.Is(err, encodedquery.ErrInvalid) || !errors.As(err, &qe) || qe.Field != "Bad Field" {
@@ -334,8 +333,7 @@ func TestUserAgent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m, tt.opts...)
+			c, m := newClient(t, tt.opts...)
 			answerAll(m, testkit.Answer{Body: oneIncident})
 			if _, err := c.Incidents.Get(context.Background(), "abc", nil); err != nil {
 				t.Fatal(err)
@@ -344,5 +342,30 @@ func TestUserAgent(t *testing.T) {
 				t.Fatalf("User-Agent = %q", ua)
 			}
 		})
+	}
+}
+
+// TestIncidentFieldsByTag checks that every tagged field of Incident is
+// reached by its json name and decodes: as text, or by itself.
+func TestIncidentFieldsByTag(t *testing.T) {
+	var in Incident
+	rv := reflect.ValueOf(&in).Elem()
+	for i := range rv.NumField() {
+		name, _, _ := strings.Cut(rv.Type().Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		f := in.field([]byte(name))
+		if f != rv.Field(i).Addr().Interface() {
+			t.Errorf("%s reaches %T, not field %s", name, f, rv.Type().Field(i).Name)
+		}
+		if _, ok := f.(json.Unmarshaler); !ok {
+			if _, ok := f.(*string); !ok {
+				t.Errorf("%s: %T is neither text nor self-decoding", name, f)
+			}
+		}
+	}
+	if in.field([]byte("u_custom")) != nil {
+		t.Error("an unnamed member reaches a field")
 	}
 }

@@ -28,23 +28,15 @@ func incidentURL(limit, offset int) string {
 }
 
 func TestAllFollowsLinks(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	next := incidentURL(2, 2)
 	m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2),
 		Header: testkit.Headers("Link", `<`+next+`>;rel="next"`, "X-Total-Count", "3")})
 	// The second page is short but not the end by itself: the link ends it.
 	m.On("GET", next, testkit.Answer{Body: records(2, 1),
 		Header: testkit.Headers("Link", `<`+testBase+`/x>;rel="first"`, "X-Total-Count", "3")})
-	var ids []string
-	for in, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, in.SysID)
-	}
-	if strings.Join(ids, ",") != "id0,id1,id2" || len(m.Requests()) != 2 {
-		t.Fatalf("ids %v after %d requests", ids, len(m.Requests()))
+	if ids := sysIDs(t, c.Incidents.All(context.Background(), &ListOptions{PageSize: 2})); ids != "id0,id1,id2" || len(m.Requests()) != 2 {
+		t.Fatalf("ids %s after %d requests", ids, len(m.Requests()))
 	}
 }
 
@@ -74,8 +66,7 @@ func TestListPageMetadata(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m)
+			c, m := newClient(t)
 			answerAll(m, tt.answer)
 			p, err := c.Incidents.List(context.Background(), &ListOptions{PageSize: 2, Offset: 2})
 			if err != nil {
@@ -94,8 +85,7 @@ func TestListPageMetadata(t *testing.T) {
 }
 
 func TestListItemsShareOnePage(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: records(0, 3)})
 	p, err := c.Incidents.List(context.Background(), nil)
 	if err != nil {
@@ -108,8 +98,7 @@ func TestListItemsShareOnePage(t *testing.T) {
 }
 
 func TestAllOffsetShortPages(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	// No links: offsets with X-Total-Count; pages are short (ACL
 	// filtering), and one is empty.
 	m.RegisterResponder("GET", testBase+"/api/now/table/incident", m.Record(func(r *http.Request) testkit.Answer {
@@ -120,40 +109,24 @@ func TestAllOffsetShortPages(t *testing.T) {
 		}
 		return testkit.Answer{Body: records(off, n), Header: testkit.Headers("X-Total-Count", "12")}
 	}))
-	var ids []string
-	for in, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 3}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, in.SysID)
-	}
-	if strings.Join(ids, ",") != "id0,id6,id9" || len(m.Requests()) != 4 {
-		t.Fatalf("ids %v after %d requests", ids, len(m.Requests()))
+	if ids := sysIDs(t, c.Incidents.All(context.Background(), &ListOptions{PageSize: 3})); ids != "id0,id6,id9" || len(m.Requests()) != 4 {
+		t.Fatalf("ids %s after %d requests", ids, len(m.Requests()))
 	}
 }
 
 func TestAllEmptyPageFollowsNextLink(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	second, third := incidentURL(2, 2), incidentURL(2, 4)
 	m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2), Header: testkit.Headers("Link", `<`+second+`>;rel="next"`)})
 	m.On("GET", second, testkit.Answer{Body: records(0, 0), Header: testkit.Headers("Link", `<`+third+`>;rel="next"`)})
 	m.On("GET", third, testkit.Answer{Body: records(4, 1), Header: testkit.Headers("Link", `<`+incidentURL(2, 0)+`>;rel="first"`)})
-	var ids []string
-	for in, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, in.SysID)
-	}
-	if strings.Join(ids, ",") != "id0,id1,id4" || len(m.Requests()) != 3 {
-		t.Fatalf("ids %v after %d requests", ids, len(m.Requests()))
+	if ids := sysIDs(t, c.Incidents.All(context.Background(), &ListOptions{PageSize: 2})); ids != "id0,id1,id4" || len(m.Requests()) != 3 {
+		t.Fatalf("ids %s after %d requests", ids, len(m.Requests()))
 	}
 }
 
 func TestAllSameNextLinkEnds(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	second := incidentURL(2, 2)
 	m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2), Header: testkit.Headers("Link", `<`+second+`>;rel="next"`)})
 	m.On("GET", second, testkit.Answer{Body: records(2, 2), Header: testkit.Headers("Link", `<`+second+`>;rel="next"`)})
@@ -172,8 +145,7 @@ func TestAllSameNextLinkEnds(t *testing.T) {
 }
 
 func TestAllLazyBreakAndRestart(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: records(0, 2), Header: testkit.Headers("X-Total-Count", "100")})
 	seq := c.Incidents.All(context.Background(), &ListOptions{PageSize: 2})
 	if len(m.Requests()) != 0 {
@@ -198,8 +170,7 @@ func TestAllLazyBreakAndRestart(t *testing.T) {
 }
 
 func TestAllMaxItemsAndOffset(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: records(0, 2)})
 	n := 0
 	for _, err := range c.Incidents.All(context.Background(), &ListOptions{PageSize: 10, Offset: 5, MaxItems: 2}) {
@@ -266,8 +237,7 @@ func TestListErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := testkit.New()
-			c := newClient(t, m, WithoutRetries())
+			c, m := newClient(t, WithoutRetries())
 			answerAll(m, tt.answer)
 			_, err := c.Incidents.List(context.Background(), nil)
 			tt.check(t, err)

@@ -12,8 +12,7 @@ import (
 )
 
 func TestStatsGrouped(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":[
 {"stats":{"count":"12","avg":{"reassignment_count":"1.5000"},"max":{"opened_at":"2026-11-23 08:00:00"}},"groupby_fields":[{"field":"priority","value":"1","display_value":"1 - Critical"}]},
 {"stats":{"count":"30","avg":{"reassignment_count":""},"max":{"opened_at":"2026-11-22 10:00:00"}},"groupby_fields":[{"field":"priority","value":"3","display_value":"3 - Moderate"}]}]}`})
@@ -43,8 +42,7 @@ func TestStatsGrouped(t *testing.T) {
 
 func TestStatsSingleAndBad(t *testing.T) {
 	ctx := context.Background()
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":{"stats":{"count":"42","sum":{"business_duration":"3600"}}}}`})
 	groups, err := c.Stats.Get(ctx, "incident", &StatsOptions{Count: true, SumFields: []string{"business_duration"}})
 	if err != nil || len(groups) != 1 || groups[0].Count != 42 || groups[0].Sum["business_duration"] != 3600 {

@@ -23,8 +23,7 @@ type change struct {
 
 func TestTypedTable(t *testing.T) {
 	ctx := context.Background()
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":{"sys_id":"c1","number":"CHG0001","risk":{"value":"2","display_value":"High"},` +
 		`"start_date":"2026-11-23 08:00:00","assigned_to":{"link":"https://x/api/now/table/sys_user/u9","value":"u9"}}}`})
 	tbl := NewTable[change](c, "change_request")
@@ -65,8 +64,7 @@ func TestTypedTable(t *testing.T) {
 }
 
 func TestTypedTableListAndAll(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":[{"sys_id":"c1","number":"CHG1"},{"sys_id":"c2","number":"CHG2"}]}`,
 		Header: testkit.Headers("X-Total-Count", "2")})
 	tbl := NewTable[change](c, "change_request")
@@ -88,8 +86,7 @@ func TestTypedTableListAndAll(t *testing.T) {
 
 func TestUntypedRecordsAndEscapedIDs(t *testing.T) {
 	ctx := context.Background()
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":{"sys_id":"x","u_score":"7"}}`})
 	rec, err := c.Records("u_custom_table").Get(ctx, "../../sys_user/abc", &GetOptions{ExcludeReferenceLink: true})
 	if err != nil {
@@ -114,8 +111,7 @@ func TestUntypedRecordsAndEscapedIDs(t *testing.T) {
 }
 
 func TestJournalEntries(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m)
+	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":[
 {"sys_id":"j1","element":"work_notes","element_id":"abc","name":"incident","value":"first look","sys_created_on":"2026-11-23 08:00:00","sys_created_by":"ann"},
 {"sys_id":"j2","element":"comments","element_id":"abc","name":"incident","value":"we are on it","sys_created_on":"2026-11-23 08:05:00","sys_created_by":"bob","u_x":"1"}]}`,
@@ -132,8 +128,7 @@ func TestJournalEntries(t *testing.T) {
 }
 
 func TestXMLErrorBody(t *testing.T) {
-	m := testkit.New()
-	c := newClient(t, m, WithoutRetries())
+	c, m := newClient(t, WithoutRetries())
 	answerAll(m, testkit.Answer{Status: 400, Body: `<?xml version="1.0"?><response><error><message>Invalid query</message></error></response>`,
 		Header: testkit.Headers("Content-Type", "application/xml")})
 	_, err := c.Incidents.List(context.Background(), nil)

@@ -2,6 +2,7 @@ package sla
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"time"
 
@@ -164,23 +165,16 @@ func (b *BusinessCalendar) Add(t time.Time, d time.Duration) (time.Time, error) 
 	if d == 0 {
 		return t, nil
 	}
-	y, m, dd := t.In(b.loc).Date()
-	var buf [4]span
-	for i := -1; i <= MaxSearchDays; i++ {
-		for _, s := range b.day(y, m, dd, i, buf[:0]) {
-			if !s.end.After(t) {
-				continue
-			}
-			from := s.start
-			if from.Before(t) {
-				from = t
-			}
-			avail := s.end.Sub(from)
-			if d <= avail {
-				return from.Add(d), nil
-			}
-			d -= avail
+	for s := range b.spansAfter(t) {
+		from := s.start
+		if from.Before(t) {
+			from = t
 		}
+		avail := s.end.Sub(from)
+		if d <= avail {
+			return from.Add(d), nil
+		}
+		d -= avail
 	}
 	return time.Time{}, ErrNoWorkingTime
 }
@@ -219,18 +213,27 @@ func (b *BusinessCalendar) Between(from, to time.Time) (time.Duration, error) {
 // NextOpen returns t if it lies within working time, otherwise the next
 // opening.
 func (b *BusinessCalendar) NextOpen(t time.Time) (time.Time, error) {
-	y, m, dd := t.In(b.loc).Date()
-	var buf [4]span
-	for i := -1; i <= MaxSearchDays; i++ {
-		for _, s := range b.day(y, m, dd, i, buf[:0]) {
-			if !s.end.After(t) {
-				continue
-			}
-			if s.start.After(t) {
-				return s.start, nil
-			}
-			return t, nil
+	for s := range b.spansAfter(t) {
+		if s.start.After(t) {
+			return s.start, nil
 		}
+		return t, nil
 	}
 	return time.Time{}, ErrNoWorkingTime
+}
+
+// spansAfter yields, in order, the working intervals that end after t,
+// from the day before t's local day up to MaxSearchDays after it.
+func (b *BusinessCalendar) spansAfter(t time.Time) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		y, m, dd := t.In(b.loc).Date()
+		var buf [4]span
+		for i := -1; i <= MaxSearchDays; i++ {
+			for _, s := range b.day(y, m, dd, i, buf[:0]) {
+				if s.end.After(t) && !yield(s) {
+					return
+				}
+			}
+		}
+	}
 }

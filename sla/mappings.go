@@ -15,14 +15,7 @@ func (t ServiceNowPriorities) Priority(v int) (Priority, bool) {
 }
 
 // Value returns the ServiceNow priority value for p.
-func (t ServiceNowPriorities) Value(p Priority) (int, bool) {
-	for k, v := range t {
-		if v == p {
-			return k, true
-		}
-	}
-	return 0, false
-}
+func (t ServiceNowPriorities) Value(p Priority) (int, bool) { return keyOf(t, p) }
 
 // TheHiveSeverities maps Priority to TheHive severity (1 Low … 4 Critical).
 type TheHiveSeverities map[Priority]int
@@ -39,13 +32,16 @@ func (t TheHiveSeverities) Severity(p Priority) (int, bool) {
 }
 
 // Priority returns the Priority for TheHive severity s.
-func (t TheHiveSeverities) Priority(s int) (Priority, bool) {
-	for p, v := range t {
-		if v == s {
-			return p, true
+func (t TheHiveSeverities) Priority(s int) (Priority, bool) { return keyOf(t, s) }
+
+// keyOf returns a key that m maps to v; ok is false when there is none.
+func keyOf[M ~map[K]V, K, V comparable](m M, v V) (key K, ok bool) {
+	for k, x := range m {
+		if x == v {
+			return k, true
 		}
 	}
-	return 0, false
+	return key, false
 }
 
 // MISPThreatLevels maps a MISP threat level to TheHive severity; Missing is

@@ -13,17 +13,13 @@ const (
 	Breached                  // past the due time, or stopped after it
 )
 
+// stageNames are the stages' names; the zero Stage has none.
+var stageNames = [...]string{Running: "running", Paused: "paused", Met: "met", Breached: "breached"}
+
 // String returns the stage name.
 func (s Stage) String() string {
-	switch s {
-	case Running:
-		return "running"
-	case Paused:
-		return "paused"
-	case Met:
-		return "met"
-	case Breached:
-		return "breached"
+	if s > 0 && int(s) < len(stageNames) {
+		return stageNames[s]
 	}
 	return "Stage(" + strconv.Itoa(int(s)) + ")"
 }

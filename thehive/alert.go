@@ -2,7 +2,6 @@ package thehive
 
 import (
 	"encoding/json"
-	"strings"
 	"time"
 )
 
@@ -105,75 +104,48 @@ type AlertInput struct {
 	Observables []ObservableInput
 }
 
-// body checks in and builds the create body for the dialect of sp.
-func (in *AlertInput) body(sp *dialectSpec) (map[string]any, error) {
+// put checks in and writes its create body for the dialect of sp to b.
+func (in *AlertInput) put(sp *dialectSpec, b map[string]any) error {
 	for _, f := range []struct{ name, v string }{
 		{name: "alert type", v: in.Type}, {name: "alert source", v: in.Source},
 		{name: "alert sourceRef", v: in.SourceRef}, {name: "alert description", v: in.Description},
 	} {
-		if strings.TrimSpace(f.v) == "" {
-			return nil, inputErr(f.name, "is empty")
+		if err := required(f.name, f.v); err != nil {
+			return err
 		}
 	}
 	if err := checkTitle("alert title", in.Title); err != nil {
-		return nil, err
+		return err
 	}
-	b := map[string]any{"type": in.Type, "source": in.Source, "sourceRef": in.SourceRef,
-		"title": in.Title, "description": in.Description}
-	if in.ExternalLink != "" {
-		b["externalLink"] = in.ExternalLink
+	for key, v := range map[string]string{"type": in.Type, "source": in.Source, "sourceRef": in.SourceRef,
+		"title": in.Title, "description": in.Description, "externalLink": in.ExternalLink, "summary": in.Summary,
+		"assignee": in.Assignee, "caseTemplate": in.CaseTemplate} {
+		putText(b, key, v)
 	}
-	if in.Severity != 0 {
-		if err := checkSeverity(in.Severity, "alert severity"); err != nil {
-			return nil, err
-		}
-		b["severity"] = int(in.Severity)
+	if err := putSeverity(b, "alert severity", orNil(in.Severity)); err != nil {
+		return err
 	}
 	putTime(b, "date", in.Date)
-	if in.Tags != nil {
-		b["tags"] = in.Tags
+	if err := sp.putMarks(b, "alert", in.Tags, in.Flag, in.TLP, in.PAP); err != nil {
+		return err
 	}
-	if in.Flag != nil {
-		b["flag"] = *in.Flag
-	}
-	if err := sp.putTLP(b, in.TLP, "alert TLP"); err != nil {
-		return nil, err
-	}
-	if err := putPAP(b, in.PAP, "alert PAP"); err != nil {
-		return nil, err
-	}
-	if in.Summary != "" {
-		b["summary"] = in.Summary
-	}
-	if in.Assignee != "" {
-		b["assignee"] = in.Assignee
-	}
-	if in.CaseTemplate != "" {
-		b["caseTemplate"] = in.CaseTemplate
-	}
-	if len(in.CustomFields) > 0 {
-		cf, err := sp.customFields(in.CustomFields, true)
-		if err != nil {
-			return nil, err
-		}
-		b["customFields"] = cf
+	if err := sp.putCustomFields(b, in.CustomFields, true); err != nil {
+		return err
 	}
 	if len(in.Observables) > 0 {
-		obs := make([]map[string]any, 0, len(in.Observables))
-		for i := range in.Observables {
-			o, err := in.Observables[i].body(sp, false)
-			if err != nil {
-				return nil, err
-			}
-			// TheHive 5 takes an observable's data as an array here.
+		obs, err := bodies(sp, in.Observables)
+		if err != nil {
+			return err
+		}
+		// TheHive 5 takes an observable's data as an array here.
+		for _, o := range obs {
 			if s, ok := o["data"].(string); ok {
 				o["data"] = []string{s}
 			}
-			obs = append(obs, o)
 		}
 		b["observables"] = obs
 	}
-	return b, nil
+	return nil
 }
 
 // PromoteInput sets fields of the case an alert is promoted to; the zero
@@ -187,20 +159,15 @@ type PromoteInput struct {
 	Assignee string
 }
 
-// body checks in and builds the promote body.
-func (in *PromoteInput) body() (map[string]any, error) {
-	b := map[string]any{}
-	if in.CaseTemplate != "" {
-		b["caseTemplate"] = in.CaseTemplate
-	}
+// put checks in and writes the promote body to b.
+func (in *PromoteInput) put(_ *dialectSpec, b map[string]any) error {
 	if in.Title != "" {
 		if err := checkTitle("case title", in.Title); err != nil {
-			return nil, err
+			return err
 		}
-		b["title"] = in.Title
 	}
-	if in.Assignee != "" {
-		b["assignee"] = in.Assignee
+	for key, v := range map[string]string{"caseTemplate": in.CaseTemplate, "title": in.Title, "assignee": in.Assignee} {
+		putText(b, key, v)
 	}
-	return b, nil
+	return nil
 }

@@ -121,11 +121,11 @@ func baselineSide(base string, hc *http.Client) (func(context.Context) (int, err
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("Authorization", "Bearer key")
 			var page []baselineCase
-			resp, err := benchkit.DecodeJSON(hc, req, &page)
+			header, err := benchkit.DecodeJSON(hc, req, &page)
 			if err != nil {
 				return 0, false, err
 			}
-			total, _ := strconv.Atoi(resp.Header.Get("X-Total"))
+			total, _ := strconv.Atoi(header.Get("X-Total"))
 			return len(page), from+len(page) < total, nil
 		})
 	}, nil

@@ -58,16 +58,13 @@ type caseWire struct {
 }
 
 func (w *caseWire) record(sp *dialectSpec, raw json.RawMessage) *Case {
-	c := &w.Case
-	w.fold(&c.Record)
-	if c.Number == 0 {
-		c.Number = w.CaseID
+	if w.Number == 0 {
+		w.Number = w.CaseID
 	}
-	if c.Assignee == "" {
-		c.Assignee = w.Owner
+	if w.Assignee == "" {
+		w.Assignee = w.Owner
 	}
-	c.finish(sp, raw)
-	return c
+	return legacy(&w.Case, &w.v0Record, sp, raw)
 }
 
 func (c *Case) finish(sp *dialectSpec, raw json.RawMessage) {

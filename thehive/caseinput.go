@@ -48,8 +48,8 @@ const maxTitle = 512
 
 // checkTitle rejects an empty or overlong title.
 func checkTitle(field, title string) error {
-	if strings.TrimSpace(title) == "" {
-		return inputErr(field, "is empty")
+	if err := required(field, title); err != nil {
+		return err
 	}
 	if len([]rune(title)) > maxTitle {
 		return inputErr(field, "is longer than 512 characters")
@@ -65,98 +65,26 @@ func checkSeverity(s Severity, field string) error {
 	return nil
 }
 
-// putTLP checks and writes an optional TLP level for the dialect.
-func (sp *dialectSpec) putTLP(body map[string]any, t *TLP, field string) error {
-	if t == nil {
-		return nil
-	}
-	n, err := sp.encodeTLP(*t, field)
-	if err != nil {
+// put checks in and writes its create body for the dialect of sp to b.
+// The fields a create shares with an update are written as a CaseUpdate
+// setting them would write them.
+func (in *CaseInput) put(sp *dialectSpec, b map[string]any) error {
+	u := CaseUpdate{Title: &in.Title, Description: &in.Description, Severity: orNil(in.Severity),
+		StartDate: timeOrNil(in.StartDate), EndDate: timeOrNil(in.EndDate), Tags: in.Tags, Flag: in.Flag,
+		TLP: in.TLP, PAP: in.PAP, Status: orNil(in.Status), Summary: setOrKeep(in.Summary),
+		Assignee: setOrKeep(in.Assignee), CustomFields: in.CustomFields, ReplaceCustomFields: true}
+	if err := u.put(sp, b); err != nil {
 		return err
 	}
-	body["tlp"] = n
-	return nil
-}
-
-// putPAP checks and writes an optional PAP level.
-func putPAP(body map[string]any, p *PAP, field string) error {
-	if p == nil {
-		return nil
-	}
-	if err := checkPAP(*p, field); err != nil {
-		return err
-	}
-	body["pap"] = int(*p)
-	return nil
-}
-
-// putTime writes a non-zero time as epoch milliseconds.
-func putTime(body map[string]any, key string, t time.Time) {
-	if !t.IsZero() {
-		body[key] = millis(t)
-	}
-}
-
-// body checks in and builds the create body for the dialect of sp.
-func (in *CaseInput) body(sp *dialectSpec) (map[string]any, error) {
-	if err := checkTitle("case title", in.Title); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(in.Description) == "" {
-		return nil, inputErr("case description", "is empty")
-	}
-	b := map[string]any{"title": in.Title, "description": in.Description}
-	if in.Severity != 0 {
-		if err := checkSeverity(in.Severity, "case severity"); err != nil {
-			return nil, err
-		}
-		b["severity"] = int(in.Severity)
-	}
-	putTime(b, "startDate", in.StartDate)
-	putTime(b, "endDate", in.EndDate)
-	if in.Tags != nil {
-		b["tags"] = in.Tags
-	}
-	if in.Flag != nil {
-		b["flag"] = *in.Flag
-	}
-	if err := sp.putTLP(b, in.TLP, "case TLP"); err != nil {
-		return nil, err
-	}
-	if err := putPAP(b, in.PAP, "case PAP"); err != nil {
-		return nil, err
-	}
-	if in.Status != "" {
-		b["status"] = string(in.Status)
-	}
-	if in.Summary != "" {
-		b["summary"] = in.Summary
-	}
-	if in.Assignee != "" {
-		b[sp.ownerField] = in.Assignee
-	}
-	if len(in.CustomFields) > 0 {
-		cf, err := sp.customFields(in.CustomFields, true)
-		if err != nil {
-			return nil, err
-		}
-		b["customFields"] = cf
-	}
-	if in.Template != "" {
-		b[sp.templateField] = in.Template
-	}
+	putText(b, sp.templateField, in.Template)
 	if len(in.Tasks) > 0 {
-		tasks := make([]map[string]any, 0, len(in.Tasks))
-		for i := range in.Tasks {
-			t, err := in.Tasks[i].body(sp)
-			if err != nil {
-				return nil, err
-			}
-			tasks = append(tasks, t)
+		tasks, err := bodies(sp, in.Tasks)
+		if err != nil {
+			return err
 		}
 		b["tasks"] = tasks
 	}
-	return b, nil
+	return nil
 }
 
 // CaseUpdate changes some fields of a case; nil pointers and zero
@@ -195,39 +123,29 @@ type CaseUpdate struct {
 	ReplaceCustomFields bool
 }
 
-// body checks u and builds the update body for the dialect of sp.
-func (u *CaseUpdate) body(sp *dialectSpec) (map[string]any, error) {
-	b := map[string]any{}
+// put checks the fields u sets and writes them for the dialect of sp to
+// b, which must not be left empty.
+func (u *CaseUpdate) put(sp *dialectSpec, b map[string]any) error {
 	if u.Title != nil {
 		if err := checkTitle("case title", *u.Title); err != nil {
-			return nil, err
+			return err
 		}
 		b["title"] = *u.Title
 	}
 	if u.Description != nil {
-		if strings.TrimSpace(*u.Description) == "" {
-			return nil, inputErr("case description", "is empty")
+		if err := required("case description", *u.Description); err != nil {
+			return err
 		}
 		b["description"] = *u.Description
 	}
-	if u.Severity != nil {
-		if err := checkSeverity(*u.Severity, "case severity"); err != nil {
-			return nil, err
-		}
-		b["severity"] = int(*u.Severity)
+	if err := putSeverity(b, "case severity", u.Severity); err != nil {
+		return err
 	}
-	if u.StartDate != nil {
-		b["startDate"] = millis(*u.StartDate)
-	}
-	if u.EndDate != nil {
-		b["endDate"] = millis(*u.EndDate)
-	}
-	if u.Tags != nil {
-		b["tags"] = u.Tags
-	}
+	putDate(b, "startDate", u.StartDate)
+	putDate(b, "endDate", u.EndDate)
 	if len(u.AddTags) > 0 || len(u.RemoveTags) > 0 {
 		if !sp.tagDeltas {
-			return nil, sp.unsupported("case update", "AddTags and RemoveTags are not available", "set Tags instead")
+			return sp.unsupported("case update", "AddTags and RemoveTags are not available", "set Tags instead")
 		}
 		if u.AddTags != nil {
 			b["addTags"] = u.AddTags
@@ -236,35 +154,22 @@ func (u *CaseUpdate) body(sp *dialectSpec) (map[string]any, error) {
 			b["removeTags"] = u.RemoveTags
 		}
 	}
-	if u.Flag != nil {
-		b["flag"] = *u.Flag
-	}
-	if err := sp.putTLP(b, u.TLP, "case TLP"); err != nil {
-		return nil, err
-	}
-	if err := putPAP(b, u.PAP, "case PAP"); err != nil {
-		return nil, err
+	if err := sp.putMarks(b, "case", u.Tags, u.Flag, u.TLP, u.PAP); err != nil {
+		return err
 	}
 	if u.Status != nil {
 		if *u.Status == "" {
-			return nil, inputErr("case status", "is empty")
+			return inputErr("case status", "is empty")
 		}
 		b["status"] = string(*u.Status)
 	}
 	putNullable(b, "summary", u.Summary)
 	putNullable(b, sp.ownerField, u.Assignee)
 	putNullable(b, "impactStatus", u.ImpactStatus)
-	if len(u.CustomFields) > 0 {
-		cf, err := sp.customFields(u.CustomFields, u.ReplaceCustomFields)
-		if err != nil {
-			return nil, err
-		}
-		b["customFields"] = cf
+	if err := sp.putCustomFields(b, u.CustomFields, u.ReplaceCustomFields); err != nil {
+		return err
 	}
-	if len(b) == 0 {
-		return nil, inputErr("case update", "changes nothing")
-	}
-	return b, nil
+	return nothing(b, "case update")
 }
 
 // CaseClose closes a case.
@@ -279,25 +184,21 @@ type CaseClose struct {
 	Summary string
 }
 
-// body checks cl and builds the closing update for the dialect of sp.
-func (cl *CaseClose) body(sp *dialectSpec) (map[string]any, error) {
+// put checks cl and writes the closing update for the dialect of sp to b.
+func (cl *CaseClose) put(sp *dialectSpec, b map[string]any) error {
 	if !cl.Status.closing() {
-		return nil, inputErr("closing status", "must be TruePositive, FalsePositive, Indeterminate, Other or Duplicated, got "+
+		return inputErr("closing status", "must be TruePositive, FalsePositive, Indeterminate, Other or Duplicated, got "+
 			"\""+string(cl.Status)+"\"")
 	}
 	if sp.closeNeedsSummary && strings.TrimSpace(cl.Summary) == "" {
-		return nil, inputErr("closing summary", "is empty ("+sp.label+" requires one)")
+		return inputErr("closing summary", "is empty ("+sp.label+" requires one)")
 	}
-	b := map[string]any{"status": string(cl.Status)}
+	b["status"] = string(cl.Status)
 	if sp.resolvedStatus != "" {
 		b["status"] = string(sp.resolvedStatus)
 		b["resolutionStatus"] = string(cl.Status)
 	}
-	if cl.ImpactStatus != "" {
-		b["impactStatus"] = string(cl.ImpactStatus)
-	}
-	if cl.Summary != "" {
-		b["summary"] = cl.Summary
-	}
-	return b, nil
+	putText(b, "impactStatus", cl.ImpactStatus)
+	putText(b, "summary", cl.Summary)
+	return nil
 }

@@ -18,24 +18,18 @@ type CaseService struct{ c *Client }
 // unless the server provably did not act on it. A nil in is an input
 // error.
 func (s *CaseService) Create(ctx context.Context, in *CaseInput) (*Case, error) {
-	if err := needInput("case input", in); err != nil {
-		return nil, err
-	}
-	body, err := in.body(s.c.sp)
-	if err != nil {
-		return nil, err
-	}
-	return getOne[Case, caseWire](ctx, s.c, &transport.Request{Method: http.MethodPost, Path: s.c.sp.caseCreate,
-		JSON: body, Replay: transport.ReplayUnsafe})
+	return create[Case, caseWire](ctx, s.c, route{path: s.c.sp.caseCreate}, "case input", in)
 }
 
 // Get returns the case with the given id (such as "~123456"). In V1 the
 // case number, as a string, works too.
 func (s *CaseService) Get(ctx context.Context, id string) (*Case, error) {
-	if err := checkID("case id", id); err != nil {
-		return nil, err
-	}
-	return getOne[Case, caseWire](ctx, s.c, &transport.Request{Path: s.c.sp.caseItem, Args: []string{id}})
+	return read[Case, caseWire](ctx, s.c, s.item(id))
+}
+
+// item is the route to the case id.
+func (s *CaseService) item(id string) route {
+	return route{path: s.c.sp.caseItem, idField: "case id", id: id}
 }
 
 // GetByNumber returns the case with the given number. V0 searches for it;
@@ -63,46 +57,18 @@ func (s *CaseService) GetByNumber(ctx context.Context, number int) (*Case, error
 // Update returns only an error; Get the case to see the result. A nil in
 // is an input error.
 func (s *CaseService) Update(ctx context.Context, id string, in *CaseUpdate) error {
-	if err := checkID("case id", id); err != nil {
-		return err
-	}
-	if err := needInput("case update", in); err != nil {
-		return err
-	}
-	body, err := in.body(s.c.sp)
-	if err != nil {
-		return err
-	}
-	_, err = s.c.do(ctx, &transport.Request{Method: http.MethodPatch, Path: s.c.sp.caseItem,
-		Args: []string{id}, JSON: body, Replay: transport.ReplaySafe}, nil)
-	return err
+	return patch(ctx, s.c, s.item(id), transport.ReplaySafe, "case update", in)
 }
 
 // Close closes a case with a closing status, an optional impact status and
 // a summary. It is sent once. A nil in is an input error.
 func (s *CaseService) Close(ctx context.Context, id string, in *CaseClose) error {
-	if err := checkID("case id", id); err != nil {
-		return err
-	}
-	if err := needInput("case close", in); err != nil {
-		return err
-	}
-	body, err := in.body(s.c.sp)
-	if err != nil {
-		return err
-	}
-	_, err = s.c.do(ctx, &transport.Request{Method: http.MethodPatch, Path: s.c.sp.caseItem,
-		Args: []string{id}, JSON: body, Replay: transport.ReplayUnsafe}, nil)
-	return err
+	return patch(ctx, s.c, s.item(id), transport.ReplayUnsafe, "case close", in)
 }
 
 // Delete deletes a case. TheHive 3/4 (V0) only marks it Deleted.
 func (s *CaseService) Delete(ctx context.Context, id string) error {
-	if err := checkID("case id", id); err != nil {
-		return err
-	}
-	_, err := s.c.do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.c.sp.caseItem, Args: []string{id}}, nil)
-	return err
+	return s.c.remove(ctx, s.item(id))
 }
 
 // List returns one page of the cases matching opts, starting at

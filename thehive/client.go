@@ -2,6 +2,7 @@ package thehive
 
 import (
 	"context"
+	"net/http"
 	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/transport"
@@ -83,18 +84,95 @@ func getOne[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *C
 	return ans.result(), nil
 }
 
-// checkID rejects an empty or blank object id before anything is sent.
-func checkID(field, id string) error {
-	if strings.TrimSpace(id) == "" {
-		return inputErr(field, "is empty")
-	}
-	return nil
+// route is where a call goes: one of the dialect's endpoints and the id it
+// takes.
+type route struct {
+	// path is the endpoint; it is "" when the dialect lacks it, and what
+	// then names the call in the error ("creating an alert").
+	path, what string
+	// idField names the id in an input error ("case id"); it is "" for an
+	// endpoint that takes no id.
+	idField, id string
 }
 
-// needInput rejects a nil input before anything is sent.
-func needInput[T any](field string, in *T) error {
-	if in == nil {
-		return inputErr(field, "is nil")
+// request returns the request of a call to rt. An endpoint the dialect
+// lacks and an empty id fail before anything is sent.
+func (c *Client) request(method string, rt route, replay transport.Replay) (*transport.Request, error) {
+	path, err := c.sp.endpoint(rt.path, rt.what)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	r := &transport.Request{Method: method, Path: path, Replay: replay}
+	if rt.idField != "" {
+		if err := required(rt.idField, rt.id); err != nil {
+			return nil, err
+		}
+		r.Args = []string{rt.id}
+	}
+	return r, nil
+}
+
+// input is a pointer to an input type: put checks the input and writes
+// its JSON body for the dialect of sp to b.
+type input[I any] interface {
+	*I
+	put(sp *dialectSpec, b map[string]any) error
+}
+
+// write returns the request of a call to rt carrying in's body. A nil in
+// (named field in the error) and one that fails its own checks fail
+// before anything is sent.
+func write[I any, PI input[I]](c *Client, method string, rt route, replay transport.Replay, field string, in PI) (*transport.Request, error) {
+	r, err := c.request(method, rt, replay)
+	if err != nil {
+		return nil, err
+	}
+	if in == nil {
+		return nil, inputErr(field, "is nil")
+	}
+	b := map[string]any{}
+	if err := in.put(c.sp, b); err != nil {
+		return nil, err
+	}
+	r.JSON = b
+	return r, nil
+}
+
+// read returns the record at rt.
+func read[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Client, rt route) (*T, error) {
+	r, err := c.request(http.MethodGet, rt, transport.ReplayByMethod)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[T, W, PT, PW](ctx, c, r)
+}
+
+// create posts in (named field in an input error) to rt once and returns
+// the record the server made.
+func create[T, W any, PT recordOf[T], PW wireOf[T, W], I any, PI input[I]](ctx context.Context, c *Client, rt route, field string,
+	in PI) (*T, error) {
+	r, err := write(c, http.MethodPost, rt, transport.ReplayUnsafe, field, in)
+	if err != nil {
+		return nil, err
+	}
+	return getOne[T, W, PT, PW](ctx, c, r)
+}
+
+// patch sends the changes in in (named field in an input error) to the
+// object at rt; replay says whether they may be sent twice.
+func patch[I any, PI input[I]](ctx context.Context, c *Client, rt route, replay transport.Replay, field string, in PI) error {
+	r, err := write(c, http.MethodPatch, rt, replay, field, in)
+	if err == nil {
+		_, err = c.do(ctx, r, nil)
+	}
+	return err
+}
+
+// remove deletes the object at rt.
+func (c *Client) remove(ctx context.Context, rt route) error {
+	r, err := c.request(http.MethodDelete, rt, transport.ReplayByMethod)
+	if err == nil {
+		_, err = c.do(ctx, r, nil)
+	}
+	return err
 }

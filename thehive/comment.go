@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
-	"net/http"
-	"strings"
 
 	"github.com/incidentkit/incidentkit"
-	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
 // Comment is a comment on a case (TheHive 5).
@@ -48,6 +45,15 @@ type CommentInput struct {
 	Message string
 }
 
+// put checks in and writes its create body to b.
+func (in *CommentInput) put(_ *dialectSpec, b map[string]any) error {
+	if err := required("comment message", in.Message); err != nil {
+		return err
+	}
+	b["message"] = in.Message
+	return nil
+}
+
 // CommentService adds and lists the comments of cases; TheHive 3/4 has
 // none, so every call fails with an error matching ErrUnsupported in the
 // V0 dialect, before anything is sent. Get it from Client.Comments.
@@ -56,36 +62,17 @@ type CommentService struct{ c *Client }
 // Create adds a comment to a case. It is sent once, so a comment is never
 // posted twice. A nil in is an input error.
 func (s *CommentService) Create(ctx context.Context, caseID string, in *CommentInput) (*Comment, error) {
-	path, err := s.c.sp.endpoint(s.c.sp.commentCreate, "commenting on a case")
-	if err != nil {
-		return nil, err
-	}
-	if err := checkID("case id", caseID); err != nil {
-		return nil, err
-	}
-	if err := needInput("comment input", in); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(in.Message) == "" {
-		return nil, inputErr("comment message", "is empty")
-	}
-	return getOne[Comment, commentWire](ctx, s.c, &transport.Request{Method: http.MethodPost, Path: path,
-		Args: []string{caseID}, JSON: map[string]any{"message": in.Message}, Replay: transport.ReplayUnsafe})
+	return create[Comment, commentWire](ctx, s.c, route{path: s.c.sp.commentCreate, what: "commenting on a case",
+		idField: "case id", id: caseID}, "comment input", in)
 }
 
 // List returns one page of a case's comments matching opts.
 func (s *CommentService) List(ctx context.Context, caseID string, opts *ListOptions) (*incidentkit.Page[*Comment], error) {
-	if err := checkID("case id", caseID); err != nil {
-		return nil, err
-	}
-	return list[Comment, commentWire](ctx, s.c, s.c.sp.comments(caseID), opts)
+	return list[Comment, commentWire](ctx, s.c, caseListing(s.c.sp.comments, caseID), opts)
 }
 
 // All returns a lazy sequence of a case's comments matching opts; it
 // behaves like CaseService.All.
 func (s *CommentService) All(ctx context.Context, caseID string, opts *ListOptions) iter.Seq2[*Comment, error] {
-	if err := checkID("case id", caseID); err != nil {
-		return failed[Comment](err)
-	}
-	return all[Comment, commentWire](ctx, s.c, s.c.sp.comments(caseID), opts)
+	return all[Comment, commentWire](ctx, s.c, caseListing(s.c.sp.comments, caseID), opts)
 }

@@ -270,18 +270,6 @@ func pick(set, inferred CustomFieldType) CustomFieldType {
 	return inferred
 }
 
-// checkNames rejects a custom field given twice.
-func checkNames(fields []CustomField) error {
-	seen := make(map[string]bool, len(fields))
-	for _, f := range fields {
-		if seen[f.Name] {
-			return inputErr("custom field "+f.Name, "given twice")
-		}
-		seen[f.Name] = true
-	}
-	return nil
-}
-
 // order returns f's display position: its own, or its index i.
 func (f CustomField) order(i int) int {
 	if f.Order == 0 {
@@ -290,22 +278,48 @@ func (f CustomField) order(i int) int {
 	return f.Order
 }
 
-// customFieldsV0 encodes fields in TheHive 3/4's typed object form
-// {"name":{"<type>":v,"order":n}}, for creates and updates alike.
-func customFieldsV0(fields []CustomField, _ bool) (any, error) {
-	if err := checkNames(fields); err != nil {
-		return nil, err
+// wireField is a custom field checked and ready to encode.
+type wireField struct {
+	name  string
+	value any
+	typ   CustomFieldType
+	order int
+}
+
+// wireFields checks fields (each named once, each value one TheHive has a
+// form for) and returns them ready to encode, in order.
+func wireFields(fields []CustomField) ([]wireField, error) {
+	seen := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		if seen[f.Name] {
+			return nil, inputErr("custom field "+f.Name, "given twice")
+		}
+		seen[f.Name] = true
 	}
-	out := make(map[string]any, len(fields))
+	out := make([]wireField, 0, len(fields))
 	for i, f := range fields {
 		v, typ, err := f.wireValue()
 		if err != nil {
 			return nil, err
 		}
-		if typ == "" {
-			return nil, inputErr("custom field "+f.Name, "type is unknown for a nil value")
+		out = append(out, wireField{name: f.Name, value: v, typ: typ, order: f.order(i)})
+	}
+	return out, nil
+}
+
+// customFieldsV0 encodes fields in TheHive 3/4's typed object form
+// {"name":{"<type>":v,"order":n}}, for creates and updates alike.
+func customFieldsV0(fields []CustomField, _ bool) (any, error) {
+	wf, err := wireFields(fields)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(wf))
+	for _, f := range wf {
+		if f.typ == "" {
+			return nil, inputErr("custom field "+f.name, "type is unknown for a nil value")
 		}
-		out[f.Name] = map[string]any{string(typ): v, "order": f.order(i)}
+		out[f.name] = map[string]any{string(f.typ): f.value, "order": f.order}
 	}
 	return out, nil
 }
@@ -315,27 +329,20 @@ func customFieldsV0(fields []CustomField, _ bool) (any, error) {
 // or an update with ReplaceCustomFields), the object {"name": v} when an
 // update merges them.
 func customFieldsV1(fields []CustomField, replace bool) (any, error) {
-	if err := checkNames(fields); err != nil {
+	wf, err := wireFields(fields)
+	if err != nil {
 		return nil, err
 	}
 	if replace {
-		out := make([]map[string]any, 0, len(fields))
-		for i, f := range fields {
-			v, _, err := f.wireValue()
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, map[string]any{"name": f.Name, "value": v, "order": f.order(i)})
+		out := make([]map[string]any, 0, len(wf))
+		for _, f := range wf {
+			out = append(out, map[string]any{"name": f.name, "value": f.value, "order": f.order})
 		}
 		return out, nil
 	}
-	out := make(map[string]any, len(fields))
-	for _, f := range fields {
-		v, _, err := f.wireValue()
-		if err != nil {
-			return nil, err
-		}
-		out[f.Name] = v
+	out := make(map[string]any, len(wf))
+	for _, f := range wf {
+		out[f.name] = f.value
 	}
 	return out, nil
 }

@@ -188,9 +188,7 @@ func TestCreateNotRetriedOn500(t *testing.T) {
 	if _, err := c.Cases.Create(context.Background(), &CaseInput{Title: "t", Description: "d"}); err == nil {
 		t.Fatal("no error")
 	}
-	if n := len(mock.Requests()); n != 1 {
-		t.Errorf("create sent %d times", n)
-	}
+	wantSent(t, mock, 1)
 	mock.Reset()
 	if _, err := c.Cases.Get(context.Background(), "~1"); err == nil {
 		t.Fatal("no error")
@@ -307,9 +305,7 @@ func TestDuplicateAnswers(t *testing.T) {
 			if e.Code == "" || e.Message == "" {
 				t.Errorf("Code %q, Message %q: want TheHive's type and message", e.Code, e.Message)
 			}
-			if n := len(mock.Requests()); n != 1 {
-				t.Errorf("sent %d times, want once", n)
-			}
+			wantSent(t, mock, 1)
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package thehive
 
 import (
+	"iter"
 	"net/http"
 	"testing"
 	"time"
@@ -17,21 +18,30 @@ const (
 // mock, with short retry waits.
 func newMock(t *testing.T, d Dialect, opts ...Option) (*Client, *testkit.Mock) {
 	t.Helper()
-	m := testkit.New()
-	all := append([]Option{
-		WithHTTPClient(m.HTTPClient()),
-		WithAPIKey(testSecret),
-		WithDialect(d),
-		WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	}, opts...)
-	c, err := NewClient(testBase, all...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, m
+	return testkit.NewClient(t, NewClient, WithHTTPClient, testBase,
+		append([]Option{WithAPIKey(testSecret), WithDialect(d), WithRetryWait(time.Millisecond, 5*time.Millisecond)}, opts...)...)
 }
 
 // answerAll makes m answer every request with a, recording each.
 func answerAll(m *testkit.Mock, a testkit.Answer) {
 	m.RegisterNoResponder(m.Record(func(*http.Request) testkit.Answer { return a }))
+}
+
+// wantSent checks that m recorded n requests.
+func wantSent(t *testing.T, m *testkit.Mock, n int) {
+	t.Helper()
+	if got := len(m.Requests()); got != n {
+		t.Errorf("sent %d requests, want %d", got, n)
+	}
+}
+
+// errOf returns the error of a call that also returns a value.
+func errOf[T any](_ T, err error) error { return err }
+
+// firstErr returns the error of the first element of seq, or nil.
+func firstErr[T any](seq iter.Seq2[T, error]) error {
+	for _, err := range seq {
+		return err
+	}
+	return nil
 }

@@ -15,53 +15,36 @@ import (
 // request, with an error matching ErrInvalidInput.
 func TestBadInputSendsNothing(t *testing.T) {
 	ctx := context.Background()
-	tests := []struct {
-		name    string
-		dialect Dialect
-		call    func(c *Client) error
-		want    string
-	}{
-		{name: "empty title", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: " ", Description: "d"})
-			return err
-		}, want: "case title"},
+	testRejected(t, []rejectCase{
+		{name: "empty title", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Create(ctx, &CaseInput{Title: " ", Description: "d"})) }, want: "case title"},
 		{name: "long title", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: strings.Repeat("x", 513), Description: "d"})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: strings.Repeat("x", 513), Description: "d"}))
 		}, want: "512"},
-		{name: "empty description", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t"})
-			return err
-		}, want: "case description"},
+		{name: "empty description", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t"})) }, want: "case description"},
 		{name: "severity 5", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", Severity: 5})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", Severity: 5}))
 		}, want: "outside 1-4"},
 		{name: "severity update 0", dialect: V1, call: func(c *Client) error {
 			return c.Cases.Update(ctx, "~1", &CaseUpdate{Severity: incidentkit.Ptr(Severity(0))})
 		}, want: "outside 1-4"},
 		{name: "tlp 5 v1", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLP(5))})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLP(5))}))
 		}, want: "outside 0-4"},
 		{name: "amber strict v0", dialect: V0, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPAmberStrict)})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPAmberStrict)}))
 		}, want: "AMBER+STRICT"},
 		{name: "negative tlp v0", dialect: V0, call: func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "x", &ObservableInput{DataType: "ip", Data: []string{"1"}, TLP: incidentkit.Ptr(TLP(-1))})
-			return err
+			return errOf(c.Observables.Create(ctx, "x", &ObservableInput{DataType: "ip", Data: []string{"1"}, TLP: incidentkit.Ptr(TLP(-1))}))
 		}, want: "TLP"},
 		{name: "pap 4", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", PAP: incidentkit.Ptr(PAP(4))})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", PAP: incidentkit.Ptr(PAP(4))}))
 		}, want: "outside 0-3"},
-		{name: "empty case id get", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Get(ctx, ""); return err }, want: "case id"},
+		{name: "empty case id get", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Get(ctx, "")) }, want: "case id"},
 		{name: "empty case id update", dialect: V1, call: func(c *Client) error {
 			return c.Cases.Update(ctx, "  ", &CaseUpdate{Flag: incidentkit.Ptr(true)})
 		}, want: "case id"},
 		{name: "empty case id delete", dialect: V0, call: func(c *Client) error { return c.Cases.Delete(ctx, "") }, want: "case id"},
-		{name: "empty case id task", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Create(ctx, "", &TaskInput{Title: "t"}); return err }, want: "case id"},
+		{name: "empty case id task", dialect: V1, call: func(c *Client) error { return errOf(c.Tasks.Create(ctx, "", &TaskInput{Title: "t"})) }, want: "case id"},
 		{name: "empty update", dialect: V1, call: func(c *Client) error { return c.Cases.Update(ctx, "~1", &CaseUpdate{}) }, want: "changes nothing"},
 		{name: "add tags v0", dialect: V0, call: func(c *Client) error {
 			return c.Cases.Update(ctx, "x", &CaseUpdate{AddTags: []string{"a"}})
@@ -73,102 +56,69 @@ func TestBadInputSendsNothing(t *testing.T) {
 			return c.Cases.Close(ctx, "x", &CaseClose{Status: StatusOther})
 		}, want: "summary"},
 		{name: "file observable no name", dialect: V1, call: func(c *Client) error {
-			_, err := c.Observables.CreateFile(ctx, "~1", &ObservableInput{}, incidentkit.Upload{Reader: strings.NewReader("x")})
-			return err
+			return errOf(c.Observables.CreateFile(ctx, "~1", &ObservableInput{}, incidentkit.Upload{Reader: strings.NewReader("x")}))
 		}, want: "file name"},
 		{name: "observable no type", dialect: V1, call: func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "~1", &ObservableInput{Data: []string{"x"}})
-			return err
+			return errOf(c.Observables.Create(ctx, "~1", &ObservableInput{Data: []string{"x"}}))
 		}, want: "data type"},
-		{name: "observable no data", dialect: V1, call: func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "~1", &ObservableInput{DataType: "ip"})
-			return err
-		}, want: "observable data"},
+		{name: "observable no data", dialect: V1, call: func(c *Client) error { return errOf(c.Observables.Create(ctx, "~1", &ObservableInput{DataType: "ip"})) }, want: "observable data"},
 		{name: "alert no sourceRef", dialect: V1, call: func(c *Client) error {
-			_, err := c.Alerts.Create(ctx, &AlertInput{Type: "a", Source: "b", Title: "t", Description: "d"})
-			return err
+			return errOf(c.Alerts.Create(ctx, &AlertInput{Type: "a", Source: "b", Title: "t", Description: "d"}))
 		}, want: "sourceRef"},
-		{name: "empty task title", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Create(ctx, "~1", &TaskInput{}); return err }, want: "task title"},
-		{name: "empty log", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "~1", &LogInput{}); return err }, want: "log message"},
-		{name: "empty comment", dialect: V1, call: func(c *Client) error { _, err := c.Comments.Create(ctx, "~1", &CommentInput{Message: ""}); return err }, want: "comment"},
+		{name: "empty task title", dialect: V1, call: func(c *Client) error { return errOf(c.Tasks.Create(ctx, "~1", &TaskInput{})) }, want: "task title"},
+		{name: "empty log", dialect: V1, call: func(c *Client) error { return errOf(c.Tasks.AddLog(ctx, "~1", &LogInput{})) }, want: "log message"},
+		{name: "empty comment", dialect: V1, call: func(c *Client) error { return errOf(c.Comments.Create(ctx, "~1", &CommentInput{Message: ""})) }, want: "comment"},
 		{name: "custom field twice", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d",
-				CustomFields: []CustomField{StringField("a", "1"), StringField("a", "2")}})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d",
+				CustomFields: []CustomField{StringField("a", "1"), StringField("a", "2")}}))
 		}, want: "twice"},
 		{name: "custom field bad value", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d",
-				CustomFields: []CustomField{{Name: "a", Value: []int{1}}}})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d",
+				CustomFields: []CustomField{{Name: "a", Value: []int{1}}}}))
 		}, want: "custom field a"},
-		{name: "negative page size", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.List(ctx, &ListOptions{PageSize: -1})
-			return err
-		}, want: "page size"},
+		{name: "negative page size", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.List(ctx, &ListOptions{PageSize: -1})) }, want: "page size"},
 		{name: "negative offset in All", dialect: V1, call: func(c *Client) error {
-			for _, err := range c.Cases.All(ctx, &ListOptions{Offset: -1}) {
-				return err
-			}
-			return nil
+			return firstErr(c.Cases.All(ctx, &ListOptions{Offset: -1}))
 		}, want: "offset"},
-		{name: "number 0", dialect: V0, call: func(c *Client) error { _, err := c.Cases.GetByNumber(ctx, 0); return err }, want: "case number"},
-		{name: "nil case input", dialect: V1, call: func(c *Client) error { _, err := c.Cases.Create(ctx, nil); return err },
+		{name: "number 0", dialect: V0, call: func(c *Client) error { return errOf(c.Cases.GetByNumber(ctx, 0)) }, want: "case number"},
+		{name: "nil case input", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Create(ctx, nil)) },
 			want: "thehive: invalid case input: is nil"},
 		{name: "nil case update", dialect: V1, call: func(c *Client) error { return c.Cases.Update(ctx, "~1", nil) },
 			want: "case update: is nil"},
 		{name: "nil case close", dialect: V0, call: func(c *Client) error { return c.Cases.Close(ctx, "~1", nil) },
 			want: "case close: is nil"},
-		{name: "nil task input", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.Create(ctx, "~1", nil); return err },
+		{name: "nil task input", dialect: V1, call: func(c *Client) error { return errOf(c.Tasks.Create(ctx, "~1", nil)) },
 			want: "task input: is nil"},
 		{name: "nil task update", dialect: V0, call: func(c *Client) error { return c.Tasks.Update(ctx, "~2", nil) },
 			want: "task update: is nil"},
-		{name: "nil log input", dialect: V1, call: func(c *Client) error { _, err := c.Tasks.AddLog(ctx, "~2", nil); return err },
+		{name: "nil log input", dialect: V1, call: func(c *Client) error { return errOf(c.Tasks.AddLog(ctx, "~2", nil)) },
 			want: "log input: is nil"},
-		{name: "nil observable input", dialect: V1, call: func(c *Client) error {
-			_, err := c.Observables.Create(ctx, "~1", nil)
-			return err
-		}, want: "observable input: is nil"},
+		{name: "nil observable input", dialect: V1, call: func(c *Client) error { return errOf(c.Observables.Create(ctx, "~1", nil)) }, want: "observable input: is nil"},
 		{name: "nil file observable input", dialect: V0, call: func(c *Client) error {
-			_, err := c.Observables.CreateFile(ctx, "~1", nil, incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "x"})
-			return err
+			return errOf(c.Observables.CreateFile(ctx, "~1", nil, incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "x"}))
 		}, want: "observable input: is nil"},
 		{name: "nil observable update", dialect: V1, call: func(c *Client) error { return c.Observables.Update(ctx, "~4", nil) },
 			want: "observable update: is nil"},
-		{name: "nil alert input", dialect: V1, call: func(c *Client) error { _, err := c.Alerts.Create(ctx, nil); return err },
+		{name: "nil alert input", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.Create(ctx, nil)) },
 			want: "alert input: is nil"},
-		{name: "nil alert observable", dialect: V1, call: func(c *Client) error {
-			_, err := c.Alerts.AddObservable(ctx, "~5", nil)
-			return err
-		}, want: "observable input: is nil"},
-		{name: "nil comment", dialect: V1, call: func(c *Client) error { _, err := c.Comments.Create(ctx, "~1", nil); return err },
+		{name: "nil alert observable", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.AddObservable(ctx, "~5", nil)) }, want: "observable input: is nil"},
+		{name: "nil comment", dialect: V1, call: func(c *Client) error { return errOf(c.Comments.Create(ctx, "~1", nil)) },
 			want: "comment input: is nil"},
 		{name: "empty task id for All", dialect: V1, call: func(c *Client) error {
-			for _, err := range c.Tasks.All(ctx, " ", nil) {
-				return err
-			}
-			return nil
+			return firstErr(c.Tasks.All(ctx, " ", nil))
 		}, want: "case id"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c, mock := newMock(t, tt.dialect)
-			answerAll(mock, testkit.Answer{Status: 500, Body: `{}`})
-			err := tt.call(c)
-			if !errors.Is(err, ErrInvalidInput) {
-				t.Fatalf("error = %v, want one matching ErrInvalidInput", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q does not mention %q", err, tt.want)
-			}
-			var ie *incidentkit.InputError
-			if !errors.As(err, &ie) || ie.Service != "thehive" || !strings.HasPrefix(err.Error(), "thehive: ") {
-				t.Errorf("error %#v is not a thehive *incidentkit.InputError", err)
-			}
-			if n := len(mock.Requests()); n != 0 {
-				t.Errorf("sent %d requests", n)
-			}
-		})
-	}
+	}, func(t *testing.T, err error, want string) {
+		if !errors.Is(err, ErrInvalidInput) {
+			t.Fatalf("error = %v, want one matching ErrInvalidInput", err)
+		}
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+		var ie *incidentkit.InputError
+		if !errors.As(err, &ie) || ie.Service != "thehive" || !strings.HasPrefix(err.Error(), "thehive: ") {
+			t.Errorf("error %#v is not a thehive *incidentkit.InputError", err)
+		}
+	})
 }
 
 // TestUnsupported checks that everything a dialect cannot express fails
@@ -177,94 +127,73 @@ func TestBadInputSendsNothing(t *testing.T) {
 // dialect.
 func TestUnsupported(t *testing.T) {
 	ctx := context.Background()
-	first := func(seq func(yield func(*Alert, error) bool)) error {
-		for _, err := range seq {
-			return err
-		}
-		return nil
-	}
-	tests := []struct {
-		name    string
-		dialect Dialect
-		call    func(c *Client) error
-		want    string
-	}{
-		{name: "alert create", dialect: V0, call: func(c *Client) error {
-			_, err := c.Alerts.Create(ctx, &AlertInput{})
-			return err
-		}, want: "creating an alert is not available in TheHive 3/4 (dialect V0)"},
-		{name: "alert get", dialect: V0, call: func(c *Client) error { _, err := c.Alerts.Get(ctx, "x"); return err },
+	testRejected(t, []rejectCase{
+		{name: "alert create", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Create(ctx, &AlertInput{})) }, want: "creating an alert is not available in TheHive 3/4 (dialect V0)"},
+		{name: "alert get", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Get(ctx, "x")) },
 			want: "reading an alert"},
-		{name: "promote", dialect: V0, call: func(c *Client) error { _, err := c.Alerts.Promote(ctx, "x", nil); return err },
+		{name: "promote", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Promote(ctx, "x", nil)) },
 			want: "promoting an alert"},
-		{name: "alert observable", dialect: V0, call: func(c *Client) error {
-			_, err := c.Alerts.AddObservable(ctx, "x", &ObservableInput{})
-			return err
-		}, want: "adding an alert observable"},
+		{name: "alert observable", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.AddObservable(ctx, "x", &ObservableInput{})) }, want: "adding an alert observable"},
 		{name: "alert file", dialect: V0, call: func(c *Client) error {
-			_, err := c.Alerts.AddFileObservable(ctx, "x", &ObservableInput{}, incidentkit.Upload{FileName: "f"})
-			return err
+			return errOf(c.Alerts.AddFileObservable(ctx, "x", &ObservableInput{}, incidentkit.Upload{FileName: "f"}))
 		}, want: "adding an alert observable"},
-		{name: "alert list", dialect: V0, call: func(c *Client) error { _, err := c.Alerts.List(ctx, nil); return err },
+		{name: "alert list", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.List(ctx, nil)) },
 			want: "listing alerts"},
-		{name: "alert all", dialect: V0, call: func(c *Client) error { return first(c.Alerts.All(ctx, nil)) },
+		{name: "alert all", dialect: V0, call: func(c *Client) error { return firstErr(c.Alerts.All(ctx, nil)) },
 			want: "listing alerts"},
-		{name: "alert count", dialect: V0, call: func(c *Client) error {
-			_, err := c.Alerts.Count(ctx, filter.Filter{})
-			return err
-		}, want: "listing alerts"},
-		{name: "comment", dialect: V0, call: func(c *Client) error {
-			_, err := c.Comments.Create(ctx, "x", &CommentInput{Message: "m"})
-			return err
-		}, want: "commenting on a case"},
-		{name: "comment list", dialect: V0, call: func(c *Client) error { _, err := c.Comments.List(ctx, "x", nil); return err },
+		{name: "alert count", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Count(ctx, filter.Filter{})) }, want: "listing alerts"},
+		{name: "comment", dialect: V0, call: func(c *Client) error { return errOf(c.Comments.Create(ctx, "x", &CommentInput{Message: "m"})) }, want: "commenting on a case"},
+		{name: "comment list", dialect: V0, call: func(c *Client) error { return errOf(c.Comments.List(ctx, "x", nil)) },
 			want: "listing comments"},
 		{name: "comment all", dialect: V0, call: func(c *Client) error {
-			for _, err := range c.Comments.All(ctx, "x", nil) {
-				return err
-			}
-			return nil
+			return firstErr(c.Comments.All(ctx, "x", nil))
 		}, want: "listing comments"},
 		{name: "add tags", dialect: V0, call: func(c *Client) error {
 			return c.Cases.Update(ctx, "x", &CaseUpdate{AddTags: []string{"a"}})
 		}, want: "AddTags and RemoveTags are not available in TheHive 3/4 (dialect V0); set Tags instead"},
 		{name: "amber strict", dialect: V0, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPAmberStrict)})
-			return err
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", TLP: incidentkit.Ptr(TLPAmberStrict)}))
 		}, want: "AMBER+STRICT is not available in TheHive 3/4"},
 		{name: "mandatory task", dialect: V0, call: func(c *Client) error {
-			_, err := c.Tasks.Create(ctx, "x", &TaskInput{Title: "t", Mandatory: incidentkit.Ptr(true)})
-			return err
+			return errOf(c.Tasks.Create(ctx, "x", &TaskInput{Title: "t", Mandatory: incidentkit.Ptr(true)}))
 		}, want: "Mandatory is not available in TheHive 3/4"},
 		{name: "filter v0", dialect: V0, call: func(c *Client) error {
-			_, err := c.Cases.List(ctx, &ListOptions{Filter: filter.Ne("status", "Open")})
-			return err
+			return errOf(c.Cases.List(ctx, &ListOptions{Filter: filter.Ne("status", "Open")}))
 		}, want: "thehive: invalid filter: Ne cannot be expressed in the TheHive v0 dialect"},
-		{name: "filter v1", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Count(ctx, filter.ParentID("case", "~1"))
-			return err
-		}, want: "ParentID cannot be expressed in the TheHive v1 dialect"},
+		{name: "filter v1", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Count(ctx, filter.ParentID("case", "~1"))) }, want: "ParentID cannot be expressed in the TheHive v1 dialect"},
 		{name: "filter in All", dialect: V0, call: func(c *Client) error {
-			for _, err := range c.Tasks.All(ctx, "x", &ListOptions{Filter: filter.Has("assignee")}) {
-				return err
-			}
-			return nil
+			return firstErr(c.Tasks.All(ctx, "x", &ListOptions{Filter: filter.Has("assignee")}))
 		}, want: "Has (at _and[1]) cannot be expressed in the TheHive v0 dialect"},
-	}
+	}, func(t *testing.T, err error, want string) {
+		if !errors.Is(err, ErrUnsupported) || !errors.Is(err, incidentkit.ErrUnsupported) || !errors.Is(err, ErrInvalidInput) {
+			t.Fatalf("error = %v, want one matching ErrUnsupported and ErrInvalidInput", err)
+		}
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	})
+}
+
+// rejectCase is a call that must fail before anything is sent, and what
+// its error must say.
+type rejectCase struct {
+	name    string
+	dialect Dialect
+	call    func(c *Client) error
+	want    string
+}
+
+// testRejected makes each call of tests against a server that would fail
+// it, checks that nothing was sent and hands the error to check.
+func testRejected(t *testing.T, tests []rejectCase, check func(t *testing.T, err error, want string)) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mock := newMock(t, tt.dialect)
 			answerAll(mock, testkit.Answer{Status: 500, Body: `{}`})
 			err := tt.call(c)
-			if !errors.Is(err, ErrUnsupported) || !errors.Is(err, incidentkit.ErrUnsupported) || !errors.Is(err, ErrInvalidInput) {
-				t.Fatalf("error = %v, want one matching ErrUnsupported and ErrInvalidInput", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q does not say %q", err, tt.want)
-			}
-			if n := len(mock.Requests()); n != 0 {
-				t.Errorf("sent %d requests", n)
-			}
+			wantSent(t, mock, 0)
+			check(t, err, tt.want)
 		})
 	}
 }
@@ -296,9 +225,7 @@ func TestFilterErrors(t *testing.T) {
 	if !errors.As(err, &ue) || ue.Op != "Match" || ue.Dialect != V0 || !errors.Is(err, filter.ErrUnsupported) {
 		t.Errorf("unsupported filter error = %#v", err)
 	}
-	if n := len(mock.Requests()); n != 0 {
-		t.Errorf("sent %d requests", n)
-	}
+	wantSent(t, mock, 0)
 }
 
 func TestNewClientValidates(t *testing.T) {

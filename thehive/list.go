@@ -1,6 +1,7 @@
 package thehive
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"net/http"
@@ -62,6 +63,18 @@ type listing struct {
 	steps  []map[string]any
 	path   string
 	parent filter.Filter
+	// err, when set, is why the listing cannot be sent (an empty parent
+	// id); List and All return it before anything else.
+	err error
+}
+
+// caseListing returns the listing sel makes of the children of the case
+// caseID, or one failing with an input error when caseID is empty.
+func caseListing(sel func(caseID string) listing, caseID string) listing {
+	if err := required("case id", caseID); err != nil {
+		return listing{err: err}
+	}
+	return sel(caseID)
 }
 
 // searcher is one dialect's search protocol.
@@ -204,6 +217,9 @@ func fetchPage[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c
 
 // list returns one page of l at o.Offset.
 func list[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Client, l listing, o *ListOptions) (*incidentkit.Page[*T], error) {
+	if l.err != nil {
+		return nil, l.err
+	}
 	if o == nil {
 		o = &ListOptions{}
 	}
@@ -223,7 +239,7 @@ func all[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Clie
 		opts.Sort = append([]filter.Sort(nil), o.Sort...)
 	}
 	return func(yield func(*T, error) bool) {
-		if err := opts.check(); err != nil {
+		if err := cmp.Or(l.err, opts.check()); err != nil {
 			yield(nil, err)
 			return
 		}
@@ -249,11 +265,6 @@ func all[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Clie
 			}
 		}
 	}
-}
-
-// failed returns a sequence that yields err once.
-func failed[T any](err error) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) { yield(nil, err) }
 }
 
 // count returns how many objects of l match f.

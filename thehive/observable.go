@@ -2,7 +2,6 @@ package thehive
 
 import (
 	"encoding/json"
-	"strings"
 	"time"
 )
 
@@ -61,10 +60,7 @@ type observableWire struct {
 }
 
 func (w *observableWire) record(sp *dialectSpec, raw json.RawMessage) *Observable {
-	o := &w.Observable
-	w.fold(&o.Record)
-	o.finish(sp, raw)
-	return o
+	return legacy(&w.Observable, &w.v0Record, sp, raw)
 }
 
 func (o *Observable) finish(sp *dialectSpec, raw json.RawMessage) {
@@ -99,31 +95,37 @@ type ObservableInput struct {
 	IgnoreSimilarity *bool
 }
 
-// body builds the JSON for the dialect of sp; file is true for the _json
-// part of a file observable, whose data comes from the attachment.
-func (in *ObservableInput) body(sp *dialectSpec, file bool) (map[string]any, error) {
+// put checks in and writes its create body for the dialect of sp to b.
+func (in *ObservableInput) put(sp *dialectSpec, b map[string]any) error {
+	return in.fields(sp, b, false)
+}
+
+// fields checks in and writes its fields for the dialect of sp to b; file
+// is true for the _json part of a file observable, whose data comes from
+// the attachment.
+func (in *ObservableInput) fields(sp *dialectSpec, b map[string]any, file bool) error {
 	dt := in.DataType
 	if file {
 		if dt == "" {
 			dt = "file"
 		}
 		if len(in.Data) > 0 {
-			return nil, inputErr("observable data", "must be empty for a file observable")
+			return inputErr("observable data", "must be empty for a file observable")
 		}
 	} else {
-		if strings.TrimSpace(dt) == "" {
-			return nil, inputErr("observable data type", "is empty")
+		if err := required("observable data type", dt); err != nil {
+			return err
 		}
 		if len(in.Data) == 0 {
-			return nil, inputErr("observable data", "is empty")
+			return inputErr("observable data", "is empty")
 		}
 		for _, v := range in.Data {
 			if v == "" {
-				return nil, inputErr("observable data", "contains an empty value")
+				return inputErr("observable data", "contains an empty value")
 			}
 		}
 	}
-	b := map[string]any{"dataType": dt}
+	b["dataType"] = dt
 	switch len(in.Data) {
 	case 0:
 	case 1:
@@ -131,30 +133,12 @@ func (in *ObservableInput) body(sp *dialectSpec, file bool) (map[string]any, err
 	default:
 		b["data"] = in.Data
 	}
-	if in.Message != "" {
-		b["message"] = in.Message
-	}
-	if in.Tags != nil {
-		b["tags"] = in.Tags
-	}
-	if err := sp.putTLP(b, in.TLP, "observable TLP"); err != nil {
-		return nil, err
-	}
-	if err := putPAP(b, in.PAP, "observable PAP"); err != nil {
-		return nil, err
-	}
 	putTime(b, "startDate", in.StartDate)
-	if in.IOC != nil {
-		b["ioc"] = *in.IOC
-	}
-	if in.Sighted != nil {
-		b["sighted"] = *in.Sighted
-	}
-	putTime(b, "sightedAt", in.SightedAt)
-	if in.IgnoreSimilarity != nil {
-		b["ignoreSimilarity"] = *in.IgnoreSimilarity
-	}
-	return b, nil
+	// The other fields are written as an ObservableUpdate setting them
+	// would write them.
+	u := ObservableUpdate{Message: orNil(in.Message), Tags: in.Tags, TLP: in.TLP, PAP: in.PAP, IOC: in.IOC,
+		Sighted: in.Sighted, SightedAt: timeOrNil(in.SightedAt), IgnoreSimilarity: in.IgnoreSimilarity}
+	return u.put(sp, b)
 }
 
 // ObservableUpdate changes some fields of an observable; nil pointers
@@ -176,35 +160,16 @@ type ObservableUpdate struct {
 	IgnoreSimilarity *bool
 }
 
-// body checks u and builds the update body for the dialect of sp.
-func (u *ObservableUpdate) body(sp *dialectSpec) (map[string]any, error) {
-	b := map[string]any{}
-	if u.Message != nil {
-		b["message"] = *u.Message
+// put checks the fields u sets and writes them for the dialect of sp to
+// b, which must not be left empty.
+func (u *ObservableUpdate) put(sp *dialectSpec, b map[string]any) error {
+	putPtr(b, "message", u.Message)
+	if err := sp.putMarks(b, "observable", u.Tags, nil, u.TLP, u.PAP); err != nil {
+		return err
 	}
-	if u.Tags != nil {
-		b["tags"] = u.Tags
-	}
-	if err := sp.putTLP(b, u.TLP, "observable TLP"); err != nil {
-		return nil, err
-	}
-	if err := putPAP(b, u.PAP, "observable PAP"); err != nil {
-		return nil, err
-	}
-	if u.IOC != nil {
-		b["ioc"] = *u.IOC
-	}
-	if u.Sighted != nil {
-		b["sighted"] = *u.Sighted
-	}
-	if u.SightedAt != nil {
-		b["sightedAt"] = millis(*u.SightedAt)
-	}
-	if u.IgnoreSimilarity != nil {
-		b["ignoreSimilarity"] = *u.IgnoreSimilarity
-	}
-	if len(b) == 0 {
-		return nil, inputErr("observable update", "changes nothing")
-	}
-	return b, nil
+	putPtr(b, "ioc", u.IOC)
+	putPtr(b, "sighted", u.Sighted)
+	putDate(b, "sightedAt", u.SightedAt)
+	putPtr(b, "ignoreSimilarity", u.IgnoreSimilarity)
+	return nothing(b, "observable update")
 }

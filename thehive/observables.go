@@ -16,6 +16,67 @@ import (
 // Client.Observables.
 type ObservableService struct{ c *Client }
 
+// Create adds observables to a case: one per element of in.Data. It is
+// sent once. A value the case has already is refused by TheHive; the
+// error then matches ErrAlreadyExists (a *PartialError when other values
+// were created). A nil in is an input error.
+func (s *ObservableService) Create(ctx context.Context, caseID string, in *ObservableInput) (*ObservableResult, error) {
+	return s.add(ctx, s.inCase(caseID), in)
+}
+
+// CreateFile adds a file observable to a case, streaming file as the
+// multipart part "attachment" beside the observable's fields in "_json".
+// in.DataType defaults to "file" and in.Data must be empty; file.FileName
+// is required (incidentkit.FileUpload sets it from a path), and
+// file.Progress, when set, reports the bytes sent. The upload is repeated
+// only when a retry is safe and the source can be rewound. A nil in is an
+// input error.
+func (s *ObservableService) CreateFile(ctx context.Context, caseID string, in *ObservableInput, file incidentkit.Upload) (*ObservableResult, error) {
+	return s.addFile(ctx, s.inCase(caseID), in, file)
+}
+
+// inCase is the route that adds observables to the case caseID.
+func (s *ObservableService) inCase(caseID string) route {
+	return route{path: s.c.sp.observableCreate, idField: "case id", id: caseID}
+}
+
+// add posts the observables of in to rt (a case's or an alert's) once.
+func (s *ObservableService) add(ctx context.Context, rt route, in *ObservableInput) (*ObservableResult, error) {
+	r, err := write(s.c, http.MethodPost, rt, transport.ReplayUnsafe, "observable input", in)
+	if err != nil {
+		return nil, err
+	}
+	return s.send(ctx, r)
+}
+
+// addFile posts the file observable of in and file to rt as a multipart
+// upload: the observable's fields in the part "_json", the file in
+// "attachment".
+func (s *ObservableService) addFile(ctx context.Context, rt route, in *ObservableInput, file incidentkit.Upload) (*ObservableResult, error) {
+	r, err := s.c.request(http.MethodPost, rt, transport.ReplayUnsafe)
+	if err != nil {
+		return nil, err
+	}
+	if in == nil {
+		return nil, inputErr("observable input", "is nil")
+	}
+	if strings.TrimSpace(file.FileName) == "" {
+		return nil, inputErr("file name", "is empty")
+	}
+	body := map[string]any{}
+	if err := in.fields(s.c.sp, body, true); err != nil {
+		return nil, err
+	}
+	var js bytes.Buffer
+	enc := json.NewEncoder(&js)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(body); err != nil {
+		return nil, err
+	}
+	r.Body = transport.MultipartBody([]transport.FormField{{Name: "_json", Value: strings.TrimSpace(js.String())}}, "attachment", file)
+	return s.send(ctx, r)
+}
+
 // send posts an observable create and decodes every answer shape. With
 // some values refused (HTTP 207), it returns the result and a
 // *PartialError holding the same result.
@@ -27,115 +88,33 @@ func (s *ObservableService) send(ctx context.Context, r *transport.Request) (*Ob
 	return ans.result()
 }
 
-// Create adds observables to a case: one per element of in.Data. It is
-// sent once. A value the case has already is refused by TheHive; the
-// error then matches ErrAlreadyExists (a *PartialError when other values
-// were created). A nil in is an input error.
-func (s *ObservableService) Create(ctx context.Context, caseID string, in *ObservableInput) (*ObservableResult, error) {
-	if err := checkID("case id", caseID); err != nil {
-		return nil, err
-	}
-	if err := needInput("observable input", in); err != nil {
-		return nil, err
-	}
-	body, err := in.body(s.c.sp, false)
-	if err != nil {
-		return nil, err
-	}
-	return s.send(ctx, &transport.Request{Method: http.MethodPost, Path: s.c.sp.observableCreate,
-		Args: []string{caseID}, JSON: body, Replay: transport.ReplayUnsafe})
-}
-
-// CreateFile adds a file observable to a case, streaming file as the
-// multipart part "attachment" beside the observable's fields in "_json".
-// in.DataType defaults to "file" and in.Data must be empty; file.FileName
-// is required (incidentkit.FileUpload sets it from a path), and
-// file.Progress, when set, reports the bytes sent. The upload is repeated
-// only when a retry is safe and the source can be rewound. A nil in is an
-// input error.
-func (s *ObservableService) CreateFile(ctx context.Context, caseID string, in *ObservableInput, file incidentkit.Upload) (*ObservableResult, error) {
-	if err := checkID("case id", caseID); err != nil {
-		return nil, err
-	}
-	r, err := fileRequest(s.c.sp, in, file)
-	if err != nil {
-		return nil, err
-	}
-	r.Path, r.Args = s.c.sp.observableCreate, []string{caseID}
-	return s.send(ctx, r)
-}
-
-// fileRequest builds the multipart request of a file observable.
-func fileRequest(sp *dialectSpec, in *ObservableInput, file incidentkit.Upload) (*transport.Request, error) {
-	if err := needInput("observable input", in); err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(file.FileName) == "" {
-		return nil, inputErr("file name", "is empty")
-	}
-	body, err := in.body(sp, true)
-	if err != nil {
-		return nil, err
-	}
-	var js bytes.Buffer
-	enc := json.NewEncoder(&js)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(body); err != nil {
-		return nil, err
-	}
-	return &transport.Request{Method: http.MethodPost, Replay: transport.ReplayUnsafe,
-		Body: transport.MultipartBody([]transport.FormField{{Name: "_json", Value: strings.TrimSpace(js.String())}},
-			"attachment", file)}, nil
-}
-
 // Get returns an observable.
 func (s *ObservableService) Get(ctx context.Context, id string) (*Observable, error) {
-	if err := checkID("observable id", id); err != nil {
-		return nil, err
-	}
-	return getOne[Observable, observableWire](ctx, s.c, &transport.Request{Path: s.c.sp.observableItem, Args: []string{id}})
+	return read[Observable, observableWire](ctx, s.c, s.item(id))
+}
+
+// item is the route to the observable id.
+func (s *ObservableService) item(id string) route {
+	return route{path: s.c.sp.observableItem, idField: "observable id", id: id}
 }
 
 // Update changes the fields set in in. A nil in is an input error.
 func (s *ObservableService) Update(ctx context.Context, id string, in *ObservableUpdate) error {
-	if err := checkID("observable id", id); err != nil {
-		return err
-	}
-	if err := needInput("observable update", in); err != nil {
-		return err
-	}
-	body, err := in.body(s.c.sp)
-	if err != nil {
-		return err
-	}
-	_, err = s.c.do(ctx, &transport.Request{Method: http.MethodPatch, Path: s.c.sp.observableItem,
-		Args: []string{id}, JSON: body, Replay: transport.ReplaySafe}, nil)
-	return err
+	return patch(ctx, s.c, s.item(id), transport.ReplaySafe, "observable update", in)
 }
 
 // Delete deletes an observable.
 func (s *ObservableService) Delete(ctx context.Context, id string) error {
-	if err := checkID("observable id", id); err != nil {
-		return err
-	}
-	_, err := s.c.do(ctx, &transport.Request{Method: http.MethodDelete, Path: s.c.sp.observableItem,
-		Args: []string{id}}, nil)
-	return err
+	return s.c.remove(ctx, s.item(id))
 }
 
 // List returns one page of a case's observables matching opts.
 func (s *ObservableService) List(ctx context.Context, caseID string, opts *ListOptions) (*incidentkit.Page[*Observable], error) {
-	if err := checkID("case id", caseID); err != nil {
-		return nil, err
-	}
-	return list[Observable, observableWire](ctx, s.c, s.c.sp.observables(caseID), opts)
+	return list[Observable, observableWire](ctx, s.c, caseListing(s.c.sp.observables, caseID), opts)
 }
 
 // All returns a lazy sequence of a case's observables matching opts; it
 // behaves like CaseService.All.
 func (s *ObservableService) All(ctx context.Context, caseID string, opts *ListOptions) iter.Seq2[*Observable, error] {
-	if err := checkID("case id", caseID); err != nil {
-		return failed[Observable](err)
-	}
-	return all[Observable, observableWire](ctx, s.c, s.c.sp.observables(caseID), opts)
+	return all[Observable, observableWire](ctx, s.c, caseListing(s.c.sp.observables, caseID), opts)
 }

@@ -13,10 +13,12 @@ import (
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
-// pagedServer makes m answer V1 queries and V0 searches from total
-// numbered cases, honouring the page step or range; it records each
-// (from, to).
-func pagedServer(t *testing.T, m *testkit.Mock, total int, ranges *[][2]int) {
+// pagedClient returns a client of dialect d whose server answers V1
+// queries and V0 searches from total numbered cases, honouring the page
+// step or range; ranges records each (from, to) asked for.
+func pagedClient(t *testing.T, d Dialect, total int) (c *Client, ranges *[][2]int) {
+	c, m := newMock(t, d)
+	ranges = new([][2]int)
 	m.RegisterNoResponder(m.Record(func(r *http.Request) testkit.Answer {
 		b := []byte(m.Last(t).Body)
 		var from, to int
@@ -43,16 +45,15 @@ func pagedServer(t *testing.T, m *testkit.Mock, total int, ranges *[][2]int) {
 		}
 		return testkit.Answer{Body: "[" + strings.Join(items, ",") + "]", Header: testkit.Headers("X-Total", strconv.Itoa(total))}
 	}))
+	return c, ranges
 }
 
 func TestAllPages(t *testing.T) {
 	for _, d := range []Dialect{V1, V0} {
 		t.Run(d.String(), func(t *testing.T) {
-			c, mock := newMock(t, d)
-			var ranges [][2]int
-			pagedServer(t, mock, 25, &ranges)
+			c, ranges := pagedClient(t, d, 25)
 			seq := c.Cases.All(context.Background(), &ListOptions{PageSize: 10})
-			if len(ranges) != 0 {
+			if len(*ranges) != 0 {
 				t.Fatal("a request was sent before ranging")
 			}
 			n := 0
@@ -65,25 +66,23 @@ func TestAllPages(t *testing.T) {
 				}
 				n++
 			}
-			if n != 25 || fmt.Sprint(ranges) != "[[0 10] [10 20] [20 30]]" {
-				t.Errorf("got %d items from %v", n, ranges)
+			if n != 25 || fmt.Sprint(*ranges) != "[[0 10] [10 20] [20 30]]" {
+				t.Errorf("got %d items from %v", n, *ranges)
 			}
 			// Ranging again starts over; break stops.
-			ranges = nil
+			*ranges = nil
 			for range seq {
 				break
 			}
-			if fmt.Sprint(ranges) != "[[0 10]]" {
-				t.Errorf("second range fetched %v", ranges)
+			if fmt.Sprint(*ranges) != "[[0 10]]" {
+				t.Errorf("second range fetched %v", *ranges)
 			}
 		})
 	}
 }
 
 func TestAllMaxItemsAndOffset(t *testing.T) {
-	c, mock := newMock(t, V1)
-	var ranges [][2]int
-	pagedServer(t, mock, 100, &ranges)
+	c, ranges := pagedClient(t, V1, 100)
 	var ids []string
 	for cs, err := range c.Cases.All(context.Background(), &ListOptions{PageSize: 10, Offset: 5, MaxItems: 12}) {
 		if err != nil {
@@ -94,15 +93,13 @@ func TestAllMaxItemsAndOffset(t *testing.T) {
 	if len(ids) != 12 || ids[0] != "~5" || ids[11] != "~16" {
 		t.Errorf("ids = %v", ids)
 	}
-	if fmt.Sprint(ranges) != "[[5 15] [15 17]]" {
-		t.Errorf("ranges = %v", ranges)
+	if fmt.Sprint(*ranges) != "[[5 15] [15 17]]" {
+		t.Errorf("ranges = %v", *ranges)
 	}
 }
 
 func TestSearchPageMeta(t *testing.T) {
-	c, mock := newMock(t, V0)
-	var ranges [][2]int
-	pagedServer(t, mock, 15, &ranges)
+	c, _ := pagedClient(t, V0, 15)
 	p, err := c.Cases.List(context.Background(), &ListOptions{PageSize: 10})
 	if err != nil {
 		t.Fatal(err)

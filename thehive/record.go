@@ -1,6 +1,6 @@
 package thehive
 
-import "github.com/incidentkit/incidentkit"
+import "encoding/json"
 
 // Record holds the fields every TheHive object carries. In TheHive 3/4
 // answers they are called id, createdBy, createdAt and so on; the client
@@ -29,6 +29,20 @@ type v0Record struct {
 	LegacyUpdatedAt Time   `json:"updatedAt"`
 }
 
+// legacy finishes t, decoded from a TheHive 3/4 answer whose names for
+// the fields of t's Record are in l.
+func legacy[T any, PT interface {
+	recordOf[T]
+	base() *Record
+}](t PT, l *v0Record, sp *dialectSpec, raw json.RawMessage) *T {
+	l.fold(t.base())
+	t.finish(sp, raw)
+	return t
+}
+
+// base returns r, for code that reads the Record of any record type.
+func (r *Record) base() *Record { return r }
+
 // fold copies the old names into r where r has nothing.
 func (l *v0Record) fold(r *Record) {
 	if r.ID == "" {
@@ -45,16 +59,5 @@ func (l *v0Record) fold(r *Record) {
 	}
 	if r.UpdatedAt.IsZero() {
 		r.UpdatedAt = l.LegacyUpdatedAt
-	}
-}
-
-// putNullable writes n to body under key: its value when set, JSON null
-// when cleared, nothing when left alone.
-func putNullable[T any](body map[string]any, key string, n incidentkit.Nullable[T]) {
-	switch {
-	case n.IsSet():
-		body[key] = n.Value()
-	case n.IsClear():
-		body[key] = nil
 	}
 }

@@ -13,20 +13,20 @@ const (
 	SeverityCritical Severity = 4
 )
 
+// severityNames are the severities' names by value.
+var severityNames = []string{SeverityLow: "Low", SeverityMedium: "Medium", SeverityHigh: "High", SeverityCritical: "Critical"}
+
 // String returns "Low", "Medium", "High" or "Critical", or "Severity(n)"
 // for any other value.
-func (s Severity) String() string {
-	switch s {
-	case SeverityLow:
-		return "Low"
-	case SeverityMedium:
-		return "Medium"
-	case SeverityHigh:
-		return "High"
-	case SeverityCritical:
-		return "Critical"
+func (s Severity) String() string { return enumName(s, "Severity", severityNames) }
+
+// enumName returns the name of v in names (indexed by value), or
+// "kind(n)" for a value without one.
+func enumName[T ~int](v T, kind string, names []string) string {
+	if v >= 0 && int(v) < len(names) && names[v] != "" {
+		return names[v]
 	}
-	return "Severity(" + strconv.Itoa(int(s)) + ")"
+	return kind + "(" + strconv.Itoa(int(v)) + ")"
 }
 
 // Valid reports whether s is between 1 and 4.

@@ -2,7 +2,6 @@ package thehive
 
 import (
 	"encoding/json"
-	"strings"
 	"time"
 
 	"github.com/incidentkit/incidentkit"
@@ -43,13 +42,10 @@ type taskWire struct {
 }
 
 func (w *taskWire) record(sp *dialectSpec, raw json.RawMessage) *Task {
-	t := &w.Task
-	w.fold(&t.Record)
-	if t.Assignee == "" {
-		t.Assignee = w.Owner
+	if w.Assignee == "" {
+		w.Assignee = w.Owner
 	}
-	t.finish(sp, raw)
-	return t
+	return legacy(&w.Task, &w.v0Record, sp, raw)
 }
 
 func (t *Task) finish(_ *dialectSpec, raw json.RawMessage) { t.Raw = raw }
@@ -78,40 +74,23 @@ type TaskInput struct {
 	Mandatory *bool
 }
 
-// body checks in and builds the create body for the dialect of sp.
-func (in *TaskInput) body(sp *dialectSpec) (map[string]any, error) {
-	if strings.TrimSpace(in.Title) == "" {
-		return nil, inputErr("task title", "is empty")
-	}
-	b := map[string]any{"title": in.Title}
-	if in.Group != "" {
-		b["group"] = in.Group
-	}
-	if in.Description != "" {
-		b["description"] = in.Description
-	}
-	if in.Status != "" {
-		b["status"] = string(in.Status)
-	}
-	if in.Flag != nil {
-		b["flag"] = *in.Flag
-	}
-	putTime(b, "startDate", in.StartDate)
-	putTime(b, "endDate", in.EndDate)
-	putTime(b, "dueDate", in.DueDate)
-	if in.Order != nil {
-		b["order"] = *in.Order
-	}
-	if in.Assignee != "" {
-		b[sp.ownerField] = in.Assignee
+// put checks in and writes its create body for the dialect of sp to b.
+// The fields a create shares with an update are written as a TaskUpdate
+// setting them would write them.
+func (in *TaskInput) put(sp *dialectSpec, b map[string]any) error {
+	u := TaskUpdate{Title: &in.Title, Group: orNil(in.Group), Description: orNil(in.Description),
+		Status: orNil(in.Status), Flag: in.Flag, StartDate: timeOrNil(in.StartDate), EndDate: timeOrNil(in.EndDate),
+		DueDate: timeOrNil(in.DueDate), Order: in.Order, Assignee: setOrKeep(in.Assignee)}
+	if err := u.put(sp, b); err != nil {
+		return err
 	}
 	if in.Mandatory != nil {
 		if !sp.taskMandatory {
-			return nil, sp.unsupported("task input", "Mandatory is not available", "")
+			return sp.unsupported("task input", "Mandatory is not available", "")
 		}
 		b["mandatory"] = *in.Mandatory
 	}
-	return b, nil
+	return nil
 }
 
 // TaskUpdate changes some fields of a task; nil pointers and a zero
@@ -138,40 +117,25 @@ type TaskUpdate struct {
 	Assignee incidentkit.Nullable[string]
 }
 
-// body checks u and builds the update body for the dialect of sp.
-func (u *TaskUpdate) body(sp *dialectSpec) (map[string]any, error) {
-	b := map[string]any{}
+// put checks the fields u sets and writes them for the dialect of sp to
+// b, which must not be left empty.
+func (u *TaskUpdate) put(sp *dialectSpec, b map[string]any) error {
 	if u.Title != nil {
-		if strings.TrimSpace(*u.Title) == "" {
-			return nil, inputErr("task title", "is empty")
+		if err := required("task title", *u.Title); err != nil {
+			return err
 		}
 		b["title"] = *u.Title
 	}
-	if u.Group != nil {
-		b["group"] = *u.Group
-	}
-	if u.Description != nil {
-		b["description"] = *u.Description
-	}
-	if u.Status != nil {
-		b["status"] = string(*u.Status)
-	}
-	if u.Flag != nil {
-		b["flag"] = *u.Flag
-	}
-	for key, t := range map[string]*time.Time{"startDate": u.StartDate, "endDate": u.EndDate, "dueDate": u.DueDate} {
-		if t != nil {
-			b[key] = millis(*t)
-		}
-	}
-	if u.Order != nil {
-		b["order"] = *u.Order
-	}
+	putPtr(b, "group", u.Group)
+	putPtr(b, "description", u.Description)
+	putPtr(b, "status", u.Status)
+	putPtr(b, "flag", u.Flag)
+	putDate(b, "startDate", u.StartDate)
+	putDate(b, "endDate", u.EndDate)
+	putDate(b, "dueDate", u.DueDate)
+	putPtr(b, "order", u.Order)
 	putNullable(b, sp.ownerField, u.Assignee)
-	if len(b) == 0 {
-		return nil, inputErr("task update", "changes nothing")
-	}
-	return b, nil
+	return nothing(b, "task update")
 }
 
 // Log is an entry of a task's log.
@@ -196,10 +160,7 @@ type logWire struct {
 }
 
 func (w *logWire) record(sp *dialectSpec, raw json.RawMessage) *Log {
-	l := &w.Log
-	w.fold(&l.Record)
-	l.finish(sp, raw)
-	return l
+	return legacy(&w.Log, &w.v0Record, sp, raw)
 }
 
 func (l *Log) finish(_ *dialectSpec, raw json.RawMessage) { l.Raw = raw }
@@ -212,12 +173,12 @@ type LogInput struct {
 	StartDate time.Time
 }
 
-// body checks in and builds the create body.
-func (in *LogInput) body() (map[string]any, error) {
-	if strings.TrimSpace(in.Message) == "" {
-		return nil, inputErr("log message", "is empty")
+// put checks in and writes its create body to b.
+func (in *LogInput) put(_ *dialectSpec, b map[string]any) error {
+	if err := required("log message", in.Message); err != nil {
+		return err
 	}
-	b := map[string]any{"message": in.Message}
+	b["message"] = in.Message
 	putTime(b, "startDate", in.StartDate)
-	return b, nil
+	return nil
 }

@@ -1,7 +1,7 @@
 package thehive
 
 import (
-	"strconv"
+	"slices"
 	"strings"
 )
 
@@ -20,39 +20,25 @@ const (
 	TLPRed         TLP = 4 // RED, sent as 3 in V0
 )
 
+// tlpNames are the TLP labels by level; tlpAliases the other spellings
+// ParseTLP accepts.
+var (
+	tlpNames   = []string{TLPClear: "CLEAR", TLPGreen: "GREEN", TLPAmber: "AMBER", TLPAmberStrict: "AMBER+STRICT", TLPRed: "RED"}
+	tlpAliases = map[string]TLP{"WHITE": TLPClear, "AMBER_STRICT": TLPAmberStrict}
+)
+
 // String returns the level's label ("CLEAR", "GREEN", "AMBER",
 // "AMBER+STRICT", "RED"), or "TLP(n)" for an unknown level.
-func (t TLP) String() string {
-	switch t {
-	case TLPClear:
-		return "CLEAR"
-	case TLPGreen:
-		return "GREEN"
-	case TLPAmber:
-		return "AMBER"
-	case TLPAmberStrict:
-		return "AMBER+STRICT"
-	case TLPRed:
-		return "RED"
-	}
-	return "TLP(" + strconv.Itoa(int(t)) + ")"
-}
+func (t TLP) String() string { return enumName(t, "TLP", tlpNames) }
 
 // ParseTLP returns the level for a label such as "amber+strict" or "WHITE".
 func ParseTLP(label string) (TLP, bool) {
-	switch strings.ToUpper(strings.TrimSpace(label)) {
-	case "CLEAR", "WHITE":
-		return TLPClear, true
-	case "GREEN":
-		return TLPGreen, true
-	case "AMBER":
-		return TLPAmber, true
-	case "AMBER+STRICT", "AMBER_STRICT":
-		return TLPAmberStrict, true
-	case "RED":
-		return TLPRed, true
+	label = strings.ToUpper(strings.TrimSpace(label))
+	if i := slices.Index(tlpNames, label); i >= 0 {
+		return TLP(i), true
 	}
-	return 0, false
+	t, ok := tlpAliases[label]
+	return t, ok
 }
 
 // encodeTLP returns t's wire number in the dialect of sp.
@@ -92,20 +78,11 @@ const (
 	PAPRed   PAP = 3 // RED
 )
 
+// papNames are the PAP labels by level.
+var papNames = []string{PAPClear: "CLEAR", PAPGreen: "GREEN", PAPAmber: "AMBER", PAPRed: "RED"}
+
 // String returns "CLEAR", "GREEN", "AMBER" or "RED", or "PAP(n)".
-func (p PAP) String() string {
-	switch p {
-	case PAPClear:
-		return "CLEAR"
-	case PAPGreen:
-		return "GREEN"
-	case PAPAmber:
-		return "AMBER"
-	case PAPRed:
-		return "RED"
-	}
-	return "PAP(" + strconv.Itoa(int(p)) + ")"
-}
+func (p PAP) String() string { return enumName(p, "PAP", papNames) }
 
 // checkPAP rejects a level outside 0-3.
 func checkPAP(p PAP, field string) error {

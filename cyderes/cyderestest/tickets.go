@@ -107,6 +107,26 @@ func (s *Server) find(id string) *Ticket {
 	return nil
 }
 
+// withTicket calls fn with the ticket of the given id while holding s.mu,
+// or answers 404 when there is none.
+func (s *Server) withTicket(w http.ResponseWriter, id string, fn func(t *Ticket)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.find(id)
+	if t == nil {
+		writeDetail(w, http.StatusNotFound, "Ticket not found")
+		return
+	}
+	fn(t)
+}
+
+// addComment appends a comment with the next comment id to t; the caller
+// holds s.mu.
+func (s *Server) addComment(t *Ticket, author, body string) {
+	s.seq++
+	t.Comments = append(t.Comments, Comment{ID: strconv.Itoa(900 + s.seq), Author: author, Body: body, Created: s.clock()})
+}
+
 func (s *Server) ticketsAPI(w http.ResponseWriter, r *http.Request, rest []string) {
 	switch {
 	case len(rest) == 0 && r.Method == http.MethodGet:
@@ -114,18 +134,7 @@ func (s *Server) ticketsAPI(w http.ResponseWriter, r *http.Request, rest []strin
 	case len(rest) == 1 && rest[0] == "create" && r.Method == http.MethodPost:
 		s.createServiceRequest(w, r)
 	case len(rest) == 1 && r.Method == http.MethodGet:
-		s.mu.Lock()
-		t := s.find(rest[0])
-		var out map[string]any
-		if t != nil {
-			out = t.json(true)
-		}
-		s.mu.Unlock()
-		if t == nil {
-			writeDetail(w, http.StatusNotFound, "Ticket not found")
-			return
-		}
-		fakehttp.WriteJSON(w, http.StatusOK, out)
+		s.withTicket(w, rest[0], func(t *Ticket) { fakehttp.WriteJSON(w, http.StatusOK, t.json(true)) })
 	case len(rest) == 2 && rest[1] == "attachments" && r.Method == http.MethodGet:
 		s.listAttachments(w, rest[0])
 	case len(rest) == 3 && rest[1] == "attachments" && r.Method == http.MethodGet:
@@ -243,18 +252,14 @@ func inDays(t, from, to time.Time) bool {
 }
 
 func (s *Server) listAttachments(w http.ResponseWriter, ticketID string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.find(ticketID) == nil {
-		writeDetail(w, http.StatusNotFound, "Ticket not found")
-		return
-	}
-	out := []map[string]any{}
-	for _, a := range s.attachments[ticketID] {
-		out = append(out, map[string]any{"id": a.ID, "file_name": a.FileName, "file_type": a.MIMEType,
-			"attachment_byte_data": base64.StdEncoding.EncodeToString(a.Data)})
-	}
-	fakehttp.WriteJSON(w, http.StatusOK, out)
+	s.withTicket(w, ticketID, func(*Ticket) {
+		out := []map[string]any{}
+		for _, a := range s.attachments[ticketID] {
+			out = append(out, map[string]any{"id": a.ID, "file_name": a.FileName, "file_type": a.MIMEType,
+				"attachment_byte_data": base64.StdEncoding.EncodeToString(a.Data)})
+		}
+		fakehttp.WriteJSON(w, http.StatusOK, out)
+	})
 }
 
 func (s *Server) getAttachment(w http.ResponseWriter, r *http.Request, ticketID, id string) {
@@ -322,33 +327,21 @@ func (s *Server) comment(w http.ResponseWriter, r *http.Request, ticketID string
 		validation(w, "body", "body", "field required")
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.find(ticketID)
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Ticket not found")
-		return
-	}
-	s.seq++
-	t.Comments = append(t.Comments, Comment{ID: strconv.Itoa(900 + s.seq), Author: in.Author, Body: in.Body, Created: s.clock()})
-	t.Updated = s.clock()
-	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"status": 201, "message": "Comment has been added."})
+	s.withTicket(w, ticketID, func(t *Ticket) {
+		s.addComment(t, in.Author, in.Body)
+		t.Updated = s.clock()
+		fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"status": 201, "message": "Comment has been added."})
+	})
 }
 
 func (s *Server) closeTicket(w http.ResponseWriter, r *http.Request, ticketID string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.find(ticketID)
-	if t == nil {
-		writeDetail(w, http.StatusNotFound, "Ticket not found")
-		return
-	}
-	if c := r.URL.Query().Get("comment"); c != "" {
-		s.seq++
-		t.Comments = append(t.Comments, Comment{ID: strconv.Itoa(900 + s.seq), Author: "API", Body: c, Created: s.clock()})
-	}
-	t.State, t.Updated = "Closed", s.clock()
-	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"status": 200, "message": "Ticket has been closed."})
+	s.withTicket(w, ticketID, func(t *Ticket) {
+		if c := r.URL.Query().Get("comment"); c != "" {
+			s.addComment(t, "API", c)
+		}
+		t.State, t.Updated = "Closed", s.clock()
+		fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"status": 200, "message": "Ticket has been closed."})
+	})
 }
 
 func (s *Server) createServiceRequest(w http.ResponseWriter, r *http.Request) {

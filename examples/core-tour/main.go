@@ -99,7 +99,7 @@ func run(ctx context.Context, w io.Writer, logger *slog.Logger) error {
 	})
 	var apiErr *incidentkit.Error
 	if !errors.As(err, &apiErr) {
-		return fmt.Errorf("expected an API error, got %v", err)
+		return fmt.Errorf("expected an API error, got %w", err)
 	}
 	fmt.Fprintf(w, "3. create: %d %q, sent %d time(s), not repeated\n",
 		apiErr.StatusCode, apiErr.Message, srv.CountRequests("POST", "/api/now/table/incident")-sent)
@@ -117,7 +117,7 @@ func run(ctx context.Context, w io.Writer, logger *slog.Logger) error {
 	_, err = c.Incidents.Get(ctx, inc.SysID, nil)
 	var bodyErr *incidentkit.BodyError
 	if !errors.As(err, &bodyErr) {
-		return fmt.Errorf("expected a body error, got %v", err)
+		return fmt.Errorf("expected a body error, got %w", err)
 	}
 	fmt.Fprintf(w, "5. get:    %d answer that is an HTML page, not JSON: %q\n", bodyErr.StatusCode, bodyErr.Summary)
 

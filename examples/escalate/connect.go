@@ -40,74 +40,66 @@ func (s *systems) bridge(now time.Time) *bridge {
 func connect(env func(string) string, now time.Time) (*systems, error) {
 	sys := &systems{}
 	clock := func() time.Time { return now }
-	timeout := servicenow.WithTimeout(30 * time.Second)
+	var err error
+	if sys.cyderes, err = sys.connectCyderes(env, now, clock); err != nil {
+		return nil, err
+	}
+	if sys.thehive, err = sys.connectTheHive(env, clock); err != nil {
+		return nil, err
+	}
+	if sys.servicenow, err = sys.connectServiceNow(env, clock); err != nil {
+		return nil, err
+	}
+	return sys, nil
+}
 
+// started notes a fake: the banner names it and close stops it.
+func (s *systems) started(name string, stop func()) {
+	s.fakes = append(s.fakes, name)
+	s.closers = append(s.closers, stop)
+}
+
+func (s *systems) connectCyderes(env func(string) string, now time.Time, clock func() time.Time) (*cyderes.Client, error) {
 	if tok := env("CYDERES_TOKEN"); tok != "" {
 		base := cyderes.DefaultBaseURL
 		if u := env("CYDERES_URL"); u != "" {
 			base = u
 		}
-		c, err := cyderes.NewClient(base, cyderes.WithToken(tok), cyderes.WithTimeout(30*time.Second))
-		if err != nil {
-			return nil, err
-		}
-		sys.cyderes = c
-	} else {
-		srv := cyderestest.New(cyderestest.WithClock(clock))
-		seedCyderes(srv, now)
-		sys.cyderesFake = srv
-		sys.closers = append(sys.closers, srv.Close)
-		sys.fakes = append(sys.fakes, "Cyderes")
-		c, err := cyderes.NewClient(srv.URL(), cyderes.WithToken(cyderestest.Token))
-		if err != nil {
-			return nil, err
-		}
-		sys.cyderes = c
+		return cyderes.NewClient(base, cyderes.WithToken(tok), cyderes.WithTimeout(30*time.Second))
 	}
+	srv := cyderestest.New(cyderestest.WithClock(clock))
+	seedCyderes(srv, now)
+	s.cyderesFake = srv
+	s.started("Cyderes", srv.Close)
+	return cyderes.NewClient(srv.URL(), cyderes.WithToken(cyderestest.Token))
+}
 
+func (s *systems) connectTheHive(env func(string) string, clock func() time.Time) (*thehive.Client, error) {
 	if u := env("THEHIVE_URL"); u != "" {
 		opts := []thehive.Option{thehive.WithAPIKey(env("THEHIVE_API_KEY")), thehive.WithTimeout(30 * time.Second)}
 		if org := env("THEHIVE_ORG"); org != "" {
 			opts = append(opts, thehive.WithOrganisation(org))
 		}
-		c, err := thehive.NewClient(u, opts...)
-		if err != nil {
-			return nil, err
-		}
-		sys.thehive = c
-	} else {
-		srv := thehivetest.New(thehivetest.WithClock(clock))
-		sys.thehiveFake = srv
-		sys.closers = append(sys.closers, srv.Close)
-		sys.fakes = append(sys.fakes, "TheHive")
-		c, err := thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey))
-		if err != nil {
-			return nil, err
-		}
-		sys.thehive = c
+		return thehive.NewClient(u, opts...)
 	}
+	srv := thehivetest.New(thehivetest.WithClock(clock))
+	s.thehiveFake = srv
+	s.started("TheHive", srv.Close)
+	return thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey))
+}
 
+func (s *systems) connectServiceNow(env func(string) string, clock func() time.Time) (*servicenow.Client, error) {
+	timeout := servicenow.WithTimeout(30 * time.Second)
 	if u := env("SERVICENOW_INSTANCE"); u != "" {
-		opts := []servicenow.Option{timeout, servicenow.WithBasicAuth(env("SERVICENOW_USER"), env("SERVICENOW_PASSWORD"))}
+		auth := servicenow.WithBasicAuth(env("SERVICENOW_USER"), env("SERVICENOW_PASSWORD"))
 		if tok := env("SERVICENOW_TOKEN"); tok != "" {
-			opts = []servicenow.Option{timeout, servicenow.WithBearerToken(tok)}
+			auth = servicenow.WithBearerToken(tok)
 		}
-		c, err := servicenow.NewClient(u, opts...)
-		if err != nil {
-			return nil, err
-		}
-		sys.servicenow = c
-	} else {
-		srv := servicenowtest.New(servicenowtest.WithClock(clock))
-		srv.Seed("sys_user_group", servicenowtest.Record{"name": "SOC Tier 2"})
-		sys.servicenowFake = srv
-		sys.closers = append(sys.closers, srv.Close)
-		sys.fakes = append(sys.fakes, "ServiceNow")
-		c, err := servicenow.NewClient(srv.URL(), timeout, servicenow.WithBasicAuth("admin", "admin"))
-		if err != nil {
-			return nil, err
-		}
-		sys.servicenow = c
+		return servicenow.NewClient(u, timeout, auth)
 	}
-	return sys, nil
+	srv := servicenowtest.New(servicenowtest.WithClock(clock))
+	srv.Seed("sys_user_group", servicenowtest.Record{"name": "SOC Tier 2"})
+	s.servicenowFake = srv
+	s.started("ServiceNow", srv.Close)
+	return servicenow.NewClient(srv.URL(), timeout, servicenow.WithBasicAuth("admin", "admin"))
 }

@@ -33,15 +33,15 @@ func Do(hc *http.Client, req *http.Request, read func(*http.Response) error) err
 }
 
 // DecodeJSON is [Do] reading the answer into out with a json.Decoder, the
-// way a hand-written client would. It returns the answer, whose body is
-// already drained and closed, for its status and headers.
-func DecodeJSON(hc *http.Client, req *http.Request, out any) (*http.Response, error) {
-	var got *http.Response
+// way a hand-written client would. It returns the answer's headers; the
+// body is already drained and closed.
+func DecodeJSON(hc *http.Client, req *http.Request, out any) (http.Header, error) {
+	var h http.Header
 	err := Do(hc, req, func(resp *http.Response) error {
-		got = resp
+		h = resp.Header
 		return json.NewDecoder(resp.Body).Decode(out)
 	})
-	return got, err
+	return h, err
 }
 
 // ListByOffset is the hand-written paging loop of a baseline. It calls

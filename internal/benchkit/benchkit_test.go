@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -42,12 +43,12 @@ func TestListingServerAndBaselineLoop(t *testing.T) {
 	n, err := ListByOffset(func(off int) (int, bool, error) {
 		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/items?skip="+strconv.Itoa(off), nil)
 		var page []struct{ N int }
-		resp, err := DecodeJSON(hc, req, &page)
+		header, err := DecodeJSON(hc, req, &page)
 		if err != nil {
 			return 0, false, err
 		}
-		if resp.Header.Get("X-Total") != strconv.Itoa(total) || resp.Header.Get("Content-Type") != "application/json" {
-			t.Errorf("headers: %v", resp.Header)
+		if header.Get("X-Total") != strconv.Itoa(total) || header.Get("Content-Type") != "application/json" {
+			t.Errorf("headers: %v", header)
 		}
 		for _, it := range page {
 			seen = append(seen, it.N)
@@ -184,7 +185,7 @@ func TestPatternReadAt(t *testing.T) {
 	p := Pattern{Size: 100}
 	buf := make([]byte, 30)
 	n, err := p.ReadAt(buf, 80)
-	if n != 20 || err != io.EOF {
+	if n != 20 || !errors.Is(err, io.EOF) {
 		t.Fatalf("ReadAt near the end: %d, %v", n, err)
 	}
 	all, _ := io.ReadAll(p.Reader())

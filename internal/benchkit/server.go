@@ -3,6 +3,7 @@ package benchkit
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -241,7 +242,7 @@ func uploadSize(r *http.Request) (int64, error) {
 	var total int64
 	for {
 		part, err := mr.NextPart()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return total, nil
 		}
 		if err != nil {

@@ -18,7 +18,7 @@ func TestArray(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{`[]`, nil}, {`null`, nil}, {` [ 1 , "a" , {"b":[2]} , null ] `, []string{"1", `"a"`, `{"b":[2]}`, "null"}},
+		{in: `[]`}, {in: `null`}, {in: ` [ 1 , "a" , {"b":[2]} , null ] `, want: []string{"1", `"a"`, `{"b":[2]}`, "null"}},
 	}
 	for _, tt := range tests {
 		got, err := elements(tt.in)

@@ -23,19 +23,9 @@ func syntaxErr(b []byte, at int, what string) error {
 // value. A null b is not an object: Object returns nil without calling fn.
 // An error from fn stops the walk and is returned as it is.
 func Object(b []byte, fn func(name, value []byte) error) error {
-	i := ws(b, 0)
-	if i+4 <= len(b) && string(b[i:i+4]) == "null" && ws(b, i+4) == len(b) {
-		return nil
-	}
-	if i >= len(b) || b[i] != '{' {
-		return syntaxErr(b, i, "want an object")
-	}
-	i = ws(b, i+1)
-	if i < len(b) && b[i] == '}' {
-		if ws(b, i+1) != len(b) {
-			return syntaxErr(b, i+1, "data after the object")
-		}
-		return nil
+	i, done, err := object.first(b)
+	if done || err != nil {
+		return err
 	}
 	var scratch []byte
 	for {
@@ -67,22 +57,56 @@ func Object(b []byte, fn func(name, value []byte) error) error {
 		if err := fn(name, b[i:vend]); err != nil {
 			return err
 		}
-		i = ws(b, vend)
-		if i >= len(b) {
-			return syntaxErr(b, i, "object not closed")
-		}
-		switch b[i] {
-		case ',':
+		if i = ws(b, vend); i < len(b) && b[i] == ',' {
 			i = ws(b, i+1)
-		case '}':
-			if ws(b, i+1) != len(b) {
-				return syntaxErr(b, i+1, "data after the object")
-			}
-			return nil
-		default:
-			return syntaxErr(b, i, "want ',' or '}'")
+			continue
 		}
+		return object.close(b, i)
 	}
+}
+
+// container is the punctuation of a JSON object or array, shared by the
+// walks of both.
+type container struct {
+	name           string // "object" or "array", for error messages
+	opener, closer byte
+	wantNext       string // the error for a member followed by neither ',' nor closer
+}
+
+var (
+	object = &container{name: "object", opener: '{', closer: '}', wantNext: "want ',' or '}'"}
+	array  = &container{name: "array", opener: '[', closer: ']', wantNext: "want ',' or ']'"}
+)
+
+// first returns the index of the container's first member in b. done is
+// true, with a nil error, when b is null or the container is empty.
+func (c *container) first(b []byte) (i int, done bool, err error) {
+	i = ws(b, 0)
+	if i+4 <= len(b) && string(b[i:i+4]) == "null" && ws(b, i+4) == len(b) {
+		return i, true, nil
+	}
+	if i >= len(b) || b[i] != c.opener {
+		return i, true, syntaxErr(b, i, "want an "+c.name)
+	}
+	i = ws(b, i+1)
+	if i < len(b) && b[i] == c.closer {
+		return i, true, c.close(b, i)
+	}
+	return i, false, nil
+}
+
+// close checks what follows the last member: the closing bracket at
+// b[i], then only white space.
+func (c *container) close(b []byte, i int) error {
+	switch {
+	case i >= len(b):
+		return syntaxErr(b, i, c.name+" not closed")
+	case b[i] != c.closer:
+		return syntaxErr(b, i, c.wantNext)
+	case ws(b, i+1) != len(b):
+		return syntaxErr(b, i+1, "data after the "+c.name)
+	}
+	return nil
 }
 
 // Unquote returns the contents of a JSON string without escapes, sharing
@@ -245,22 +269,14 @@ func isNumber(b []byte) bool {
 	if i >= len(b) {
 		return false
 	}
+	var ok bool
 	if b[i] == '0' {
 		i++
-	} else if b[i] >= '1' && b[i] <= '9' {
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-	} else {
+	} else if i, ok = digits(b, i); !ok {
 		return false
 	}
 	if i < len(b) && b[i] == '.' {
-		i++
-		start := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == start {
+		if i, ok = digits(b, i+1); !ok {
 			return false
 		}
 	}
@@ -269,13 +285,19 @@ func isNumber(b []byte) bool {
 		if i < len(b) && (b[i] == '+' || b[i] == '-') {
 			i++
 		}
-		start := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == start {
+		if i, ok = digits(b, i); !ok {
 			return false
 		}
 	}
 	return i == len(b)
+}
+
+// digits returns the index after the run of decimal digits starting at
+// b[i], and whether that run holds at least one digit.
+func digits(b []byte, i int) (int, bool) {
+	start := i
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i, i > start
 }

@@ -25,12 +25,12 @@ func TestObject(t *testing.T) {
 		want  map[string]string
 		order []string
 	}{
-		{`{}`, map[string]string{}, nil},
-		{` { "a" : "x" , "b":1.5e3,"c":true,"d":null } `, map[string]string{"a": `"x"`, "b": `1.5e3`, "c": "true", "d": "null"}, []string{"a", "b", "c", "d"}},
-		{`{"o":{"display_value":"In \"P\"","value":"2"},"l":[1,[2,{"x":"]"}]]}`,
-			map[string]string{"o": `{"display_value":"In \"P\"","value":"2"}`, "l": `[1,[2,{"x":"]"}]]`}, []string{"o", "l"}},
-		{`{"k\u00e9y":"v","caf\u00e9":"\u00e9"}`, map[string]string{"kéy": `"v"`, "café": `"\u00e9"`}, []string{"kéy", "café"}},
-		{`null`, map[string]string{}, nil},
+		{in: `{}`, want: map[string]string{}},
+		{in: ` { "a" : "x" , "b":1.5e3,"c":true,"d":null } `, want: map[string]string{"a": `"x"`, "b": `1.5e3`, "c": "true", "d": "null"}, order: []string{"a", "b", "c", "d"}},
+		{in: `{"o":{"display_value":"In \"P\"","value":"2"},"l":[1,[2,{"x":"]"}]]}`,
+			want: map[string]string{"o": `{"display_value":"In \"P\"","value":"2"}`, "l": `[1,[2,{"x":"]"}]]`}, order: []string{"o", "l"}},
+		{in: `{"k\u00e9y":"v","caf\u00e9":"\u00e9"}`, want: map[string]string{"kéy": `"v"`, "café": `"\u00e9"`}, order: []string{"kéy", "café"}},
+		{in: `null`, want: map[string]string{}},
 	}
 	for _, tt := range tests {
 		got, order, err := members(t, tt.in)
@@ -51,12 +51,20 @@ func TestObjectRejects(t *testing.T) {
 	}
 }
 
-func TestObjectStopsOnCallbackError(t *testing.T) {
+func TestCallbackErrorStopsTheWalk(t *testing.T) {
 	stop := errors.New("stop")
 	n := 0
-	err := Object([]byte(`{"a":1,"b":2}`), func(name, value []byte) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Fatalf("err %v after %d calls", err, n)
+	walks := map[string]func() error{
+		"Object": func() error {
+			return Object([]byte(`{"a":1,"b":2}`), func(name, value []byte) error { n++; return stop })
+		},
+		"Array": func() error { return Array([]byte(`[1,2]`), func(elem []byte) error { n++; return stop }) },
+	}
+	for name, walk := range walks {
+		n = 0
+		if err := walk(); !errors.Is(err, stop) || n != 1 {
+			t.Errorf("%s: err %v after %d calls, want the callback's error after 1", name, err, n)
+		}
 	}
 }
 
@@ -66,8 +74,8 @@ func TestString(t *testing.T) {
 		want   string
 		isText bool
 	}{
-		{`"plain"`, "plain", true}, {`"tab\tand \"q\""`, "tab\tand \"q\"", true}, {`"é"`, "é", true},
-		{"\"\xff\"", "\ufffd", true}, {`12`, "", false}, {`null`, "", false}, {`{"value":"x"}`, "", false},
+		{in: `"plain"`, want: "plain", isText: true}, {in: `"tab\tand \"q\""`, want: "tab\tand \"q\"", isText: true}, {in: `"é"`, want: "é", isText: true},
+		{in: "\"\xff\"", want: "\ufffd", isText: true}, {in: `12`}, {in: `null`}, {in: `{"value":"x"}`},
 	}
 	for _, tt := range tests {
 		got, ok, err := String([]byte(tt.in))

@@ -15,34 +15,34 @@ func TestParseLinkHeader(t *testing.T) {
 		values []string
 		want   Links
 	}{
-		{"servicenow", []string{sn}, Links{
+		{name: "servicenow", values: []string{sn}, want: Links{
 			{URL: "https://dev.service-now.com/api/now/table/incident?sysparm_limit=2&sysparm_offset=0", Rel: []string{"first"}},
 			{URL: "https://dev.service-now.com/api/now/table/incident?sysparm_limit=2&sysparm_offset=2", Rel: []string{"next"}},
 			{URL: "https://dev.service-now.com/api/now/table/incident?sysparm_limit=2&sysparm_offset=8", Rel: []string{"last"}},
 		}},
-		{"unquoted rel, spaces, several values", []string{`<a>; rel=next`, ` <b> ; rel = "prev"`}, Links{
+		{name: "unquoted rel, spaces, several values", values: []string{`<a>; rel=next`, ` <b> ; rel = "prev"`}, want: Links{
 			{URL: "a", Rel: []string{"next"}}, {URL: "b", Rel: []string{"prev"}},
 		}},
-		{"several relation types, case folded", []string{`<a>; rel="Next LAST"`}, Links{
+		{name: "several relation types, case folded", values: []string{`<a>; rel="Next LAST"`}, want: Links{
 			{URL: "a", Rel: []string{"next", "last"}},
 		}},
-		{"comma and semicolon inside the URL and a quoted value", []string{`<https://x.test/a,b;c>; rel="next"; title="x, y; \"z\""`}, Links{
+		{name: "comma and semicolon inside the URL and a quoted value", values: []string{`<https://x.test/a,b;c>; rel="next"; title="x, y; \"z\""`}, want: Links{
 			{URL: "https://x.test/a,b;c", Rel: []string{"next"}, Params: map[string]string{"title": `x, y; "z"`}},
 		}},
-		{"only the first rel counts", []string{`<a>; rel="next"; rel="prev"`}, Links{
+		{name: "only the first rel counts", values: []string{`<a>; rel="next"; rel="prev"`}, want: Links{
 			{URL: "a", Rel: []string{"next"}},
 		}},
-		{"malformed link skipped, the next one kept", []string{`garbage; rel="next", <b>; rel="next"`}, Links{
+		{name: "malformed link skipped, the next one kept", values: []string{`garbage; rel="next", <b>; rel="next"`}, want: Links{
 			{URL: "b", Rel: []string{"next"}},
 		}},
-		{"bad parameter skips the link", []string{`<a> junk; rel="next", <b>; rel="prev"`}, Links{
+		{name: "bad parameter skips the link", values: []string{`<a> junk; rel="next", <b>; rel="prev"`}, want: Links{
 			{URL: "b", Rel: []string{"prev"}},
 		}},
-		{"unterminated URL", []string{`<https://x.test/a; rel="next"`}, nil},
-		{"parameter without a value", []string{`<a>; rel="next"; crossorigin`}, Links{
+		{name: "unterminated URL", values: []string{`<https://x.test/a; rel="next"`}, want: nil},
+		{name: "parameter without a value", values: []string{`<a>; rel="next"; crossorigin`}, want: Links{
 			{URL: "a", Rel: []string{"next"}, Params: map[string]string{"crossorigin": ""}},
 		}},
-		{"empty", []string{"", " , "}, nil},
+		{name: "empty", values: []string{"", " , "}, want: nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

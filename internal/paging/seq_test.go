@@ -45,13 +45,13 @@ func TestItems(t *testing.T) {
 		want        []int
 		wantFetches int
 	}{
-		{"several pages", 7, 3, Options{}, seqOf(7), 3},
-		{"exact multiple", 6, 3, Options{}, seqOf(6), 2},
-		{"empty result", 0, 3, Options{}, nil, 1},
-		{"cap inside a page", 7, 3, Options{MaxItems: 4}, seqOf(4), 2},
-		{"cap at a page boundary fetches nothing more", 9, 3, Options{MaxItems: 3}, seqOf(3), 1},
-		{"cap above the total", 5, 3, Options{MaxItems: 50}, seqOf(5), 2},
-		{"page cap", 9, 3, Options{MaxPages: 2}, seqOf(6), 2},
+		{name: "several pages", total: 7, size: 3, opts: Options{}, want: seqOf(7), wantFetches: 3},
+		{name: "exact multiple", total: 6, size: 3, opts: Options{}, want: seqOf(6), wantFetches: 2},
+		{name: "empty result", total: 0, size: 3, opts: Options{}, want: nil, wantFetches: 1},
+		{name: "cap inside a page", total: 7, size: 3, opts: Options{MaxItems: 4}, want: seqOf(4), wantFetches: 2},
+		{name: "cap at a page boundary fetches nothing more", total: 9, size: 3, opts: Options{MaxItems: 3}, want: seqOf(3), wantFetches: 1},
+		{name: "cap above the total", total: 5, size: 3, opts: Options{MaxItems: 50}, want: seqOf(5), wantFetches: 2},
+		{name: "page cap", total: 9, size: 3, opts: Options{MaxPages: 2}, want: seqOf(6), wantFetches: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -275,12 +275,12 @@ func TestNextOffset(t *testing.T) {
 		got  int
 		want *Cursor
 	}{
-		{"full page, total unknown", Meta{Offset: 0, Limit: 10}, 10, &Cursor{Offset: 10}},
-		{"short page, total unknown, goes on past the limit", Meta{Offset: 20, Limit: 10}, 4, &Cursor{Offset: 30}},
-		{"empty page ends", Meta{Offset: 20, Limit: 10}, 0, nil},
-		{"total reached", Meta{Offset: 90, Limit: 10, Total: 100, TotalKnown: true}, 10, nil},
-		{"total not reached", Meta{Offset: 80, Limit: 10, Total: 100, TotalKnown: true}, 7, &Cursor{Offset: 90}},
-		{"no limit recorded steps by what came", Meta{Offset: 5}, 5, &Cursor{Offset: 10}},
+		{name: "full page, total unknown", meta: Meta{Offset: 0, Limit: 10}, got: 10, want: &Cursor{Offset: 10}},
+		{name: "short page, total unknown, goes on past the limit", meta: Meta{Offset: 20, Limit: 10}, got: 4, want: &Cursor{Offset: 30}},
+		{name: "empty page ends", meta: Meta{Offset: 20, Limit: 10}, got: 0, want: nil},
+		{name: "total reached", meta: Meta{Offset: 90, Limit: 10, Total: 100, TotalKnown: true}, got: 10, want: nil},
+		{name: "total not reached", meta: Meta{Offset: 80, Limit: 10, Total: 100, TotalKnown: true}, got: 7, want: &Cursor{Offset: 90}},
+		{name: "no limit recorded steps by what came", meta: Meta{Offset: 5}, got: 5, want: &Cursor{Offset: 10}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,7 @@
 // only when the server provably did not act on them: nothing was sent, the
 // answer was 429, or the answer was 503 with Retry-After. Everything else a
 // server can answer becomes an [*Error] that matches the sentinel errors
-// ([ErrNotFound], [ErrRateLimited], ...) with errors.Is, or a [*BodyError]
+// ([incidentkit.ErrNotFound], [incidentkit.ErrRateLimited], ...) with errors.Is, or a [*BodyError]
 // when a successful answer cannot be read or decoded.
 //
 // An API package builds its client with [NewSettingsFor] (its name, base

@@ -11,17 +11,17 @@ import (
 
 func TestDispositionFileName(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`attachment; filename="evidence.pcap"`, "evidence.pcap"},
-		{`attachment; filename=memory.dmp`, "memory.dmp"},
-		{`attachment; filename*=UTF-8''rapport-%C3%A9t%C3%A9.pdf`, "rapport-été.pdf"},
-		{`attachment; filename="fallback.pdf"; filename*=UTF-8''%E6%96%87%E4%BB%B6.pdf`, "文件.pdf"},
-		{`attachment; filename="../../etc/passwd"`, "passwd"},
-		{`attachment; filename="C:\\Windows\\system.ini"`, "system.ini"},
-		{`attachment; filename=".."`, ""},
-		{`attachment; filename="a%0Ab"`, "a%0Ab"},
-		{`attachment`, ""},
-		{``, ""},
-		{`;;;`, ""},
+		{in: `attachment; filename="evidence.pcap"`, want: "evidence.pcap"},
+		{in: `attachment; filename=memory.dmp`, want: "memory.dmp"},
+		{in: `attachment; filename*=UTF-8''rapport-%C3%A9t%C3%A9.pdf`, want: "rapport-été.pdf"},
+		{in: `attachment; filename="fallback.pdf"; filename*=UTF-8''%E6%96%87%E4%BB%B6.pdf`, want: "文件.pdf"},
+		{in: `attachment; filename="../../etc/passwd"`, want: "passwd"},
+		{in: `attachment; filename="C:\\Windows\\system.ini"`, want: "system.ini"},
+		{in: `attachment; filename=".."`, want: ""},
+		{in: `attachment; filename="a%0Ab"`, want: "a%0Ab"},
+		{in: `attachment`, want: ""},
+		{in: ``, want: ""},
+		{in: `;;;`, want: ""},
 	}
 	for _, tt := range tests {
 		if got := dispositionFileName(tt.in); got != tt.want {

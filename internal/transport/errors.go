@@ -7,29 +7,18 @@ import (
 	"github.com/incidentkit/incidentkit"
 )
 
-// The error family and sentinels are the public ones of package
-// incidentkit; the aliases keep the core's code short.
+// Error, BodyError, RequestError and InputError are the public error
+// family of package incidentkit; the aliases keep the core's code short.
 type (
-	Error        = incidentkit.Error
-	BodyError    = incidentkit.BodyError
+	// Error is incidentkit.Error.
+	Error = incidentkit.Error
+	// BodyError is incidentkit.BodyError.
+	BodyError = incidentkit.BodyError
+	// RequestError is incidentkit.RequestError.
 	RequestError = incidentkit.RequestError
-	InputError   = incidentkit.InputError
+	// InputError is incidentkit.InputError.
+	InputError = incidentkit.InputError
 )
-
-// Sentinels, as in package incidentkit.
-var (
-	ErrNotFound         = incidentkit.ErrNotFound
-	ErrUnauthorized     = incidentkit.ErrUnauthorized
-	ErrForbidden        = incidentkit.ErrForbidden
-	ErrRateLimited      = incidentkit.ErrRateLimited
-	ErrConflict         = incidentkit.ErrConflict
-	ErrServer           = incidentkit.ErrServer
-	ErrInvalidInput     = incidentkit.ErrInvalidInput
-	ErrResponseTooLarge = incidentkit.ErrResponseTooLarge
-	ErrNotReplayable    = incidentkit.ErrNotReplayable
-)
-
-func statusText(code int) string { return incidentkit.StatusText(code) }
 
 // invalid is a shorthand for constructing an *InputError.
 func invalid(field, format string, args ...any) error {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
+
 	"github.com/jarcoal/httpmock"
 )
 
@@ -25,20 +27,20 @@ func respond(status int, contentType, body string, headers ...string) httpmock.R
 }
 
 func TestErrorSentinels(t *testing.T) {
-	sentinels := []error{ErrNotFound, ErrUnauthorized, ErrForbidden, ErrRateLimited, ErrConflict, ErrServer}
+	sentinels := []error{incidentkit.ErrNotFound, incidentkit.ErrUnauthorized, incidentkit.ErrForbidden, incidentkit.ErrRateLimited, incidentkit.ErrConflict, incidentkit.ErrServer}
 	tests := []struct {
 		status int
 		want   error
 	}{
-		{404, ErrNotFound},
-		{401, ErrUnauthorized},
-		{403, ErrForbidden},
-		{429, ErrRateLimited},
-		{409, ErrConflict},
-		{500, ErrServer},
-		{503, ErrServer},
-		{400, nil},
-		{422, nil},
+		{status: 404, want: incidentkit.ErrNotFound},
+		{status: 401, want: incidentkit.ErrUnauthorized},
+		{status: 403, want: incidentkit.ErrForbidden},
+		{status: 429, want: incidentkit.ErrRateLimited},
+		{status: 409, want: incidentkit.ErrConflict},
+		{status: 500, want: incidentkit.ErrServer},
+		{status: 503, want: incidentkit.ErrServer},
+		{status: 400, want: nil},
+		{status: 422, want: nil},
 	}
 	for _, tt := range tests {
 		t.Run(http.StatusText(tt.status), func(t *testing.T) {
@@ -50,7 +52,7 @@ func TestErrorSentinels(t *testing.T) {
 				t.Fatalf("got %#v", err)
 			}
 			for _, s := range sentinels {
-				if got := errors.Is(err, s); got != (s == tt.want) {
+				if got := errors.Is(err, s); got != errors.Is(tt.want, s) {
 					t.Errorf("errors.Is(err, %v) = %v", s, got)
 				}
 			}
@@ -59,39 +61,42 @@ func TestErrorSentinels(t *testing.T) {
 }
 
 func TestErrorBodies(t *testing.T) {
+	// text is what an *Error reports of the API's own words.
+	type text struct{ code, message, detail string }
 	tests := []struct {
 		name        string
 		contentType string
 		body        string
-		wantCode    string
-		wantMessage string
-		wantDetail  string
+		want        text
 	}{
-		{"ServiceNow envelope", "application/json",
-			`{"error":{"message":"No Record found","detail":"Record doesn't exist or ACL restricts the record retrieval"},"status":"failure"}`,
-			"", "No Record found", "Record doesn't exist or ACL restricts the record retrieval"},
-		{"ServiceNow rate limit", "application/json",
-			`{"error":{"message":"Rate limit exceeded","detail":"Rate limit of 100 requests per hour for Table API exceeded"},"status":"failure"}`,
-			"", "Rate limit exceeded", "Rate limit of 100 requests per hour for Table API exceeded"},
-		{"TheHive error", "application/json", `{"type":"NotFoundError","message":"Case ~123 not found"}`,
-			"NotFoundError", "Case ~123 not found", ""},
-		{"OAuth error", "application/json", `{"error":"invalid_client","error_description":"Client authentication failed"}`,
-			"invalid_client", "Client authentication failed", ""},
-		{"detail only", "application/json", `{"detail":"Invalid ticket id"}`, "", "Invalid ticket id", ""},
-		{"detail as list", "application/json", `{"detail":[{"loc":["query","limit"],"msg":"too big"}]}`, "", `[{"loc":["query","limit"],"msg":"too big"}]`, ""},
-		{"errors list", "application/json", `{"errors":[{"message":"first"},{"message":"second"}]}`, "", "first", ""},
-		{"hibernating instance page", "text/html; charset=utf-8",
-			"<!DOCTYPE html><html><head><title>Instance Hibernating page</title><style>p{}</style></head><body><p>Your instance is hibernating</p></body></html>",
-			"", "Instance Hibernating page", ""},
-		{"HTML without title", "text/html", "<html><body><h1>Bad &amp; Gateway</h1><script>var x=1;</script></body></html>", "", "Bad & Gateway", ""},
-		{"HTML without content type", "", "\n<html><head><title>502 Bad Gateway</title></head></html>", "", "502 Bad Gateway", ""},
-		{"XML error", "application/xml",
-			`<?xml version="1.0" encoding="UTF-8"?><response><error><detail/><message>Invalid sysparm_limit</message></error><status>failure</status></response>`,
-			"", "Invalid sysparm_limit failure", ""},
-		{"plain text", "text/plain", "\n\n  upstream connect error or disconnect/reset before headers\nmore", "", "upstream connect error or disconnect/reset before headers", ""},
-		{"JSON that is not an envelope", "application/json", `{"foo":1}`, "", `{"foo":1}`, ""},
-		{"truncated JSON", "application/json", `{"error":{"mess`, "", `{"error":{"mess`, ""},
-		{"empty", "application/json", "", "", "", ""},
+		{name: "ServiceNow envelope", contentType: "application/json",
+			body: `{"error":{"message":"No Record found","detail":"Record doesn't exist or ACL restricts the record retrieval"},"status":"failure"}`,
+			want: text{message: "No Record found", detail: "Record doesn't exist or ACL restricts the record retrieval"}},
+		{name: "ServiceNow rate limit", contentType: "application/json",
+			body: `{"error":{"message":"Rate limit exceeded","detail":"Rate limit of 100 requests per hour for Table API exceeded"},"status":"failure"}`,
+			want: text{message: "Rate limit exceeded", detail: "Rate limit of 100 requests per hour for Table API exceeded"}},
+		{name: "TheHive error", contentType: "application/json", body: `{"type":"NotFoundError","message":"Case ~123 not found"}`,
+			want: text{code: "NotFoundError", message: "Case ~123 not found"}},
+		{name: "OAuth error", contentType: "application/json", body: `{"error":"invalid_client","error_description":"Client authentication failed"}`,
+			want: text{code: "invalid_client", message: "Client authentication failed"}},
+		{name: "detail only", contentType: "application/json", body: `{"detail":"Invalid ticket id"}`, want: text{message: "Invalid ticket id"}},
+		{name: "detail as list", contentType: "application/json", body: `{"detail":[{"loc":["query","limit"],"msg":"too big"}]}`,
+			want: text{message: `[{"loc":["query","limit"],"msg":"too big"}]`}},
+		{name: "errors list", contentType: "application/json", body: `{"errors":[{"message":"first"},{"message":"second"}]}`, want: text{message: "first"}},
+		{name: "hibernating instance page", contentType: "text/html; charset=utf-8",
+			body: "<!DOCTYPE html><html><head><title>Instance Hibernating page</title><style>p{}</style></head><body><p>Your instance is hibernating</p></body></html>",
+			want: text{message: "Instance Hibernating page"}},
+		{name: "HTML without title", contentType: "text/html", body: "<html><body><h1>Bad &amp; Gateway</h1><script>var x=1;</script></body></html>",
+			want: text{message: "Bad & Gateway"}},
+		{name: "HTML without content type", body: "\n<html><head><title>502 Bad Gateway</title></head></html>", want: text{message: "502 Bad Gateway"}},
+		{name: "XML error", contentType: "application/xml",
+			body: `<?xml version="1.0" encoding="UTF-8"?><response><error><detail/><message>Invalid sysparm_limit</message></error><status>failure</status></response>`,
+			want: text{message: "Invalid sysparm_limit failure"}},
+		{name: "plain text", contentType: "text/plain", body: "\n\n  upstream connect error or disconnect/reset before headers\nmore",
+			want: text{message: "upstream connect error or disconnect/reset before headers"}},
+		{name: "JSON that is not an envelope", contentType: "application/json", body: `{"foo":1}`, want: text{message: `{"foo":1}`}},
+		{name: "truncated JSON", contentType: "application/json", body: `{"error":{"mess`, want: text{message: `{"error":{"mess`}},
+		{name: "empty", contentType: "application/json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,9 +107,8 @@ func TestErrorBodies(t *testing.T) {
 			if !errors.As(err, &apiErr) {
 				t.Fatalf("got %T %v, want *Error", err, err)
 			}
-			if apiErr.Code != tt.wantCode || apiErr.Message != tt.wantMessage || apiErr.Detail != tt.wantDetail {
-				t.Errorf("got code %q message %q detail %q\nwant code %q message %q detail %q",
-					apiErr.Code, apiErr.Message, apiErr.Detail, tt.wantCode, tt.wantMessage, tt.wantDetail)
+			if got := (text{code: apiErr.Code, message: apiErr.Message, detail: apiErr.Detail}); got != tt.want {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
 			if string(apiErr.Body) != tt.body {
 				t.Errorf("Body = %q, want the raw body", apiErr.Body)
@@ -185,15 +189,15 @@ func TestSuccessBodies(t *testing.T) {
 		wantErr     bool
 		wantSummary string
 	}{
-		{"JSON", 200, "application/json", `{"result":[{"a":"1"}]}`, 1, false, ""},
-		{"JSON with charset", 200, "application/json;charset=UTF-8", `{"result":[{"a":"1"},{"b":"2"}]}`, 2, false, ""},
-		{"204", 204, "", "", 0, false, ""},
-		{"202 with empty body", 202, "application/json", "", 0, false, ""},
-		{"HTML page with 200", 200, "text/html", "<html><head><title>Log in | ServiceNow</title></head></html>", 0, true, "Log in | ServiceNow"},
-		{"HTML page without content type", 200, "", "<html><head><title>Hibernating</title></head></html>", 0, true, "Hibernating"},
-		{"plain text", 200, "text/plain", "Service temporarily unavailable", 0, true, "Service temporarily unavailable"},
-		{"not JSON", 200, "application/json", "}{", 0, true, "}{"},
-		{"JSON cut short", 200, "application/json", `{"result":[{"a":"1"}`, 0, true, ""},
+		{name: "JSON", status: 200, contentType: "application/json", body: `{"result":[{"a":"1"}]}`, wantItems: 1, wantErr: false, wantSummary: ""},
+		{name: "JSON with charset", status: 200, contentType: "application/json;charset=UTF-8", body: `{"result":[{"a":"1"},{"b":"2"}]}`, wantItems: 2, wantErr: false, wantSummary: ""},
+		{name: "204", status: 204, contentType: "", body: "", wantItems: 0, wantErr: false, wantSummary: ""},
+		{name: "202 with empty body", status: 202, contentType: "application/json", body: "", wantItems: 0, wantErr: false, wantSummary: ""},
+		{name: "HTML page with 200", status: 200, contentType: "text/html", body: "<html><head><title>Log in | ServiceNow</title></head></html>", wantItems: 0, wantErr: true, wantSummary: "Log in | ServiceNow"},
+		{name: "HTML page without content type", status: 200, contentType: "", body: "<html><head><title>Hibernating</title></head></html>", wantItems: 0, wantErr: true, wantSummary: "Hibernating"},
+		{name: "plain text", status: 200, contentType: "text/plain", body: "Service temporarily unavailable", wantItems: 0, wantErr: true, wantSummary: "Service temporarily unavailable"},
+		{name: "not JSON", status: 200, contentType: "application/json", body: "}{", wantItems: 0, wantErr: true, wantSummary: "}{"},
+		{name: "JSON cut short", status: 200, contentType: "application/json", body: `{"result":[{"a":"1"}`, wantItems: 0, wantErr: true, wantSummary: ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,9 +235,9 @@ func TestResponseSizeCap(t *testing.T) {
 		body    string
 		wantErr bool
 	}{
-		{"exactly at the cap", exact, false},
-		{"one byte past the cap", `{"v":"` + strings.Repeat("a", limit-7) + `"}`, true},
-		{"far past the cap", `{"v":"` + strings.Repeat("a", 10*limit) + `"}`, true},
+		{name: "exactly at the cap", body: exact, wantErr: false},
+		{name: "one byte past the cap", body: `{"v":"` + strings.Repeat("a", limit-7) + `"}`, wantErr: true},
+		{name: "far past the cap", body: `{"v":"` + strings.Repeat("a", 10*limit) + `"}`, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,8 +245,8 @@ func TestResponseSizeCap(t *testing.T) {
 			mock.RegisterResponder("GET", mockURL, respond(200, "application/json", tt.body))
 			var v map[string]string
 			_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, &v)
-			if tt.wantErr != errors.Is(err, ErrResponseTooLarge) {
-				t.Fatalf("got %v, want ErrResponseTooLarge: %v", err, tt.wantErr)
+			if tt.wantErr != errors.Is(err, incidentkit.ErrResponseTooLarge) {
+				t.Fatalf("got %v, want incidentkit.ErrResponseTooLarge: %v", err, tt.wantErr)
 			}
 			if tt.wantErr && mock.GetTotalCallCount() != 1 {
 				t.Errorf("an oversized answer was read %d times", mock.GetTotalCallCount())
@@ -257,25 +261,25 @@ func TestRequestValidationBeforeSending(t *testing.T) {
 		req  *Request
 		out  any
 	}{
-		{"nil request", nil, nil},
-		{"empty path argument", &Request{Path: "/api/{}", Args: []string{""}}, nil},
-		{"dot-dot argument", &Request{Path: "/api/{}", Args: []string{".."}}, nil},
-		{"too few arguments", &Request{Path: "/api/{}/{}", Args: []string{"a"}}, nil},
-		{"too many arguments", &Request{Path: "/api/{}", Args: []string{"a", "b"}}, nil},
-		{"unencodable JSON", &Request{Method: "POST", Path: "/api", JSON: map[string]any{"f": func() {}}}, nil},
-		{"JSON and streamed body", &Request{Method: "POST", Path: "/api", JSON: 1, Body: RawBody(Upload{Reader: strings.NewReader("x")})}, nil},
-		{"non-pointer result", &Request{Path: "/api"}, struct{}{}},
-		{"bad query", &Request{Path: "/api", Query: 42}, nil},
-		{"next link to another host", &Request{URL: "https://evil.example/api/now/table/incident?sysparm_offset=10"}, nil},
-		{"next link downgraded to http", &Request{URL: "http://api.example.test/base/api"}, nil},
+		{name: "nil request", req: nil, out: nil},
+		{name: "empty path argument", req: &Request{Path: "/api/{}", Args: []string{""}}, out: nil},
+		{name: "dot-dot argument", req: &Request{Path: "/api/{}", Args: []string{".."}}, out: nil},
+		{name: "too few arguments", req: &Request{Path: "/api/{}/{}", Args: []string{"a"}}, out: nil},
+		{name: "too many arguments", req: &Request{Path: "/api/{}", Args: []string{"a", "b"}}, out: nil},
+		{name: "unencodable JSON", req: &Request{Method: "POST", Path: "/api", JSON: map[string]any{"f": func() {}}}, out: nil},
+		{name: "JSON and streamed body", req: &Request{Method: "POST", Path: "/api", JSON: 1, Body: RawBody(Upload{Reader: strings.NewReader("x")})}, out: nil},
+		{name: "non-pointer result", req: &Request{Path: "/api"}, out: struct{}{}},
+		{name: "bad query", req: &Request{Path: "/api", Query: 42}, out: nil},
+		{name: "next link to another host", req: &Request{URL: "https://evil.example/api/now/table/incident?sysparm_offset=10"}, out: nil},
+		{name: "next link downgraded to http", req: &Request{URL: "http://api.example.test/base/api"}, out: nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mock, _ := newMockClient(t)
 			mock.RegisterNoResponder(httpmock.NewStringResponder(200, `{}`))
 			_, err := c.Do(context.Background(), tt.req, tt.out)
-			if !errors.Is(err, ErrInvalidInput) {
-				t.Fatalf("got %v, want ErrInvalidInput", err)
+			if !errors.Is(err, incidentkit.ErrInvalidInput) {
+				t.Fatalf("got %v, want incidentkit.ErrInvalidInput", err)
 			}
 			var inErr *InputError
 			if !errors.As(err, &inErr) || inErr.Problem == "" {

@@ -45,16 +45,16 @@ func TestParseRetryAfter(t *testing.T) {
 		want time.Duration
 		ok   bool
 	}{
-		{"120", 2 * time.Minute, true},
-		{" 3 ", 3 * time.Second, true},
-		{"0", 0, true},
-		{"Sun, 22 Nov 2026 12:00:30 GMT", 30 * time.Second, true},
-		{"Sun, 22 Nov 2026 11:00:00 GMT", 0, true},
-		{"-5", 0, false},
-		{"1.5", 0, false},
-		{"soon", 0, false},
-		{"", 0, false},
-		{"99999999999999999999", maxRetryAfterSeconds * time.Second, true},
+		{in: "120", want: 2 * time.Minute, ok: true},
+		{in: " 3 ", want: 3 * time.Second, ok: true},
+		{in: "0", want: 0, ok: true},
+		{in: "Sun, 22 Nov 2026 12:00:30 GMT", want: 30 * time.Second, ok: true},
+		{in: "Sun, 22 Nov 2026 11:00:00 GMT", want: 0, ok: true},
+		{in: "-5", want: 0, ok: false},
+		{in: "1.5", want: 0, ok: false},
+		{in: "soon", want: 0, ok: false},
+		{in: "", want: 0, ok: false},
+		{in: "99999999999999999999", want: maxRetryAfterSeconds * time.Second, ok: true},
 	}
 	for _, tt := range tests {
 		got, ok := ParseRetryAfter(tt.in, now)
@@ -66,18 +66,18 @@ func TestParseRetryAfter(t *testing.T) {
 
 func FuzzErrorBody(f *testing.F) {
 	seeds := []struct{ ct, body string }{
-		{"application/json", `{"error":{"message":"No Record found","detail":"x"},"status":"failure"}`},
-		{"application/json", `{"type":"AttributeCheckingError","message":"m","errors":[{"name":"severity"}]}`},
-		{"application/json", `{"error":"invalid_grant","error_description":"bad"}`},
-		{"application/json", `{"detail":[{"msg":"x"}]}`},
-		{"text/html", `<html><head><title>Hibernating &amp; asleep</title></head><body>zz</body></html>`},
-		{"text/html", `<html><body><script>alert(1)</script><!-- c --><p>Gateway</p>`},
-		{"application/xml", `<?xml version="1.0"?><error><message><![CDATA[x < y]]></message></error>`},
-		{"", "<title"},
-		{"", "<![CDATA["},
-		{"text/plain", "\n\nline one\nline two"},
-		{"", "\xff\xfe invalid utf-8"},
-		{"", `{"error":`},
+		{ct: "application/json", body: `{"error":{"message":"No Record found","detail":"x"},"status":"failure"}`},
+		{ct: "application/json", body: `{"type":"AttributeCheckingError","message":"m","errors":[{"name":"severity"}]}`},
+		{ct: "application/json", body: `{"error":"invalid_grant","error_description":"bad"}`},
+		{ct: "application/json", body: `{"detail":[{"msg":"x"}]}`},
+		{ct: "text/html", body: `<html><head><title>Hibernating &amp; asleep</title></head><body>zz</body></html>`},
+		{ct: "text/html", body: `<html><body><script>alert(1)</script><!-- c --><p>Gateway</p>`},
+		{ct: "application/xml", body: `<?xml version="1.0"?><error><message><![CDATA[x < y]]></message></error>`},
+		{ct: "", body: "<title"},
+		{ct: "", body: "<![CDATA["},
+		{ct: "text/plain", body: "\n\nline one\nline two"},
+		{ct: "", body: "\xff\xfe invalid utf-8"},
+		{ct: "", body: `{"error":`},
 	}
 	for _, s := range seeds {
 		f.Add(s.ct, []byte(s.body))

@@ -3,8 +3,10 @@ package transport
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -78,6 +80,40 @@ func newMockClient(t *testing.T, opts ...Option) (*Client, *httpmock.MockTranspo
 	mock := httpmock.NewMockTransport()
 	c, sink := newClient(t, "https://api.example.test/base", append([]Option{WithHTTPClient(&http.Client{Transport: mock})}, opts...)...)
 	return c, mock, sink
+}
+
+// sent sends req through a client built by newMockClient(t, opts...) whose
+// transport answers every request 200 {}, and returns the request as it
+// reached the transport, under all of the client's layers, with its body.
+func sent(t *testing.T, req *Request, opts ...Option) (*http.Request, string) {
+	t.Helper()
+	c, mock, _ := newMockClient(t, opts...)
+	var got *http.Request
+	var body []byte
+	mock.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
+		got = r
+		if r.Body != nil {
+			body, _ = io.ReadAll(r.Body)
+		}
+		return httpmock.NewStringResponse(200, `{}`), nil
+	})
+	if _, err := c.Do(context.Background(), req, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got == nil {
+		t.Fatal("nothing was sent")
+	}
+	return got, string(body)
+}
+
+// serve starts a test server running h, stopped when the test ends, and
+// returns a client for it built by newClient with opts.
+func serve(t *testing.T, h http.Handler, opts ...Option) *Client {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	c, _ := newClient(t, srv.URL, opts...)
+	return c
 }
 
 // noSecret fails the test when err's text contains the secret.

@@ -33,10 +33,10 @@ func expandPath(b *strings.Builder, tmpl string, args []string) error {
 			return invalid("path", "%d arguments for more placeholders", len(args))
 		}
 		a := args[i]
-		switch {
-		case a == "":
+		switch a {
+		case "":
 			return invalid("path", "argument %d is empty", i+1)
-		case a == "." || a == "..":
+		case ".", "..":
 			return invalid("path", "argument %d is %q", i+1, a)
 		}
 		b.WriteString(tmpl[:at])

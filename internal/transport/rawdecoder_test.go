@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentkit/incidentkit"
+
 	"github.com/jarcoal/httpmock"
 )
 
@@ -57,7 +59,7 @@ func TestRawDecoder(t *testing.T) {
 			if errors.As(err, &be) != tt.wantBody || out.calls != tt.calls || (tt.wantBytes != "" && out.got != tt.wantBytes) {
 				t.Fatalf("err %v, calls %d, got %q", err, out.calls, out.got)
 			}
-			if tt.tooLarge != errors.Is(err, ErrResponseTooLarge) {
+			if tt.tooLarge != errors.Is(err, incidentkit.ErrResponseTooLarge) {
 				t.Fatalf("too large: %v", err)
 			}
 			if tt.fail != nil && !errors.Is(err, tt.fail) {

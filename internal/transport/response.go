@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // drainLimit is how much of an unread body is consumed so the connection
@@ -171,7 +173,7 @@ func (k *call) bodyError(resp *http.Response, summary string, err error) error {
 }
 
 // cappedReader reads at most limit bytes and fails with an error matching
-// ErrResponseTooLarge when the source has more.
+// incidentkit.ErrResponseTooLarge when the source has more.
 type cappedReader struct {
 	r     io.Reader
 	left  int64
@@ -184,7 +186,7 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := c.r.Read(one[:])
 		if n > 0 {
-			return 0, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, c.limit)
+			return 0, fmt.Errorf("%w: more than %d bytes", incidentkit.ErrResponseTooLarge, c.limit)
 		}
 		return 0, err
 	}

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
+
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -129,14 +131,14 @@ func final(err error) bool {
 	var srcErr *SourceError
 	return errors.As(err, &apiErr) || errors.As(err, &authErr) || errors.As(err, &limErr) ||
 		errors.As(err, &srcErr) || errors.Is(err, context.Canceled) ||
-		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrNotReplayable) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, incidentkit.ErrNotReplayable) ||
 		errors.Is(err, errAttemptOver)
 }
 
 // truncated reports whether a body error means the body was cut short, as
 // opposed to a well-delivered body that is not valid.
 func truncated(err error) bool {
-	if errors.Is(err, ErrResponseTooLarge) {
+	if errors.Is(err, incidentkit.ErrResponseTooLarge) {
 		return false
 	}
 	var ne net.Error

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
+
 	"github.com/jarcoal/httpmock"
 )
 
@@ -40,22 +42,22 @@ func TestRetryPolicyByStatus(t *testing.T) {
 		wantCalls  int
 		wantStatus int // 0 means success expected
 	}{
-		{"POST 500 is sent once", "POST", ReplayByMethod, []int{500, 201}, "", 1, 500},
-		{"POST 502 is sent once", "POST", ReplayByMethod, []int{502, 201}, "", 1, 502},
-		{"POST 503 without Retry-After is sent once", "POST", ReplayByMethod, []int{503, 201}, "", 1, 503},
-		{"POST 504 is sent once", "POST", ReplayByMethod, []int{504, 201}, "", 1, 504},
-		{"POST 503 with Retry-After is retried", "POST", ReplayByMethod, []int{503, 201}, "0", 2, 0},
-		{"POST 429 is retried", "POST", ReplayByMethod, []int{429, 201}, "", 2, 0},
-		{"PATCH defaults to unsafe", "PATCH", ReplayByMethod, []int{502, 200}, "", 1, 502},
-		{"PATCH marked safe is retried", "PATCH", ReplaySafe, []int{502, 200}, "", 2, 0},
-		{"POST marked safe (a search) is retried", "POST", ReplaySafe, []int{503, 504, 200}, "", 3, 0},
-		{"PUT marked unsafe is not retried", "PUT", ReplayUnsafe, []int{503, 200}, "", 1, 503},
-		{"GET 503 503 200 succeeds on attempt three", "GET", ReplayByMethod, []int{503, 503, 200}, "", 3, 0},
-		{"GET 502 and 504 are retried", "GET", ReplayByMethod, []int{502, 504, 200}, "", 3, 0},
-		{"GET 500 is not retried", "GET", ReplayByMethod, []int{500, 200}, "", 1, 500},
-		{"GET 404 is not retried", "GET", ReplayByMethod, []int{404, 200}, "", 1, 404},
-		{"DELETE 503 is retried", "DELETE", ReplayByMethod, []int{503, 204}, "", 2, 0},
-		{"retries run out on the last answer", "GET", ReplayByMethod, []int{503}, "", 5, 503},
+		{name: "POST 500 is sent once", method: "POST", replay: ReplayByMethod, statuses: []int{500, 201}, retryAfter: "", wantCalls: 1, wantStatus: 500},
+		{name: "POST 502 is sent once", method: "POST", replay: ReplayByMethod, statuses: []int{502, 201}, retryAfter: "", wantCalls: 1, wantStatus: 502},
+		{name: "POST 503 without Retry-After is sent once", method: "POST", replay: ReplayByMethod, statuses: []int{503, 201}, retryAfter: "", wantCalls: 1, wantStatus: 503},
+		{name: "POST 504 is sent once", method: "POST", replay: ReplayByMethod, statuses: []int{504, 201}, retryAfter: "", wantCalls: 1, wantStatus: 504},
+		{name: "POST 503 with Retry-After is retried", method: "POST", replay: ReplayByMethod, statuses: []int{503, 201}, retryAfter: "0", wantCalls: 2, wantStatus: 0},
+		{name: "POST 429 is retried", method: "POST", replay: ReplayByMethod, statuses: []int{429, 201}, retryAfter: "", wantCalls: 2, wantStatus: 0},
+		{name: "PATCH defaults to unsafe", method: "PATCH", replay: ReplayByMethod, statuses: []int{502, 200}, retryAfter: "", wantCalls: 1, wantStatus: 502},
+		{name: "PATCH marked safe is retried", method: "PATCH", replay: ReplaySafe, statuses: []int{502, 200}, retryAfter: "", wantCalls: 2, wantStatus: 0},
+		{name: "POST marked safe (a search) is retried", method: "POST", replay: ReplaySafe, statuses: []int{503, 504, 200}, retryAfter: "", wantCalls: 3, wantStatus: 0},
+		{name: "PUT marked unsafe is not retried", method: "PUT", replay: ReplayUnsafe, statuses: []int{503, 200}, retryAfter: "", wantCalls: 1, wantStatus: 503},
+		{name: "GET 503 503 200 succeeds on attempt three", method: "GET", replay: ReplayByMethod, statuses: []int{503, 503, 200}, retryAfter: "", wantCalls: 3, wantStatus: 0},
+		{name: "GET 502 and 504 are retried", method: "GET", replay: ReplayByMethod, statuses: []int{502, 504, 200}, retryAfter: "", wantCalls: 3, wantStatus: 0},
+		{name: "GET 500 is not retried", method: "GET", replay: ReplayByMethod, statuses: []int{500, 200}, retryAfter: "", wantCalls: 1, wantStatus: 500},
+		{name: "GET 404 is not retried", method: "GET", replay: ReplayByMethod, statuses: []int{404, 200}, retryAfter: "", wantCalls: 1, wantStatus: 404},
+		{name: "DELETE 503 is retried", method: "DELETE", replay: ReplayByMethod, statuses: []int{503, 204}, retryAfter: "", wantCalls: 2, wantStatus: 0},
+		{name: "retries run out on the last answer", method: "GET", replay: ReplayByMethod, statuses: []int{503}, retryAfter: "", wantCalls: 5, wantStatus: 503},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,40 +92,39 @@ func body(method string) any {
 	return nil
 }
 
-func TestPostRetriedAfterRetryAfterWait(t *testing.T) {
-	// Retry-After: 1 is honoured but clamped to the 50 ms maximum wait.
-	c, mock, _ := newMockClient(t, WithRetryWait(time.Millisecond, 50*time.Millisecond))
-	var sent []time.Time
-	seq := sequence([]int{429, 201}, "1")
-	mock.RegisterResponder("POST", mockURL, func(r *http.Request) (*http.Response, error) {
-		sent = append(sent, time.Now())
-		return seq(r)
-	})
-	_, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: body("POST")}, nil)
-	if err != nil {
-		t.Fatal(err)
+func TestRetryAfterWait(t *testing.T) {
+	tests := []struct {
+		name     string
+		method   string
+		statuses []int
+		maxWait  time.Duration
+		wantMin  time.Duration // shortest acceptable gap between the two attempts
+		wantMax  time.Duration // longest; 0 = no bound
+	}{
+		// Retry-After: 1 is honoured but clamped to the 50 ms maximum wait.
+		{name: "POST 429 waits the clamped maximum", method: "POST", statuses: []int{429, 201}, maxWait: 50 * time.Millisecond, wantMin: 45 * time.Millisecond, wantMax: 900 * time.Millisecond},
+		{name: "GET 503 waits the server's 1s under the maximum", method: "GET", statuses: []int{503, 200}, maxWait: 5 * time.Second, wantMin: 950 * time.Millisecond},
 	}
-	if len(sent) != 2 {
-		t.Fatalf("sent %d times, want 2", len(sent))
-	}
-	if gap := sent[1].Sub(sent[0]); gap < 45*time.Millisecond || gap > 900*time.Millisecond {
-		t.Errorf("waited %s between attempts, want the clamped 50ms", gap)
-	}
-}
-
-func TestRetryAfterHonouredUnderMaximum(t *testing.T) {
-	c, mock, _ := newMockClient(t, WithRetryWait(time.Millisecond, 5*time.Second))
-	var sent []time.Time
-	seq := sequence([]int{503, 200}, "1")
-	mock.RegisterResponder("GET", mockURL, func(r *http.Request) (*http.Response, error) {
-		sent = append(sent, time.Now())
-		return seq(r)
-	})
-	if _, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if gap := sent[1].Sub(sent[0]); gap < 950*time.Millisecond {
-		t.Errorf("waited %s, want the server's 1s", gap)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mock, _ := newMockClient(t, WithRetryWait(time.Millisecond, tt.maxWait))
+			var sent []time.Time
+			seq := sequence(tt.statuses, "1")
+			mock.RegisterResponder(tt.method, mockURL, func(r *http.Request) (*http.Response, error) {
+				sent = append(sent, time.Now())
+				return seq(r)
+			})
+			_, err := c.Do(context.Background(), &Request{Method: tt.method, Path: "/api/thing", JSON: body(tt.method)}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sent) != 2 {
+				t.Fatalf("sent %d times, want 2", len(sent))
+			}
+			if gap := sent[1].Sub(sent[0]); gap < tt.wantMin || (tt.wantMax > 0 && gap > tt.wantMax) {
+				t.Errorf("waited %s between attempts, want %s to %s", gap, tt.wantMin, tt.wantMax)
+			}
+		})
 	}
 }
 
@@ -132,8 +133,8 @@ func TestRetryAfterPastDeadlineReturnsAtOnce(t *testing.T) {
 	mock.RegisterResponder("GET", mockURL, sequence([]int{429, 200}, "30"))
 	start := time.Now()
 	_, err := c.Do(ctxTimeout(t, 2*time.Second), &Request{Path: "/api/thing"}, nil)
-	if !errors.Is(err, ErrRateLimited) {
-		t.Fatalf("got %v, want ErrRateLimited", err)
+	if !errors.Is(err, incidentkit.ErrRateLimited) {
+		t.Fatalf("got %v, want incidentkit.ErrRateLimited", err)
 	}
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.RetryAfter != 30*time.Second {
@@ -151,7 +152,7 @@ func TestWithoutRetriesSendsOnce(t *testing.T) {
 	c, mock, _ := newMockClient(t, WithoutRetries())
 	mock.RegisterResponder("GET", mockURL, sequence([]int{503, 200}, "0"))
 	_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
-	if !errors.Is(err, ErrServer) || mock.GetTotalCallCount() != 1 {
+	if !errors.Is(err, incidentkit.ErrServer) || mock.GetTotalCallCount() != 1 {
 		t.Fatalf("got %v after %d calls, want one 503", err, mock.GetTotalCallCount())
 	}
 }
@@ -160,7 +161,7 @@ func TestRetriesLimit(t *testing.T) {
 	c, mock, _ := newMockClient(t, WithRetries(2))
 	mock.RegisterResponder("GET", mockURL, sequence([]int{502}, ""))
 	_, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, nil)
-	if !errors.Is(err, ErrServer) || mock.GetTotalCallCount() != 3 {
+	if !errors.Is(err, incidentkit.ErrServer) || mock.GetTotalCallCount() != 3 {
 		t.Fatalf("got %v after %d calls, want a 502 after 3", err, mock.GetTotalCallCount())
 	}
 }
@@ -169,18 +170,12 @@ func TestConnectionErrorBeforeSendRetriedForPost(t *testing.T) {
 	// httpmock fails before anything is written, which the send tracker
 	// sees as "nothing went out": even a create may be sent again.
 	c, mock, _ := newMockClient(t)
-	n := 0
-	mock.RegisterResponder("POST", mockURL, func(r *http.Request) (*http.Response, error) {
-		n++
-		if n == 1 {
-			return nil, errors.New("dial tcp: connection refused")
-		}
-		return httpmock.NewStringResponse(201, `{}`), nil
-	})
+	mock.RegisterResponder("POST", mockURL, httpmock.NewErrorResponder(errors.New("dial tcp: connection refused")).
+		Then(httpmock.NewStringResponder(201, `{}`)))
 	if _, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: body("POST")}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if n != 2 {
+	if n := mock.GetTotalCallCount(); n != 2 {
 		t.Fatalf("sent %d times, want 2", n)
 	}
 }
@@ -189,20 +184,14 @@ func TestRetriedReadDoesNotMerge(t *testing.T) {
 	// The first answer is cut short after "a"; the second lacks "a". The
 	// result must be the second answer alone, nothing of the first.
 	c, mock, _ := newMockClient(t)
-	n := 0
-	mock.RegisterResponder("GET", mockURL, func(r *http.Request) (*http.Response, error) {
-		n++
-		if n == 1 {
-			return httpmock.NewStringResponse(200, `{"a":"stale","b":`), nil
-		}
-		return httpmock.NewStringResponse(200, `{"b":"fresh"}`), nil
-	})
+	mock.RegisterResponder("GET", mockURL, httpmock.NewStringResponder(200, `{"a":"stale","b":`).
+		Then(httpmock.NewStringResponder(200, `{"b":"fresh"}`)))
 	var out map[string]string
 	if _, err := c.Do(context.Background(), &Request{Path: "/api/thing"}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 1 || out["b"] != "fresh" {
-		t.Fatalf("got %v, want only b=fresh", out)
+	if len(out) != 1 || out["b"] != "fresh" || mock.GetTotalCallCount() != 2 {
+		t.Fatalf("got %v after %d requests, want only b=fresh after 2", out, mock.GetTotalCallCount())
 	}
 }
 
@@ -231,6 +220,7 @@ func answer(status int, retryAfter string) *http.Response {
 	return &http.Response{StatusCode: status, Header: h}
 }
 
+//nolint:bodyclose // the answers are synthetic: they have no body to close.
 func TestDecide(t *testing.T) {
 	p := retryPolicy{minWait: 100 * time.Millisecond, maxWait: 10 * time.Second}
 	refused := errors.New("dial tcp: connection refused")
@@ -258,7 +248,7 @@ func TestDecide(t *testing.T) {
 		{name: "safe body cut short", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(200, ""), err: cut, sent: true}, wantRetry: true, wantWait: 100 * time.Millisecond},
 		{name: "download cut short", in: outcome{attempt: 1, safe: true, replayable: true, download: true, resp: answer(200, ""), err: cut, sent: true}},
 		{name: "unsafe body cut short", in: outcome{attempt: 1, replayable: true, resp: answer(200, ""), err: cut, sent: true}},
-		{name: "body too large", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(200, ""), err: &BodyError{Err: ErrResponseTooLarge}, sent: true}},
+		{name: "body too large", in: outcome{attempt: 1, safe: true, replayable: true, resp: answer(200, ""), err: &BodyError{Err: incidentkit.ErrResponseTooLarge}, sent: true}},
 		{name: "limiter", in: outcome{attempt: 1, safe: true, replayable: true, err: &LimitError{Err: refused}}},
 		{name: "authentication", in: outcome{attempt: 1, safe: true, replayable: true, err: &authError{err: refused}}},
 		{name: "context", in: outcome{attempt: 1, safe: true, replayable: true, err: context.Canceled}},

@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // echoServer answers every request with an error that repeats the
@@ -85,15 +87,15 @@ func TestSecretsNeverInErrorsOrLogs(t *testing.T) {
 
 func TestRedactURL(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"https://x.test/api?sysparm_limit=10", "https://x.test/api?sysparm_limit=10"},
-		{"https://user:pw@x.test/api", "https://x.test/api"},
-		{"https://x.test/api?access_token=abc&sysparm_limit=1", "https://x.test/api?access_token=REDACTED&sysparm_limit=1"},
-		{"https://x.test/api?api_key=abc", "https://x.test/api?api_key=REDACTED"},
-		{"https://x.test/api?Password=abc", "https://x.test/api?Password=REDACTED"},
-		{"https://x.test/api?client_secret=abc", "https://x.test/api?client_secret=REDACTED"},
-		{"https://x.test/api?code=abc", "https://x.test/api?code=REDACTED"},
-		{"https://x.test/api?sig=abc", "https://x.test/api?sig=REDACTED"},
-		{"https://x.test/api?sysparm_fields=number%2Cstate", "https://x.test/api?sysparm_fields=number%2Cstate"},
+		{in: "https://x.test/api?sysparm_limit=10", want: "https://x.test/api?sysparm_limit=10"},
+		{in: "https://user:pw@x.test/api", want: "https://x.test/api"},
+		{in: "https://x.test/api?access_token=abc&sysparm_limit=1", want: "https://x.test/api?access_token=REDACTED&sysparm_limit=1"},
+		{in: "https://x.test/api?api_key=abc", want: "https://x.test/api?api_key=REDACTED"},
+		{in: "https://x.test/api?Password=abc", want: "https://x.test/api?Password=REDACTED"},
+		{in: "https://x.test/api?client_secret=abc", want: "https://x.test/api?client_secret=REDACTED"},
+		{in: "https://x.test/api?code=abc", want: "https://x.test/api?code=REDACTED"},
+		{in: "https://x.test/api?sig=abc", want: "https://x.test/api?sig=REDACTED"},
+		{in: "https://x.test/api?sysparm_fields=number%2Cstate", want: "https://x.test/api?sysparm_fields=number%2Cstate"},
 	}
 	for _, tt := range tests {
 		u, err := url.Parse(tt.in)
@@ -127,21 +129,21 @@ func TestAuthenticatorValidation(t *testing.T) {
 		name string
 		make func() (Authenticator, error)
 	}{
-		{"basic empty user", func() (Authenticator, error) { return BasicAuth("", "pw") }},
-		{"basic colon in user", func() (Authenticator, error) { return BasicAuth("a:b", "pw") }},
-		{"basic empty password", func() (Authenticator, error) { return BasicAuth("admin", "") }},
-		{"basic newline", func() (Authenticator, error) { return BasicAuth("admin", "pw\n") }},
-		{"bearer empty", func() (Authenticator, error) { return BearerToken("") }},
-		{"bearer spaces", func() (Authenticator, error) { return BearerToken(" tok ") }},
-		{"bearer control", func() (Authenticator, error) { return BearerToken("tok\r\nX-Evil: 1") }},
-		{"api key bad header", func() (Authenticator, error) { return APIKeyHeader("x sn", "k") }},
-		{"api key empty", func() (Authenticator, error) { return APIKeyHeader("x-sn-apikey", "") }},
-		{"token func nil", func() (Authenticator, error) { return TokenFunc(nil) }},
+		{name: "basic empty user", make: func() (Authenticator, error) { return BasicAuth("", "pw") }},
+		{name: "basic colon in user", make: func() (Authenticator, error) { return BasicAuth("a:b", "pw") }},
+		{name: "basic empty password", make: func() (Authenticator, error) { return BasicAuth("admin", "") }},
+		{name: "basic newline", make: func() (Authenticator, error) { return BasicAuth("admin", "pw\n") }},
+		{name: "bearer empty", make: func() (Authenticator, error) { return BearerToken("") }},
+		{name: "bearer spaces", make: func() (Authenticator, error) { return BearerToken(" tok ") }},
+		{name: "bearer control", make: func() (Authenticator, error) { return BearerToken("tok\r\nX-Evil: 1") }},
+		{name: "api key bad header", make: func() (Authenticator, error) { return APIKeyHeader("x sn", "k") }},
+		{name: "api key empty", make: func() (Authenticator, error) { return APIKeyHeader("x-sn-apikey", "") }},
+		{name: "token func nil", make: func() (Authenticator, error) { return TokenFunc(nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := tt.make()
-			if a != nil || !errors.Is(err, ErrInvalidInput) {
+			if a != nil || !errors.Is(err, incidentkit.ErrInvalidInput) {
 				t.Fatalf("got %v, %v; want an input error", a, err)
 			}
 		})
@@ -157,10 +159,10 @@ func TestAuthHeadersSent(t *testing.T) {
 		auth         Authenticator
 		header, want string
 	}{
-		{basic, "Authorization", "Basic " + base64.StdEncoding.EncodeToString([]byte("admin:pw"))},
-		{key, "X-Sn-Apikey", "k1"},
-		{bearer, "Authorization", "Bearer t1"},
-		{fn, "Authorization", "Bearer t2"},
+		{auth: basic, header: "Authorization", want: "Basic " + base64.StdEncoding.EncodeToString([]byte("admin:pw"))},
+		{auth: key, header: "X-Sn-Apikey", want: "k1"},
+		{auth: bearer, header: "Authorization", want: "Bearer t1"},
+		{auth: fn, header: "Authorization", want: "Bearer t2"},
 	}
 	for _, tt := range tests {
 		var got string
@@ -206,9 +208,11 @@ func TestAuthenticationLayerCopiesTheHeader(t *testing.T) {
 	})}
 	req, _ := http.NewRequest(http.MethodGet, "https://API.example.test:443/base/x", nil)
 	req.Header.Set("X-Trace", "1")
-	if _, err := layer.RoundTrip(req); err != nil {
+	resp, err := layer.RoundTrip(req)
+	if err != nil {
 		t.Fatal(err)
 	}
+	_ = resp.Body.Close()
 	if seen == req || seen.Header.Get("Authorization") != "Bearer "+testSecret || seen.Header.Get("X-Trace") != "1" {
 		t.Fatalf("sent request: %v", seen.Header)
 	}
@@ -219,9 +223,11 @@ func TestAuthenticationLayerCopiesTheHeader(t *testing.T) {
 		t.Error("the copy does not share the URL and context")
 	}
 	other, _ := http.NewRequest(http.MethodGet, "https://evil.example/x", nil)
-	if _, err := layer.RoundTrip(other); err != nil {
+	resp, err = layer.RoundTrip(other)
+	if err != nil {
 		t.Fatal(err)
 	}
+	_ = resp.Body.Close()
 	if seen.Header.Get("Authorization") != "" {
 		t.Error("credentials sent to another origin")
 	}

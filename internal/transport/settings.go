@@ -185,7 +185,7 @@ func WithUserAgent(ua string) Option {
 }
 
 // WithMaxResponseBytes caps the size of a JSON answer; a larger one is a
-// *BodyError matching ErrResponseTooLarge. Downloads are not capped.
+// *BodyError matching incidentkit.ErrResponseTooLarge. Downloads are not capped.
 func WithMaxResponseBytes(n int64) Option {
 	return func(s *Settings) error {
 		if n <= 0 {

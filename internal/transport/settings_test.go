@@ -3,14 +3,12 @@ package transport
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
+	"github.com/incidentkit/incidentkit"
 )
 
 func TestOptionsValidatedAtConstruction(t *testing.T) {
@@ -18,28 +16,28 @@ func TestOptionsValidatedAtConstruction(t *testing.T) {
 		name string
 		opt  Option
 	}{
-		{"nil HTTP client", WithHTTPClient(nil)},
-		{"negative retries", WithRetries(-1)},
-		{"zero minimum wait", WithRetryWait(0, time.Second)},
-		{"maximum below minimum", WithRetryWait(time.Second, time.Millisecond)},
-		{"zero rate", WithRateLimit(0, 1)},
-		{"negative rate", WithRateLimit(-5, 1)},
-		{"NaN rate", WithRateLimit(nan(), 1)},
-		{"zero burst", WithRateLimit(10, 0)},
-		{"nil limiter", WithLimiter(nil)},
-		{"empty user agent", WithUserAgent("  ")},
-		{"user agent with newline", WithUserAgent("a\r\nX-Evil: 1")},
-		{"zero response cap", WithMaxResponseBytes(0)},
-		{"negative response cap", WithMaxResponseBytes(-1)},
-		{"zero timeout", WithTimeout(0)},
-		{"bad header name", WithHeader("X Bad", "v")},
-		{"header value with newline", WithHeader("X-Org", "a\nb")},
-		{"nil auth", WithAuth(nil)},
+		{name: "nil HTTP client", opt: WithHTTPClient(nil)},
+		{name: "negative retries", opt: WithRetries(-1)},
+		{name: "zero minimum wait", opt: WithRetryWait(0, time.Second)},
+		{name: "maximum below minimum", opt: WithRetryWait(time.Second, time.Millisecond)},
+		{name: "zero rate", opt: WithRateLimit(0, 1)},
+		{name: "negative rate", opt: WithRateLimit(-5, 1)},
+		{name: "NaN rate", opt: WithRateLimit(nan(), 1)},
+		{name: "zero burst", opt: WithRateLimit(10, 0)},
+		{name: "nil limiter", opt: WithLimiter(nil)},
+		{name: "empty user agent", opt: WithUserAgent("  ")},
+		{name: "user agent with newline", opt: WithUserAgent("a\r\nX-Evil: 1")},
+		{name: "zero response cap", opt: WithMaxResponseBytes(0)},
+		{name: "negative response cap", opt: WithMaxResponseBytes(-1)},
+		{name: "zero timeout", opt: WithTimeout(0)},
+		{name: "bad header name", opt: WithHeader("X Bad", "v")},
+		{name: "header value with newline", opt: WithHeader("X-Org", "a\nb")},
+		{name: "nil auth", opt: WithAuth(nil)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := NewSettings(tt.opt)
-			if s != nil || !errors.Is(err, ErrInvalidInput) {
+			if s != nil || !errors.Is(err, incidentkit.ErrInvalidInput) {
 				t.Fatalf("got %v, %v; want an input error", s, err)
 			}
 		})
@@ -57,23 +55,23 @@ func TestBaseURLValidation(t *testing.T) {
 		allowHTTP bool
 		ok        bool
 	}{
-		{"https://dev12345.service-now.com", false, true},
-		{"https://thehive.example.org/thehive/", false, true},
-		{"http://127.0.0.1:9000", false, true},
-		{"http://localhost:9000", false, true},
-		{"http://[::1]:9000", false, true},
-		{"http://thehive.internal:9000", false, false},
-		{"http://thehive.internal:9000", true, true},
-		{"", false, false},
-		{"   ", false, false},
-		{"dev12345.service-now.com", false, false},
-		{"ftp://example.org", false, false},
-		{"https://", false, false},
-		{"https://admin:pw@example.org", false, false},
-		{"https://example.org?x=1", false, false},
-		{"https://example.org#frag", false, false},
-		{"https://exa mple.org", false, false},
-		{"://nothing", false, false},
+		{url: "https://dev12345.service-now.com", allowHTTP: false, ok: true},
+		{url: "https://thehive.example.org/thehive/", allowHTTP: false, ok: true},
+		{url: "http://127.0.0.1:9000", allowHTTP: false, ok: true},
+		{url: "http://localhost:9000", allowHTTP: false, ok: true},
+		{url: "http://[::1]:9000", allowHTTP: false, ok: true},
+		{url: "http://thehive.internal:9000", allowHTTP: false, ok: false},
+		{url: "http://thehive.internal:9000", allowHTTP: true, ok: true},
+		{url: "", allowHTTP: false, ok: false},
+		{url: "   ", allowHTTP: false, ok: false},
+		{url: "dev12345.service-now.com", allowHTTP: false, ok: false},
+		{url: "ftp://example.org", allowHTTP: false, ok: false},
+		{url: "https://", allowHTTP: false, ok: false},
+		{url: "https://admin:pw@example.org", allowHTTP: false, ok: false},
+		{url: "https://example.org?x=1", allowHTTP: false, ok: false},
+		{url: "https://example.org#frag", allowHTTP: false, ok: false},
+		{url: "https://exa mple.org", allowHTTP: false, ok: false},
+		{url: "://nothing", allowHTTP: false, ok: false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
@@ -83,7 +81,7 @@ func TestBaseURLValidation(t *testing.T) {
 			if tt.ok != (err == nil) {
 				t.Fatalf("New(%q) error = %v, want ok %v", tt.url, err, tt.ok)
 			}
-			if err != nil && !errors.Is(err, ErrInvalidInput) {
+			if err != nil && !errors.Is(err, incidentkit.ErrInvalidInput) {
 				t.Errorf("got %T, want an input error", err)
 			}
 			if err == nil && c.BaseURL().String() == "" {
@@ -102,26 +100,21 @@ func TestNewRejectsInconsistentSettings(t *testing.T) {
 		s, _ := NewSettings()
 		s.BaseURL = "https://example.org"
 		mutate(s)
-		if _, err := New(s); !errors.Is(err, ErrInvalidInput) {
+		if _, err := New(s); !errors.Is(err, incidentkit.ErrInvalidInput) {
 			t.Errorf("got %v, want an input error", err)
 		}
 	}
-	if _, err := New(nil); !errors.Is(err, ErrInvalidInput) {
+	if _, err := New(nil); !errors.Is(err, incidentkit.ErrInvalidInput) {
 		t.Errorf("nil settings: %v", err)
 	}
 }
 
 func TestUserAgentAndHeaders(t *testing.T) {
-	var got http.Header
-	record := func(r *http.Request) (*http.Response, error) {
-		got = r.Header.Clone()
-		return httpmock.NewStringResponse(200, `{}`), nil
+	r, _ := sent(t, &Request{Method: "POST", Path: "/api/thing", JSON: map[string]string{"html": "<b>&</b>"}}, WithHeader("X-Organisation", "soc"))
+	if r.Method != "POST" || r.URL.String() != mockURL {
+		t.Fatalf("sent %s %s, want POST %s", r.Method, r.URL, mockURL)
 	}
-	c, mock, _ := newMockClient(t, WithHeader("X-Organisation", "soc"))
-	mock.RegisterResponder("POST", mockURL, record)
-	if _, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: map[string]string{"html": "<b>&</b>"}}, nil); err != nil {
-		t.Fatal(err)
-	}
+	got := r.Header
 	if !regexp.MustCompile(`^incidentkit/\d+\.\d+\.\d+ \(go\d+\.\d+(\.\d+)?.*\)$`).MatchString(got.Get("User-Agent")) {
 		t.Errorf("User-Agent = %q", got.Get("User-Agent"))
 	}
@@ -129,29 +122,20 @@ func TestUserAgentAndHeaders(t *testing.T) {
 		t.Errorf("headers: %v", got)
 	}
 
-	c2, mock2, _ := newMockClient(t, WithUserAgent("soc-bridge/2.0"))
-	mock2.RegisterResponder("GET", mockURL, record)
-	if _, err := c2.Do(context.Background(), &Request{Path: "/api/thing", Accept: "text/csv"}, nil); err != nil {
-		t.Fatal(err)
+	r, _ = sent(t, &Request{Path: "/api/thing", Accept: "text/csv"}, WithUserAgent("soc-bridge/2.0"))
+	if r.Method != "GET" || r.URL.String() != mockURL {
+		t.Fatalf("sent %s %s, want GET %s", r.Method, r.URL, mockURL)
 	}
+	got = r.Header
 	if got.Get("User-Agent") != "soc-bridge/2.0" || got.Get("Accept") != "text/csv" {
 		t.Errorf("headers: %v", got)
 	}
 }
 
 func TestJSONBodyWithoutHTMLEscaping(t *testing.T) {
-	var sent string
-	c, mock, _ := newMockClient(t)
-	mock.RegisterResponder("POST", mockURL, func(r *http.Request) (*http.Response, error) {
-		b, _ := io.ReadAll(r.Body)
-		sent = string(b)
-		return httpmock.NewStringResponse(201, `{}`), nil
-	})
-	if _, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: map[string]string{"d": "<script> & 'x'"}}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if sent != `{"d":"<script> & 'x'"}` {
-		t.Errorf("body = %q", sent)
+	_, body := sent(t, &Request{Method: "POST", Path: "/api/thing", JSON: map[string]string{"d": "<script> & 'x'"}})
+	if body != `{"d":"<script> & 'x'"}` {
+		t.Errorf("body = %q", body)
 	}
 }
 
@@ -162,19 +146,19 @@ func TestPathEscaping(t *testing.T) {
 		want    string
 		wantErr bool
 	}{
-		{"/api/now/table/{}/{}", []string{"incident", "46d44a5ddb"}, "/api/now/table/incident/46d44a5ddb", false},
-		{"/api/case/{}", []string{"../admin"}, "/api/case/..%2Fadmin", false},
-		{"/api/case/{}", []string{"a/b"}, "/api/case/a%2Fb", false},
-		{"/api/case/{}/task", []string{"~123"}, "/api/case/~123/task", false},
-		{"/api/case/{}", []string{"a?b#c"}, "/api/case/a%3Fb%23c", false},
-		{"/api/case/{}", []string{"%2e%2e"}, "/api/case/%252e%252e", false},
-		{"/api/case/{}", []string{"é x"}, "/api/case/%C3%A9%20x", false},
-		{"/api/case/{}", []string{".."}, "", true},
-		{"/api/case/{}", []string{"."}, "", true},
-		{"/api/case/{}", []string{""}, "", true},
-		{"/api/case/{}", nil, "", true},
-		{"/api/case", []string{"x"}, "", true},
-		{"/api/{}/{}", []string{"x"}, "", true},
+		{tmpl: "/api/now/table/{}/{}", args: []string{"incident", "46d44a5ddb"}, want: "/api/now/table/incident/46d44a5ddb", wantErr: false},
+		{tmpl: "/api/case/{}", args: []string{"../admin"}, want: "/api/case/..%2Fadmin", wantErr: false},
+		{tmpl: "/api/case/{}", args: []string{"a/b"}, want: "/api/case/a%2Fb", wantErr: false},
+		{tmpl: "/api/case/{}/task", args: []string{"~123"}, want: "/api/case/~123/task", wantErr: false},
+		{tmpl: "/api/case/{}", args: []string{"a?b#c"}, want: "/api/case/a%3Fb%23c", wantErr: false},
+		{tmpl: "/api/case/{}", args: []string{"%2e%2e"}, want: "/api/case/%252e%252e", wantErr: false},
+		{tmpl: "/api/case/{}", args: []string{"é x"}, want: "/api/case/%C3%A9%20x", wantErr: false},
+		{tmpl: "/api/case/{}", args: []string{".."}, want: "", wantErr: true},
+		{tmpl: "/api/case/{}", args: []string{"."}, want: "", wantErr: true},
+		{tmpl: "/api/case/{}", args: []string{""}, want: "", wantErr: true},
+		{tmpl: "/api/case/{}", args: nil, want: "", wantErr: true},
+		{tmpl: "/api/case", args: []string{"x"}, want: "", wantErr: true},
+		{tmpl: "/api/{}/{}", args: []string{"x"}, want: "", wantErr: true},
 	}
 	for _, tt := range tests {
 		got, err := ExpandPath(tt.tmpl, tt.args...)
@@ -185,16 +169,8 @@ func TestPathEscaping(t *testing.T) {
 }
 
 func TestEscapedSegmentReachesTheServerAsOneSegment(t *testing.T) {
-	c, mock, _ := newMockClient(t)
-	var path string
-	mock.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		path = r.URL.EscapedPath()
-		return httpmock.NewStringResponse(200, `{}`), nil
-	})
-	if _, err := c.Do(context.Background(), &Request{Path: "/api/case/{}", Args: []string{"../../admin/users"}}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if path != "/base/api/case/..%2F..%2Fadmin%2Fusers" {
+	r, _ := sent(t, &Request{Path: "/api/case/{}", Args: []string{"../../admin/users"}})
+	if path := r.URL.EscapedPath(); path != "/base/api/case/..%2F..%2Fadmin%2Fusers" {
 		t.Fatalf("server saw %q", path)
 	}
 }
@@ -206,33 +182,17 @@ func TestQueryFromStruct(t *testing.T) {
 		Fields []string `url:"sysparm_fields,comma,omitempty"`
 		NoCnt  bool     `url:"sysparm_no_count,omitempty"`
 	}
-	c, mock, _ := newMockClient(t)
-	var raw string
-	mock.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		raw = r.URL.RawQuery
-		return httpmock.NewStringResponse(200, `{}`), nil
-	})
 	opts := &listOptions{Query: "active=true^priority=1", Limit: 100, Fields: []string{"number", "state"}}
-	if _, err := c.Do(context.Background(), &Request{Path: "/api/now/table/incident", Query: opts}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if raw != "sysparm_fields=number%2Cstate&sysparm_limit=100&sysparm_query=active%3Dtrue%5Epriority%3D1" {
+	r, _ := sent(t, &Request{Path: "/api/now/table/incident", Query: opts})
+	if raw := r.URL.RawQuery; raw != "sysparm_fields=number%2Cstate&sysparm_limit=100&sysparm_query=active%3Dtrue%5Epriority%3D1" {
 		t.Fatalf("query = %q", raw)
 	}
 }
 
 func TestNextLinkOnSameOrigin(t *testing.T) {
-	c, mock, _ := newMockClient(t)
-	var got string
-	mock.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		got = r.URL.String()
-		return httpmock.NewStringResponse(200, `{}`), nil
-	})
 	next := "https://API.example.test:443/base/api/now/table/incident?sysparm_limit=2&sysparm_offset=2"
-	if _, err := c.Do(context.Background(), &Request{URL: next}, nil); err != nil {
-		t.Fatal(err)
-	}
-	if got != next {
+	r, _ := sent(t, &Request{URL: next})
+	if got := r.URL.String(); got != next {
 		t.Fatalf("requested %q, want %q", got, next)
 	}
 }

@@ -46,12 +46,10 @@ func TestRefusedConnectionRetriedForEveryMethod(t *testing.T) {
 	for _, method := range []string{"GET", "POST", "PATCH", "PUT", "DELETE"} {
 		t.Run(method, func(t *testing.T) {
 			var hits atomic.Int32
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			c := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				hits.Add(1)
 				w.WriteHeader(200)
-			}))
-			defer srv.Close()
-			c, _ := newClient(t, srv.URL, WithHTTPClient(refuseFirst(t)))
+			}), WithHTTPClient(refuseFirst(t)))
 			resp, err := c.Do(context.Background(), &Request{Method: method, Path: "/x", JSON: body(method), Replay: ReplayUnsafe}, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -99,16 +97,14 @@ func TestResetBeforeAnswer(t *testing.T) {
 		wantHits  int32
 		wantError bool
 	}{
-		{"POST", 1, true}, // the server may have acted: never sent twice
-		{"GET", 2, false},
-		{"PUT", 2, false},
+		{method: "POST", wantHits: 1, wantError: true}, // the server may have acted: never sent twice
+		{method: "GET", wantHits: 2, wantError: false},
+		{method: "PUT", wantHits: 2, wantError: false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method, func(t *testing.T) {
 			var hits atomic.Int32
-			srv := httptest.NewServer(resetAfterRequest(&hits, 1))
-			defer srv.Close()
-			c, _ := newClient(t, srv.URL)
+			c := serve(t, resetAfterRequest(&hits, 1))
 			_, err := c.Do(context.Background(), &Request{Method: tt.method, Path: "/x", JSON: body(tt.method)}, nil)
 			if hits.Load() != tt.wantHits {
 				t.Errorf("server saw %d requests, want %d", hits.Load(), tt.wantHits)
@@ -144,58 +140,54 @@ func truncatedJSON(hits *atomic.Int32, okAfter int32) http.HandlerFunc {
 }
 
 func TestResetMidBody(t *testing.T) {
-	t.Run("GET is read again", func(t *testing.T) {
-		var hits atomic.Int32
-		srv := httptest.NewServer(truncatedJSON(&hits, 1))
-		defer srv.Close()
-		c, _ := newClient(t, srv.URL)
-		var out struct{ OK bool }
-		if _, err := c.Do(context.Background(), &Request{Path: "/x"}, &out); err != nil || !out.OK {
-			t.Fatalf("got %v %+v, want success on the second read", err, out)
-		}
-		if hits.Load() != 2 {
-			t.Errorf("server saw %d requests, want 2", hits.Load())
-		}
-	})
-	t.Run("POST is a typed error, sent once", func(t *testing.T) {
-		var hits atomic.Int32
-		srv := httptest.NewServer(truncatedJSON(&hits, 5))
-		defer srv.Close()
-		c, _ := newClient(t, srv.URL)
-		var out struct{ OK bool }
-		_, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/x", JSON: body("POST")}, &out)
-		var bodyErr *BodyError
-		if !errors.As(err, &bodyErr) || !errors.Is(err, io.ErrUnexpectedEOF) {
-			t.Fatalf("got %T %v, want *BodyError wrapping io.ErrUnexpectedEOF", err, err)
-		}
-		if hits.Load() != 1 {
-			t.Errorf("server saw %d requests, want 1", hits.Load())
-		}
-	})
-	t.Run("GET that keeps failing ends in a typed error", func(t *testing.T) {
-		var hits atomic.Int32
-		srv := httptest.NewServer(truncatedJSON(&hits, 100))
-		defer srv.Close()
-		c, _ := newClient(t, srv.URL, WithRetries(2))
-		_, err := c.Do(context.Background(), &Request{Path: "/x"}, &struct{}{})
-		var bodyErr *BodyError
-		if !errors.As(err, &bodyErr) || hits.Load() != 3 {
-			t.Fatalf("got %v after %d requests, want *BodyError after 3", err, hits.Load())
-		}
-	})
+	tests := []struct {
+		name     string
+		method   string
+		okAfter  int32 // answers cut short before a whole one
+		opts     []Option
+		wantHits int32
+		wantErr  bool // a *BodyError wrapping io.ErrUnexpectedEOF
+	}{
+		{name: "GET is read again", method: "GET", okAfter: 1, wantHits: 2},
+		{name: "POST is a typed error, sent once", method: "POST", okAfter: 5, wantHits: 1, wantErr: true},
+		{name: "GET that keeps failing ends in a typed error", method: "GET", okAfter: 100, opts: []Option{WithRetries(2)}, wantHits: 3, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var hits atomic.Int32
+			c := serve(t, truncatedJSON(&hits, tt.okAfter), tt.opts...)
+			var out struct{ OK bool }
+			_, err := c.Do(context.Background(), &Request{Method: tt.method, Path: "/x", JSON: body(tt.method)}, &out)
+			var bodyErr *BodyError
+			switch {
+			case !tt.wantErr && (err != nil || !out.OK):
+				t.Fatalf("got %v %+v, want success on read %d", err, out, tt.wantHits)
+			case tt.wantErr && (!errors.As(err, &bodyErr) || !errors.Is(err, io.ErrUnexpectedEOF)):
+				t.Fatalf("got %T %v, want *BodyError wrapping io.ErrUnexpectedEOF", err, err)
+			}
+			if hits.Load() != tt.wantHits {
+				t.Errorf("server saw %d requests, want %d", hits.Load(), tt.wantHits)
+			}
+		})
+	}
 }
 
-func TestSlowServerAgainstDeadline(t *testing.T) {
+// slowServer answers nothing for five seconds, or until the test ends.
+func slowServer(t *testing.T, opts ...Option) *Client {
+	t.Helper()
 	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	c := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-release:
 		case <-time.After(5 * time.Second):
 		}
-	}))
-	defer srv.Close()
-	defer close(release)
-	c, _ := newClient(t, srv.URL)
+	}), opts...)
+	t.Cleanup(func() { close(release) }) // runs before the server closes
+	return c
+}
+
+func TestSlowServerAgainstDeadline(t *testing.T) {
+	c := slowServer(t)
 	start := time.Now()
 	_, err := c.Do(ctxTimeout(t, 100*time.Millisecond), &Request{Path: "/slow"}, nil)
 	if !errors.Is(err, context.DeadlineExceeded) {
@@ -211,16 +203,7 @@ func TestSlowServerAgainstDeadline(t *testing.T) {
 }
 
 func TestTimeoutOption(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-time.After(5 * time.Second):
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
-	c, _ := newClient(t, srv.URL, WithTimeout(80*time.Millisecond))
+	c := slowServer(t, WithTimeout(80*time.Millisecond))
 	start := time.Now()
 	_, err := c.Do(context.Background(), &Request{Path: "/slow"}, nil)
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
@@ -230,13 +213,11 @@ func TestTimeoutOption(t *testing.T) {
 
 func TestCancelDuringBackoff(t *testing.T) {
 	answered := make(chan struct{}, 10)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	c := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "10")
 		w.WriteHeader(http.StatusServiceUnavailable)
 		answered <- struct{}{}
-	}))
-	defer srv.Close()
-	c, _ := newClient(t, srv.URL, WithRetryWait(time.Millisecond, time.Minute))
+	}), WithRetryWait(time.Millisecond, time.Minute))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var cancelled time.Time
@@ -287,9 +268,7 @@ func TestRedirectSameOriginKeepsCredentials(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/start", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/landing", http.StatusFound) })
 	mux.HandleFunc("/landing", func(w http.ResponseWriter, r *http.Request) { got.Store(r.Header.Get("Authorization")) })
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	c, _ := newClient(t, srv.URL)
+	c := serve(t, mux)
 	if _, err := c.Do(context.Background(), &Request{Path: "/start"}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -303,9 +282,7 @@ func TestWriteIsNotRedirected(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/create", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/landing", http.StatusFound) })
 	mux.HandleFunc("/landing", func(w http.ResponseWriter, r *http.Request) { landed.Add(1) })
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	c, _ := newClient(t, srv.URL)
+	c := serve(t, mux)
 	_, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/create", JSON: body("POST")}, nil)
 	var apiErr *Error
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusFound || landed.Load() != 0 {

@@ -169,7 +169,7 @@ func (s *fileSource) open() (io.Reader, io.Closer, error) {
 		return s.seek, nil, nil
 	}
 	if n := s.read.Load(); n > 0 {
-		return nil, nil, fmt.Errorf("upload %q: %w: %d bytes of a plain io.Reader were already sent", s.u.FileName, ErrNotReplayable, n)
+		return nil, nil, fmt.Errorf("upload %q: %w: %d bytes of a plain io.Reader were already sent", s.u.FileName, incidentkit.ErrNotReplayable, n)
 	}
 	if len(s.prefix) == 0 {
 		return s.u.Reader, nil, nil

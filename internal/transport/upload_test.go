@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"mime"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -15,6 +14,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 // uploadServer records every request body it receives and answers the
@@ -117,33 +119,16 @@ func TestUploadRetriedFromRewindableSources(t *testing.T) {
 // file is the last part, with its own Content-Type and the right bytes.
 func checkMultipart(t *testing.T, contentType string, body, content []byte) {
 	t.Helper()
-	mt, params, err := mime.ParseMediaType(contentType)
-	if err != nil || mt != "multipart/form-data" {
-		t.Fatalf("Content-Type %q: %v", contentType, err)
+	parts := testkit.Multipart(t, contentType, string(body))
+	if names := strings.Join(testkit.Names(parts), ","); names != "table_name,table_sys_id,uploadFile" {
+		t.Fatalf("parts = %v, want the fields in order and the file last", names)
 	}
-	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
-	var names []string
-	for {
-		p, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, p.FormName())
-		data, _ := io.ReadAll(p)
-		if p.FormName() == "uploadFile" {
-			if p.FileName() != "report.pdf" || p.Header.Get("Content-Type") != "application/pdf" {
-				t.Errorf("file part: name %q, type %q", p.FileName(), p.Header.Get("Content-Type"))
-			}
-			if !bytes.Equal(data, content) {
-				t.Error("file part content differs")
-			}
-		}
+	file := parts[len(parts)-1]
+	if file.FileName != "report.pdf" || file.Header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("file part: name %q, type %q", file.FileName, file.Header.Get("Content-Type"))
 	}
-	if strings.Join(names, ",") != "table_name,table_sys_id,uploadFile" {
-		t.Errorf("parts = %v, want the fields in order and the file last", names)
+	if file.Data != string(content) {
+		t.Error("file part content differs")
 	}
 }
 
@@ -154,7 +139,7 @@ func TestPlainReaderIsNeverSentTwice(t *testing.T) {
 		Method: http.MethodPost, Path: "/upload", Replay: ReplayUnsafe,
 		Body: RawBody(Upload{Reader: plainReader{strings.NewReader(strings.Repeat("x", 100000))}, FileName: "dump.bin"}),
 	}, nil)
-	if !errors.Is(err, ErrServer) {
+	if !errors.Is(err, incidentkit.ErrServer) {
 		t.Fatalf("err = %v, want the 503 as an API error", err)
 	}
 	if bodies, _, _ := srv.received(); len(bodies) != 1 {
@@ -207,11 +192,11 @@ func TestUploadContentType(t *testing.T) {
 		up   Upload
 		want string
 	}{
-		{"sniffed from a seeker", Upload{Reader: bytes.NewReader(png)}, "image/png"},
-		{"sniffed from a plain reader", Upload{Reader: plainReader{bytes.NewReader(png)}}, "image/png"},
-		{"sniffed from an open function", Upload{Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(png)), nil }}, "image/png"},
-		{"given type kept", Upload{Reader: bytes.NewReader(png), ContentType: "application/vnd.tcpdump.pcap"}, "application/vnd.tcpdump.pcap"},
-		{"empty content", Upload{Reader: strings.NewReader("")}, "text/plain; charset=utf-8"},
+		{name: "sniffed from a seeker", up: Upload{Reader: bytes.NewReader(png)}, want: "image/png"},
+		{name: "sniffed from a plain reader", up: Upload{Reader: plainReader{bytes.NewReader(png)}}, want: "image/png"},
+		{name: "sniffed from an open function", up: Upload{Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(png)), nil }}, want: "image/png"},
+		{name: "given type kept", up: Upload{Reader: bytes.NewReader(png), ContentType: "application/vnd.tcpdump.pcap"}, want: "application/vnd.tcpdump.pcap"},
+		{name: "empty content", up: Upload{Reader: strings.NewReader("")}, want: "text/plain; charset=utf-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,12 +219,12 @@ func TestUploadContentType(t *testing.T) {
 
 func TestMultipartFileNamesQuotedSafely(t *testing.T) {
 	tests := []struct{ name, want string }{
-		{`plain.txt`, `plain.txt`},
-		{`résumé – 東京.pdf`, `résumé – 東京.pdf`},
-		{`say "hi".txt`, `say %22hi%22.txt`},
-		{"two\r\nlines.txt", `two%0D%0Alines.txt`},
-		{`x"; name="evil`, `x%22; name=%22evil`},
-		{`back\slash.txt`, `back\slash.txt`},
+		{name: `plain.txt`, want: `plain.txt`},
+		{name: `résumé – 東京.pdf`, want: `résumé – 東京.pdf`},
+		{name: `say "hi".txt`, want: `say %22hi%22.txt`},
+		{name: "two\r\nlines.txt", want: `two%0D%0Alines.txt`},
+		{name: `x"; name="evil`, want: `x%22; name=%22evil`},
+		{name: `back\slash.txt`, want: `back\slash.txt`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -253,12 +238,11 @@ func TestMultipartFileNamesQuotedSafely(t *testing.T) {
 				t.Fatal(err)
 			}
 			bodies, types, _ := srv.received()
-			_, params, _ := mime.ParseMediaType(types[0])
-			mr := multipart.NewReader(bytes.NewReader(bodies[0]), params["boundary"])
-			p, err := mr.NextPart()
-			if err != nil {
-				t.Fatal(err)
+			parts := testkit.Multipart(t, types[0], string(bodies[0]))
+			if len(parts) != 1 {
+				t.Fatalf("%d parts, want 1", len(parts))
 			}
+			p := parts[0]
 			_, dp, err := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
 			if err != nil {
 				t.Fatalf("Content-Disposition %q does not parse: %v", p.Header.Get("Content-Disposition"), err)
@@ -266,8 +250,8 @@ func TestMultipartFileNamesQuotedSafely(t *testing.T) {
 			if dp["name"] != "attachment" || dp["filename"] != tt.want {
 				t.Errorf("name %q filename %q, want attachment and %q", dp["name"], dp["filename"], tt.want)
 			}
-			if data, _ := io.ReadAll(p); string(data) != "data" {
-				t.Errorf("content %q", data)
+			if p.Data != "data" {
+				t.Errorf("content %q", p.Data)
 			}
 		})
 	}
@@ -322,8 +306,8 @@ func TestUploadInputErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			c, mock, _ := newMockClient(t)
 			_, err := c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "/upload", Body: body}, nil)
-			if !errors.Is(err, ErrInvalidInput) {
-				t.Errorf("err = %v, want ErrInvalidInput", err)
+			if !errors.Is(err, incidentkit.ErrInvalidInput) {
+				t.Errorf("err = %v, want incidentkit.ErrInvalidInput", err)
 			}
 			if n := mock.GetTotalCallCount(); n != 0 {
 				t.Errorf("%d requests sent", n)

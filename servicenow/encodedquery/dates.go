@@ -1,6 +1,9 @@
 package encodedquery
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Period is a named date range of ServiceNow's ON and NOTON operators,
 // evaluated by the server in the session user's time zone.
@@ -26,42 +29,24 @@ const (
 	Last90Days  Period = "Last 90 days"
 )
 
+// periodFuncs names the GlideSystem beginningOf/endOf function of each
+// period.
+var periodFuncs = map[Period]string{
+	Today: "Today", Yesterday: "Yesterday", Tomorrow: "Tomorrow",
+	ThisWeek: "ThisWeek", LastWeek: "LastWeek", NextWeek: "NextWeek",
+	ThisMonth: "ThisMonth", LastMonth: "LastMonth", NextMonth: "NextMonth",
+	ThisQuarter: "ThisQuarter", LastQuarter: "LastQuarter",
+	ThisYear: "ThisYear", LastYear: "LastYear",
+	Last7Days: "Last7Days", Last30Days: "Last30Days", Last90Days: "Last90Days",
+}
+
 // String returns the period's name.
 func (p Period) String() string { return string(p) }
 
 // bounds returns the GlideSystem functions that start and end p.
 func (p Period) bounds() (string, bool) {
-	var fn string
-	switch p {
-	case Today, Yesterday, Tomorrow:
-		fn = string(p)
-	case ThisWeek:
-		fn = "ThisWeek"
-	case LastWeek:
-		fn = "LastWeek"
-	case NextWeek:
-		fn = "NextWeek"
-	case ThisMonth:
-		fn = "ThisMonth"
-	case LastMonth:
-		fn = "LastMonth"
-	case NextMonth:
-		fn = "NextMonth"
-	case ThisQuarter:
-		fn = "ThisQuarter"
-	case LastQuarter:
-		fn = "LastQuarter"
-	case ThisYear:
-		fn = "ThisYear"
-	case LastYear:
-		fn = "LastYear"
-	case Last7Days:
-		fn = "Last7Days"
-	case Last30Days:
-		fn = "Last30Days"
-	case Last90Days:
-		fn = "Last90Days"
-	default:
+	fn, ok := periodFuncs[p]
+	if !ok {
 		return "", false
 	}
 	return string(p) + "@javascript:gs.beginningOf" + fn + "()@javascript:gs.endOf" + fn + "()", true
@@ -94,16 +79,13 @@ const (
 	Year   Unit = "year"
 )
 
+// units are the units the platform knows.
+var units = []Unit{Minute, Hour, Day, Month, Year}
+
 // String returns the unit as the platform spells it.
 func (u Unit) String() string { return string(u) }
 
-func (u Unit) valid() bool {
-	switch u {
-	case Minute, Hour, Day, Month, Year:
-		return true
-	}
-	return false
-}
+func (u Unit) valid() bool { return slices.Contains(units, u) }
 
 // RelativeAfter matches dates after n units before now (n < 0: after |n|
 // units from now): "opened in the last 2 hours" is

@@ -149,15 +149,23 @@ func joinOrders(a, b Query) []order {
 	return append(append([]order(nil), a.orders...), b.orders...)
 }
 
-func and2(a, b Query) Query {
-	if err := firstErr(a, b); err != nil {
-		return Query{err: err}
-	}
+// trivial combines a and b where either holds an error or no condition,
+// the cases AND and OR handle alike; ok is false when both have conditions.
+func trivial(a, b Query) (q Query, ok bool) {
 	switch {
+	case a.err != nil || b.err != nil:
+		return Query{err: firstErr(a, b)}, true
 	case len(a.groups) == 0:
-		return Query{groups: b.groups, orders: joinOrders(a, b)}
+		return Query{groups: b.groups, orders: joinOrders(a, b)}, true
 	case len(b.groups) == 0:
-		return Query{groups: a.groups, orders: joinOrders(a, b)}
+		return Query{groups: a.groups, orders: joinOrders(a, b)}, true
+	}
+	return Query{}, false
+}
+
+func and2(a, b Query) Query {
+	if q, ok := trivial(a, b); ok {
+		return q
 	}
 	// (g1 OR g2) AND (h1 OR h2) = g1h1 OR g1h2 OR g2h1 OR g2h2.
 	size := 0
@@ -180,14 +188,8 @@ func and2(a, b Query) Query {
 }
 
 func or2(a, b Query) Query {
-	if err := firstErr(a, b); err != nil {
-		return Query{err: err}
-	}
-	switch {
-	case len(a.groups) == 0:
-		return Query{groups: b.groups, orders: joinOrders(a, b)}
-	case len(b.groups) == 0:
-		return Query{groups: a.groups, orders: joinOrders(a, b)}
+	if q, ok := trivial(a, b); ok {
+		return q
 	}
 	if a.Len()+b.Len() > MaxConditions {
 		return fail("", "the query would exceed "+strconv.Itoa(MaxConditions)+" conditions")

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -124,8 +125,8 @@ type lastPart struct {
 
 func (l *lastPart) Read(b []byte) (int, error) {
 	n, err := l.p.Read(b)
-	if err == io.EOF {
-		if _, next := l.mr.NextPart(); next != io.EOF {
+	if errors.Is(err, io.EOF) {
+		if _, next := l.mr.NextPart(); !errors.Is(next, io.EOF) {
 			return n, errPartAfterFile
 		}
 	}

@@ -165,7 +165,7 @@ func decodeBody(r *http.Request) (Record, error) {
 	dec := json.NewDecoder(r.Body)
 	dec.UseNumber()
 	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("the body is not a JSON object: %v", err)
+		return nil, fmt.Errorf("the body is not a JSON object: %w", err)
 	}
 	out := Record{}
 	for k, v := range raw {

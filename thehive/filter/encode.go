@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/incidentkit/incidentkit/thehive/internal/jsonnum"
 )
 
 // maxDepth bounds how deeply filters may nest (after And and Or are
@@ -283,7 +285,7 @@ func (e *encoder) shared(n *node) (map[string]any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if c, ok := compare(from, to); ok && c >= 0 {
+		if c, ok := jsonnum.Compare(from, to); ok && c >= 0 {
 			return nil, e.invalid("range from %v to %v is empty (from is inclusive, to exclusive)", from, to)
 		}
 		return map[string]any{"_between": map[string]any{"_field": n.field, "_from": from, "_to": to}}, nil

@@ -3,11 +3,7 @@ package filter
 import "testing"
 
 func TestEncodeV0(t *testing.T) {
-	tests := []struct {
-		name string
-		f    Filter
-		want string
-	}{
+	testEncode(t, "EncodeV0", EncodeV0, []encodeCase{
 		{name: "eq bare", f: Eq("status", "Open"), want: `{"_field":"status","_value":"Open"}`},
 		{name: "eq bool", f: Eq("flag", true), want: `{"_field":"flag","_value":true}`},
 		{name: "eq time", f: Eq("startDate", t0), want: `{"_field":"startDate","_value":1734425224596}`},
@@ -35,16 +31,5 @@ func TestEncodeV0(t *testing.T) {
 			want: `{"_and":[{"_field":"status","_value":"InProgress"},{"_parent":{"_query":{"_field":"status","_value":"Open"},"_type":"case"}}]}`},
 		{name: "child", f: Child("case_artifact", And(Eq("dataType", "ip"), Eq("data", "198.51.100.7"))),
 			want: `{"_child":{"_query":{"_and":[{"_field":"dataType","_value":"ip"},{"_field":"data","_value":"198.51.100.7"}]},"_type":"case_artifact"}}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := EncodeV0(tt.f)
-			if err != nil {
-				t.Fatalf("EncodeV0: %v", err)
-			}
-			if s := mustJSON(t, got); s != tt.want {
-				t.Errorf("EncodeV0 =\n %s\nwant\n %s", s, tt.want)
-			}
-		})
-	}
+	})
 }

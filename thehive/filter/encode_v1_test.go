@@ -6,11 +6,7 @@ import (
 )
 
 func TestEncodeV1(t *testing.T) {
-	tests := []struct {
-		name string
-		f    Filter
-		want string
-	}{
+	testEncode(t, "EncodeV1", EncodeV1, []encodeCase{
 		{name: "eq string", f: Eq("status", "New"), want: `{"_eq":{"_field":"status","_value":"New"}}`},
 		{name: "eq named string", f: Eq("status", status("InProgress")), want: `{"_eq":{"_field":"status","_value":"InProgress"}}`},
 		{name: "eq named int", f: Eq("severity", severity(3)), want: `{"_eq":{"_field":"severity","_value":3}}`},
@@ -64,18 +60,7 @@ func TestEncodeV1(t *testing.T) {
 		{name: "single operand", f: And(Has("summary")), want: `{"_has":"summary"}`},
 		{name: "custom field path", f: Eq("customFields.business-unit.string", "HR"),
 			want: `{"_eq":{"_field":"customFields.business-unit.string","_value":"HR"}}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := EncodeV1(tt.f)
-			if err != nil {
-				t.Fatalf("EncodeV1: %v", err)
-			}
-			if s := mustJSON(t, got); s != tt.want {
-				t.Errorf("EncodeV1 =\n %s\nwant\n %s", s, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestEncodeZero(t *testing.T) {
@@ -112,11 +97,6 @@ func TestFilterImmutable(t *testing.T) {
 		{f: h, want: `{"_and":[{"_id":"~1"},{"_id":"~2"},{"_id":"~3"}]}`},
 	} {
 		got, err := EncodeV1(tc.f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s := mustJSON(t, got); s != tc.want {
-			t.Errorf("got %s, want %s", s, tc.want)
-		}
+		wantJSON(t, "EncodeV1", got, err, tc.want)
 	}
 }

@@ -2,7 +2,6 @@ package filter
 
 import (
 	"errors"
-	"strings"
 )
 
 // ErrInvalid is matched by errors.Is for every error the Encode and Sort
@@ -32,18 +31,11 @@ type Error struct {
 // Error implements the error interface: "filter: _and[1]._eq: field name
 // is empty".
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("filter: ")
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Problem)
+	cause := ""
 	if e.Err != nil {
-		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		cause = e.Err.Error()
 	}
-	return b.String()
+	return "filter: " + around("", e.Path, ": ") + e.Problem + around(": ", cause, "")
 }
 
 // Is makes errors.Is(err, ErrInvalid) hold.
@@ -72,22 +64,17 @@ type UnsupportedError struct {
 // Error implements the error interface: "filter: Ne (at _and[1]) cannot be
 // expressed in the TheHive v0 dialect; use Not(Eq(field, value))".
 func (e *UnsupportedError) Error() string {
-	var b strings.Builder
-	b.WriteString("filter: ")
-	b.WriteString(e.Op)
-	if e.Path != "" {
-		b.WriteString(" (at ")
-		b.WriteString(e.Path)
-		b.WriteString(")")
+	return "filter: " + e.Op + around(" (at ", e.Path, ")") + " cannot be expressed in the TheHive " +
+		e.Dialect.String() + " dialect" + around("; ", e.Hint, "")
+}
+
+// around returns s between before and after, or "" when s is empty: a
+// part of a message that is there only when it says something.
+func around(before, s, after string) string {
+	if s == "" {
+		return ""
 	}
-	b.WriteString(" cannot be expressed in the TheHive ")
-	b.WriteString(e.Dialect.String())
-	b.WriteString(" dialect")
-	if e.Hint != "" {
-		b.WriteString("; ")
-		b.WriteString(e.Hint)
-	}
-	return b.String()
+	return before + s + after
 }
 
 // Is makes errors.Is(err, ErrUnsupported) and errors.Is(err, ErrInvalid)

@@ -55,32 +55,26 @@ func (b *fuzzBuilder) value() any {
 	return []int{1}
 }
 
+// The leaf operators that take a value and those that take text, in the
+// order the fuzz bytes pick them (0-5 and 6-9).
+var (
+	fuzzValueOps = []func(field string, v any) Filter{Eq, Ne, Lt, Lte, Gt, Gte}
+	fuzzTextOps  = []func(field, s string) Filter{StartsWith, EndsWith, Like, Match}
+)
+
 func (b *fuzzBuilder) filter(depth int) Filter {
 	if depth > 70 {
 		return ID(b.str())
 	}
 	f := b.str()
-	switch b.byte() % 20 {
-	case 0:
-		return Eq(f, b.value())
-	case 1:
-		return Ne(f, b.value())
-	case 2:
-		return Lt(f, b.value())
-	case 3:
-		return Lte(f, b.value())
-	case 4:
-		return Gt(f, b.value())
-	case 5:
-		return Gte(f, b.value())
-	case 6:
-		return StartsWith(f, b.str())
-	case 7:
-		return EndsWith(f, b.str())
-	case 8:
-		return Like(f, b.str())
-	case 9:
-		return Match(f, b.str())
+	op := int(b.byte() % 20)
+	switch {
+	case op < 6:
+		return fuzzValueOps[op](f, b.value())
+	case op < 10:
+		return fuzzTextOps[op-6](f, b.str())
+	}
+	switch op {
 	case 10:
 		vals := make([]any, b.byte()%4)
 		for i := range vals {

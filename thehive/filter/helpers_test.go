@@ -18,6 +18,36 @@ func mustJSON(t testing.TB, v any) string {
 	return string(b)
 }
 
+// wantJSON checks that the call named fn returned no error and a got
+// that encodes to want.
+func wantJSON(t *testing.T, fn string, got any, err error, want string) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", fn, err)
+	}
+	if s := mustJSON(t, got); s != want {
+		t.Errorf("%s =\n %s\nwant\n %s", fn, s, want)
+	}
+}
+
+// encodeCase is a filter and the JSON one dialect encodes it to.
+type encodeCase struct {
+	name string
+	f    Filter
+	want string
+}
+
+// testEncode checks each case of tests against enc, the encoder named fn.
+func testEncode(t *testing.T, fn string, enc func(Filter) (map[string]any, error), tests []encodeCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := enc(tt.f)
+			wantJSON(t, fn, got, err, tt.want)
+		})
+	}
+}
+
 // tlp is a test enum whose numbers differ per dialect, like TheHive's TLP.
 type tlp int
 

@@ -1,7 +1,6 @@
 package filter
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -130,44 +129,6 @@ func isNilPointer(v any) bool {
 	return false
 }
 
-// compare orders two wire values when both are numbers; ok is false for
-// anything else.
-func compare(a, b any) (c int, ok bool) {
-	fa, oka := number(a)
-	fb, okb := number(b)
-	if !oka || !okb {
-		return 0, false
-	}
-	if ia, ok1 := asInt64(a); ok1 {
-		if ib, ok2 := asInt64(b); ok2 {
-			return cmp.Compare(ia, ib), true
-		}
-	}
-	if ua, ok1 := a.(uint64); ok1 {
-		if ub, ok2 := b.(uint64); ok2 {
-			return cmp.Compare(ua, ub), true
-		}
-	}
-	return cmp.Compare(fa, fb), true
-}
-
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int:
-		return float64(x), true
-	case int64:
-		return float64(x), true
-	case uint64:
-		return float64(x), true
-	case float64:
-		return x, true
-	case json.Number:
-		f, err := strconv.ParseFloat(string(x), 64)
-		return f, err == nil
-	}
-	return 0, false
-}
-
 // validNumber reports whether s is a JSON number literal.
 func validNumber(s string) bool {
 	i := 0
@@ -203,14 +164,4 @@ func validNumber(s string) bool {
 		}
 	}
 	return i == len(s)
-}
-
-func asInt64(v any) (int64, bool) {
-	switch x := v.(type) {
-	case int:
-		return int64(x), true
-	case int64:
-		return x, true
-	}
-	return 0, false
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/thehive/internal/jsonnum"
 )
 
 // matcher evaluates TheHive filters of both dialects against rendered
@@ -13,32 +15,11 @@ type matcher struct {
 	v0 bool
 }
 
-// number converts a JSON or stored number.
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int:
-		return float64(x), true
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
-}
-
 // compare orders a stored value against a filter value: -2 when they do
 // not compare.
 func compare(a, b any) int {
-	if fa, ok := number(a); ok {
-		if fb, ok := number(b); ok {
-			switch {
-			case fa < fb:
-				return -1
-			case fa > fb:
-				return 1
-			}
-			return 0
-		}
+	if c, ok := jsonnum.Compare(a, b); ok {
+		return c
 	}
 	sa, ok1 := a.(string)
 	sb, ok2 := b.(string)

@@ -6,13 +6,15 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/incidentkit/incidentkit/thehive/internal/jsonnum"
 )
 
 // readObject decodes a JSON object body.
 func readObject(r io.Reader) (map[string]any, error) {
 	var m map[string]any
 	if err := json.NewDecoder(r).Decode(&m); err != nil {
-		return nil, fmt.Errorf("the body is not a JSON object: %v", err)
+		return nil, fmt.Errorf("the body is not a JSON object: %w", err)
 	}
 	if m == nil {
 		m = map[string]any{}
@@ -37,7 +39,7 @@ func (p *problems) intField(in map[string]any, d doc, key string, lo, hi, def in
 		}
 		return
 	}
-	f, ok := number(v)
+	f, ok := jsonnum.Float(v)
 	if !ok || f != float64(int(f)) || int(f) < lo || int(f) > hi {
 		p.add(key, fmt.Sprintf("integer %d-%d", lo, hi))
 		return
@@ -71,7 +73,7 @@ func (p *problems) tlpField(in map[string]any, d doc, v0 bool) {
 		}
 		return
 	}
-	f, _ := number(v)
+	f, _ := jsonnum.Float(v)
 	label, ok := tlpLabel(int(f), v0)
 	if !ok || f != float64(int(f)) {
 		p.add("tlp", "tlp level")

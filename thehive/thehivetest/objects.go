@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -68,47 +69,62 @@ func (s *Server) createCase(in map[string]any, v0 bool, user string) answer {
 }
 
 func (s *Server) createTask(caseID string, in map[string]any, user string) answer {
-	if s.find(kindCase, caseID) == nil {
-		return notFound("Case", caseID)
-	}
-	var p problems
-	p.required(in, "title")
-	if len(p) > 0 {
-		return answer{problems: p}
-	}
 	d := doc{"__case": caseID, "status": "Waiting", "flag": false, "order": 0, "group": "default"}
 	copyFields(in, d, "title", "group", "description", "status", "flag", "startDate", "endDate", "order", "dueDate", "assignee", "owner")
-	s.insert(kindTask, d, user)
-	return answer{status: http.StatusCreated, kind: kindTask, obj: d}
+	return s.addChild(kindTask, kindCase, caseID, "title", in, d, user)
 }
 
 func (s *Server) addLog(taskID string, in map[string]any, user string) answer {
-	if s.find(kindTask, taskID) == nil {
-		return notFound("Task", taskID)
-	}
-	var p problems
-	p.required(in, "message")
-	if len(p) > 0 {
-		return answer{problems: p}
-	}
 	d := doc{"__task": taskID, "date": s.millis(), "status": "Ok"}
 	copyFields(in, d, "message", "startDate", "includeInTimeline")
-	s.insert(kindLog, d, user)
-	return answer{status: http.StatusCreated, kind: kindLog, obj: d}
+	return s.addChild(kindLog, kindTask, taskID, "message", in, d, user)
 }
 
 func (s *Server) addComment(caseID string, in map[string]any, user string) answer {
-	if s.find(kindCase, caseID) == nil {
-		return notFound("Case", caseID)
+	d := doc{"__case": caseID, "message": in["message"], "isEdited": false}
+	return s.addChild(kindComment, kindCase, caseID, "message", in, d, user)
+}
+
+// addChild stores d, built from in, as a new object of kind under the
+// object parentID of parentKind, once that exists and in has the field
+// need.
+func (s *Server) addChild(kind, parentKind, parentID, need string, in map[string]any, d doc, user string) answer {
+	if s.find(parentKind, parentID) == nil {
+		label, _ := typeNames(parentKind)
+		return notFound(label, parentID)
 	}
 	var p problems
-	p.required(in, "message")
+	p.required(in, need)
 	if len(p) > 0 {
 		return answer{problems: p}
 	}
-	d := doc{"__case": caseID, "message": in["message"], "isEdited": false}
-	s.insert(kindComment, d, user)
-	return answer{status: http.StatusCreated, kind: kindComment, obj: d}
+	s.insert(kind, d, user)
+	return answer{status: http.StatusCreated, kind: kind, obj: d}
+}
+
+// object gets, patches or deletes the object id of kind. A patch answers
+// the object in TheHive 3/4 (v0) and 204 with no body in TheHive 5; ok is
+// false for any other method.
+func (s *Server) object(kind, id, method string, in map[string]any, v0 bool, user string) (a answer, ok bool) {
+	d := s.find(kind, id)
+	switch {
+	case d == nil:
+		return notFound(kind, id), true
+	case method == http.MethodGet:
+		return answer{status: http.StatusOK, kind: kind, obj: d}, true
+	case method == http.MethodPatch:
+		if p := s.applyUpdate(kind, d, in, v0, user); len(p) > 0 {
+			return answer{problems: p}, true
+		}
+		if v0 {
+			return answer{status: http.StatusOK, kind: kind, obj: d}, true
+		}
+		return answer{status: http.StatusNoContent}, true
+	case method == http.MethodDelete:
+		s.remove(kind, d["_id"].(string))
+		return answer{status: http.StatusNoContent}, true
+	}
+	return answer{}, false
 }
 
 // attachment is a stored file observable's content description.
@@ -209,7 +225,7 @@ func readObservableBody(r *http.Request) (map[string]any, []attachment, error) {
 	var files []attachment
 	for {
 		part, err := mr.NextPart()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
@@ -222,7 +238,7 @@ func readObservableBody(r *http.Request) (map[string]any, []attachment, error) {
 		switch part.FormName() {
 		case "_json":
 			if err := json.Unmarshal(b, &in); err != nil {
-				return nil, nil, fmt.Errorf("_json: %v", err)
+				return nil, nil, fmt.Errorf("_json: %w", err)
 			}
 		case "attachment":
 			ct := part.Header.Get("Content-Type")

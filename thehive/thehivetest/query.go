@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/fakehttp"
+	"github.com/incidentkit/incidentkit/thehive/internal/jsonnum"
 )
 
 // sortKey is one sort field.
@@ -106,8 +107,8 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 		case "page":
-			from, _ := number(op["from"])
-			to, _ := number(op["to"])
+			from, _ := jsonnum.Float(op["from"])
+			to, _ := jsonnum.Float(op["to"])
 			page = &[2]int{int(from), int(to)}
 			if extra, ok := op["extraData"].([]any); ok {
 				for _, e := range extra {

@@ -39,23 +39,11 @@ func (s *Server) v0Answer(method string, seg []string, in map[string]any, user s
 	return fail(http.StatusNotFound, "NotFoundError", "no such endpoint")
 }
 
-// v0Object gets, patches (200 with the object) or deletes one object.
+// v0Object gets, patches or deletes one object; any other method is not
+// allowed.
 func (s *Server) v0Object(kind, id, method string, in map[string]any, user string) answer {
-	d := s.find(kind, id)
-	if d == nil {
-		return notFound(kind, id)
-	}
-	switch method {
-	case http.MethodGet:
-		return answer{status: http.StatusOK, kind: kind, obj: d}
-	case http.MethodPatch:
-		if p := s.applyUpdate(kind, d, in, true, user); len(p) > 0 {
-			return answer{problems: p}
-		}
-		return answer{status: http.StatusOK, kind: kind, obj: d}
-	case http.MethodDelete:
-		s.remove(kind, d["_id"].(string))
-		return answer{status: http.StatusNoContent}
+	if a, ok := s.object(kind, id, method, in, true, user); ok {
+		return a
 	}
 	return fail(http.StatusMethodNotAllowed, "BadRequest", method+" not allowed")
 }

@@ -34,22 +34,8 @@ func (s *Server) v1Answer(method string, seg []string, in map[string]any, user s
 	case len(seg) == 3 && seg[0] == "alert" && seg[2] == "case" && method == http.MethodPost:
 		return s.promote(seg[1], in, user)
 	case len(seg) == 2 && kinds[seg[0]] != "":
-		kind := kinds[seg[0]]
-		d := s.find(kind, seg[1])
-		if d == nil {
-			return notFound(seg[0], seg[1])
-		}
-		switch method {
-		case http.MethodGet:
-			return answer{status: http.StatusOK, kind: kind, obj: d}
-		case http.MethodPatch:
-			if p := s.applyUpdate(kind, d, in, false, user); len(p) > 0 {
-				return answer{problems: p}
-			}
-			return answer{status: http.StatusNoContent}
-		case http.MethodDelete:
-			s.remove(kind, d["_id"].(string))
-			return answer{status: http.StatusNoContent}
+		if a, ok := s.object(kinds[seg[0]], seg[1], method, in, false, user); ok {
+			return a
 		}
 	}
 	return fail(http.StatusNotFound, "NotFoundError", "no such endpoint")
