@@ -42,11 +42,7 @@ func TestAttachmentsList(t *testing.T) {
 	if want := `{"id":"a2","file_name":"b.bin","file_type":"application/octet-stream","bytes_data":"AAEC"}`; string(got[1].Raw) != want {
 		t.Errorf("raw %s", got[1].Raw)
 	}
-	r := only(t, m)
-	checkAuth(t, r)
-	if r.Method != "GET" || r.RawPath != "/v2/tickets/T%201/attachments" || r.RawQuery != "" {
-		t.Errorf("sent %s %s?%s", r.Method, r.RawPath, r.RawQuery)
-	}
+	sentTo(t, m, "GET", "/v2/tickets/T%201/attachments", "")
 }
 
 func TestAttachmentsAll(t *testing.T) {
@@ -117,10 +113,7 @@ func TestAttachmentsGet(t *testing.T) {
 	if a.TicketID != "T1" || a.ContentType != "application/pdf" || string(a.Data) != "%PDF-" || a.Created.IsZero() || string(a.Raw) != body {
 		t.Errorf("attachment %+v", a)
 	}
-	r := only(t, m)
-	if r.Method != "GET" || r.Path != "/v2/tickets/T1/attachments/a1" || r.RawQuery != "string_byte_data=true" {
-		t.Errorf("sent %s %s?%s", r.Method, r.Path, r.RawQuery)
-	}
+	sentTo(t, m, "GET", "/v2/tickets/T1/attachments/a1", "string_byte_data=true")
 }
 
 func TestAttachmentsGetFillsIDs(t *testing.T) {
@@ -176,11 +169,7 @@ func TestAttachmentsDownload(t *testing.T) {
 			if calls == 0 || last != int64(len(content)) || total != tt.wantTotal {
 				t.Errorf("progress: %d calls, last %d of %d; want %d of %d", calls, last, total, len(content), tt.wantTotal)
 			}
-			r := only(t, m)
-			checkAuth(t, r)
-			if r.Method != "GET" || r.Path != "/v2/tickets/T1/attachments/a1" || r.RawQuery != "" {
-				t.Errorf("sent %s %s?%s", r.Method, r.Path, r.RawQuery)
-			}
+			sentTo(t, m, "GET", "/v2/tickets/T1/attachments/a1", "")
 		})
 	}
 }
@@ -235,11 +224,7 @@ func TestAttachmentsUpload(t *testing.T) {
 			if err := c.Attachments.Upload(context.Background(), "T1", tt.file); err != nil {
 				t.Fatal(err)
 			}
-			r := only(t, m)
-			checkAuth(t, r)
-			if r.Method != "POST" || r.Path != "/v2/tickets/T1/attachment" {
-				t.Errorf("sent %s %s", r.Method, r.Path)
-			}
+			r := sentTo(t, m, "POST", "/v2/tickets/T1/attachment", "")
 			if got := parseUpload(t, r); got != tt.want {
 				t.Errorf("upload %+v, want %+v", got, tt.want)
 			}

@@ -43,20 +43,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	if err := transport.Apply(serviceName, &o, opts); err != nil {
 		return nil, err
 	}
-	switch {
-	case strings.TrimSpace(baseURL) == "":
-		return nil, inputErr("base URL", "is empty (use cyderes.DefaultBaseURL)")
-	case o.authSet == 0:
-		return nil, inputErr("token", "is required (use WithToken)")
-	case o.authSet > 1:
-		return nil, inputErr("token", "given more than once")
-	}
-	s, err := transport.NewSettingsFor(serviceName, strings.TrimRight(baseURL, "/"), o.core...)
-	if err != nil {
-		return nil, err
-	}
-	s.Auth, s.ErrorDecoder = o.auth, decodeError
-	core, err := transport.New(s)
+	core, err := newCore("base URL", baseURL, &o, true)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
@@ -19,9 +18,9 @@ func TestNewClientValidation(t *testing.T) {
 	}{
 		{name: "empty base URL", baseURL: "", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL: is empty"},
 		{name: "blank base URL", baseURL: " ", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL: is empty"},
-		{name: "no token", baseURL: DefaultBaseURL, want: "cyderes: invalid token: is required"},
+		{name: "no token", baseURL: DefaultBaseURL, want: "cyderes: invalid authentication: is required"},
 		{name: "empty token", baseURL: DefaultBaseURL, opts: []Option{WithToken("")}, want: "cyderes: invalid bearer token: is empty"},
-		{name: "two tokens", baseURL: DefaultBaseURL, opts: []Option{WithToken("a"), WithToken("b")}, want: "more than once"},
+		{name: "two tokens", baseURL: DefaultBaseURL, opts: []Option{WithToken("a"), WithToken("b")}, want: "cyderes: invalid authentication: more than one authentication option given"},
 		{name: "plain http", baseURL: "http://tsi.example.com", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL: must use https"},
 		{name: "bad scheme", baseURL: "ftp://x", opts: []Option{WithToken("a")}, want: "cyderes: invalid base URL"},
 		{name: "bad retries", baseURL: DefaultBaseURL, opts: []Option{WithToken("a"), WithRetries(-1)}, want: "cyderes: invalid retries"},
@@ -32,9 +31,9 @@ func TestNewClientValidation(t *testing.T) {
 			if err == nil || c != nil {
 				t.Fatalf("NewClient = %v, %v; want an error", c, err)
 			}
-			var ie *incidentkit.InputError
-			if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "cyderes" || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q: want an *incidentkit.InputError of cyderes containing %q", err, tt.want)
+			testkit.InputError(t, err, "cyderes")
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q: want it to contain %q", err, tt.want)
 			}
 		})
 	}
@@ -45,7 +44,7 @@ func TestNewClientServices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.core.BaseURL().String(); got != DefaultBaseURL {
+	if got := c.core.BaseURL().String(); got != DefaultBaseURL+"/" {
 		t.Errorf("base URL = %q, want %q", got, DefaultBaseURL)
 	}
 	if c.core.Service() != "cyderes" {
@@ -66,9 +65,7 @@ func TestBaseURLWithPath(t *testing.T) {
 	if _, err := c.Tickets.Get(context.Background(), "T1"); err != nil {
 		t.Fatal(err)
 	}
-	if r := only(t, m); r.Path != "/tsi/v2/tickets/T1" {
-		t.Errorf("path = %q", r.Path)
-	}
+	sentTo(t, m, "GET", "/tsi/v2/tickets/T1", "")
 }
 
 func TestErrorBodies(t *testing.T) {
@@ -95,12 +92,9 @@ func TestErrorBodies(t *testing.T) {
 			c, m := newTestClient(t, WithoutRetries())
 			m.On("GET", anyURL, testkit.Answer{Status: tt.status, Body: tt.body, Header: testkit.Headers("Content-Type", tt.contentType)})
 			_, err := c.Tickets.Get(context.Background(), "T1")
-			var apiErr *incidentkit.Error
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error %v (%T) is not *incidentkit.Error", err, err)
-			}
-			if apiErr.StatusCode != tt.status || apiErr.Message != tt.wantMsg || apiErr.Service != "cyderes" {
-				t.Errorf("status %d message %q service %q, want %d %q cyderes", apiErr.StatusCode, apiErr.Message, apiErr.Service, tt.status, tt.wantMsg)
+			apiErr := testkit.APIError(t, err, "cyderes")
+			if apiErr.StatusCode != tt.status || apiErr.Message != tt.wantMsg {
+				t.Errorf("status %d message %q, want %d %q", apiErr.StatusCode, apiErr.Message, tt.status, tt.wantMsg)
 			}
 			if tt.is != nil && !errors.Is(err, tt.is) {
 				t.Errorf("errors.Is(%v, %v) = false", err, tt.is)

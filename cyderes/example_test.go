@@ -53,7 +53,7 @@ func ExampleNewClient() {
 	fmt.Println(err)
 	// Output:
 	// true <nil>
-	// cyderes: invalid token: is required (use WithToken)
+	// cyderes: invalid authentication: is required
 }
 
 // Read one page at a time, passing each page's NextOffset back as the

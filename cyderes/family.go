@@ -5,6 +5,7 @@ package cyderes
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/incidentkit/incidentkit"
@@ -54,6 +55,43 @@ const serviceName = "cyderes"
 // client: "cyderes: invalid <field>: <problem>".
 func inputErr(field, problem string) error {
 	return &incidentkit.InputError{Service: serviceName, Field: field, Problem: problem}
+}
+
+// setAuth is the option that sets how requests are authenticated; err,
+// from the authenticator's constructor, makes NewClient fail.
+func setAuth(a transport.Authenticator, err error) Option {
+	return func(o *options) error {
+		if err != nil {
+			return err
+		}
+		o.auth = a
+		o.authSet++
+		return nil
+	}
+}
+
+// newCore checks the base URL (named field in errors) and the
+// authentication options, then builds the shared HTTP core of a client of
+// this package. authRequired refuses a client without credentials; more
+// than one authentication option is always refused.
+func newCore(field, baseURL string, o *options, authRequired bool) (*transport.Client, error) {
+	switch {
+	case strings.TrimSpace(baseURL) == "":
+		return nil, inputErr(field, "is empty")
+	case o.authSet > 1:
+		return nil, inputErr("authentication", "more than one authentication option given")
+	case authRequired && o.authSet == 0:
+		return nil, inputErr("authentication", "is required")
+	}
+	s, err := transport.NewSettingsFor(serviceName, strings.TrimRight(baseURL, "/")+"/", o.core...)
+	if err != nil {
+		return nil, err
+	}
+	s.ErrorDecoder = decodeError
+	if s.Auth, err = o.authenticator(s); err != nil {
+		return nil, transport.ForService(serviceName, err)
+	}
+	return transport.New(s)
 }
 
 // Option configures a Client. Options are checked when NewClient runs: a

@@ -48,3 +48,15 @@ func noSecret(t *testing.T, err error) {
 		t.Errorf("error text contains the token: %v", err)
 	}
 }
+
+// sentTo returns the single recorded request, failing unless it carries the
+// bearer token and is method to rawPath (escaped as sent) with rawQuery.
+func sentTo(t *testing.T, m *testkit.Mock, method, rawPath, rawQuery string) testkit.Request {
+	t.Helper()
+	r := only(t, m)
+	checkAuth(t, r)
+	if r.Method != method || r.RawPath != rawPath || r.RawQuery != rawQuery {
+		t.Errorf("sent %s %s?%s, want %s %s?%s", r.Method, r.RawPath, r.RawQuery, method, rawPath, rawQuery)
+	}
+	return r
+}

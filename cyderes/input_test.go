@@ -2,7 +2,6 @@ package cyderes
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 // noResult passes on the error of a call that must return no value.
@@ -129,9 +129,9 @@ func TestBadInputNotSent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, m := newTestClient(t)
 			err := tt.call(c)
-			var ie *incidentkit.InputError
-			if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "cyderes" || err.Error() != tt.want {
-				t.Errorf("error %v, want an *incidentkit.InputError of cyderes: %s", err, tt.want)
+			testkit.InputError(t, err, "cyderes")
+			if err.Error() != tt.want {
+				t.Errorf("error %v, want %s", err, tt.want)
 			}
 			if n := len(m.Requests()); n != 0 {
 				t.Errorf("%d requests sent", n)

@@ -82,11 +82,7 @@ func TestIOCsList(t *testing.T) {
 			if len(p.Items) != 2 || p.Total != 2 || !p.TotalKnown || p.NextOffset != -1 {
 				t.Errorf("page of %d: total %d known %v next %d", len(p.Items), p.Total, p.TotalKnown, p.NextOffset)
 			}
-			r := only(t, m)
-			checkAuth(t, r)
-			if r.Method != "GET" || r.Path != "/misp" || r.RawQuery != tt.wantQuery {
-				t.Errorf("sent %s %s?%s\nwant ?%s", r.Method, r.Path, r.RawQuery, tt.wantQuery)
-			}
+			sentTo(t, m, "GET", "/misp", tt.wantQuery)
 		})
 	}
 }

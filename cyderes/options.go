@@ -14,14 +14,9 @@ type options struct {
 // WithToken authenticates with the bearer token Cyderes issued; it is sent
 // as "Authorization: Bearer <token>" and never appears in an error or a log
 // record. A token is required, and may be given once.
-func WithToken(token string) Option {
-	return func(o *options) error {
-		a, err := transport.BearerToken(token)
-		if err != nil {
-			return err
-		}
-		o.auth = a
-		o.authSet++
-		return nil
-	}
+func WithToken(token string) Option { return setAuth(transport.BearerToken(token)) }
+
+// authenticator returns the token's authentication.
+func (o *options) authenticator(*transport.Settings) (transport.Authenticator, error) {
+	return o.auth, nil
 }

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/incidentkit/incidentkit/internal/benchkit"
@@ -21,16 +20,14 @@ const (
 // benchPages are benchTickets realistic alert tickets, newest first,
 // benchPage to a page. They are rendered on first use, so that test runs
 // do not pay for them.
-var benchPages = sync.OnceValue(func() [][]byte {
-	return benchkit.RenderPages(benchTickets, benchPage, "[", "]", func(b *bytes.Buffer, i int) {
-		fmt.Fprintf(b, `{"number":"ALR%07d","ticket_id":"%08x-7c1e-4b8f-9a51-2f3c4d5e6f70","priority":"2 - High","state":"Open",`+
-			`"created":"2024-05-01T10:%02d:%02d.123456Z","updated":"2024-05-01 11:%02d:%02d","ticket_type":"alert",`+
-			`"short_description":"Suspicious PowerShell on host-%d","alert_description":"Encoded command observed",`+
-			`"alert_insights":"Parent process winword.exe","alert_insights_html":"<p>Parent process <b>winword.exe</b></p>",`+
-			`"soar_case_id":"%d","soar_alert_ticket_id":"%d","analyst_notes":"Confirmed true positive","recommendations":"Isolate host",`+
-			`"escalated":"True","comments":[{"id":"c%d","created":"2024-05-01T10:30:00Z","author":"SOC","body":"Escalated to customer"}]}`,
-			i, i, i%60, i%60, i%60, i%60, i%500, 100000+i, 200000+i, i)
-	})
+var benchPages = benchkit.LazyPages(benchTickets, benchPage, "[", "]", func(b *bytes.Buffer, i int) {
+	fmt.Fprintf(b, `{"number":"ALR%07d","ticket_id":"%08x-7c1e-4b8f-9a51-2f3c4d5e6f70","priority":"2 - High","state":"Open",`+
+		`"created":"2024-05-01T10:%02d:%02d.123456Z","updated":"2024-05-01 11:%02d:%02d","ticket_type":"alert",`+
+		`"short_description":"Suspicious PowerShell on host-%d","alert_description":"Encoded command observed",`+
+		`"alert_insights":"Parent process winword.exe","alert_insights_html":"<p>Parent process <b>winword.exe</b></p>",`+
+		`"soar_case_id":"%d","soar_alert_ticket_id":"%d","analyst_notes":"Confirmed true positive","recommendations":"Isolate host",`+
+		`"escalated":"True","comments":[{"id":"c%d","created":"2024-05-01T10:30:00Z","author":"SOC","body":"Escalated to customer"}]}`,
+		i, i, i%60, i%60, i%60, i%60, i%500, 100000+i, 200000+i, i)
 })
 
 // benchListing times a side of the tickets comparison against the

@@ -41,11 +41,7 @@ func TestListQuery(t *testing.T) {
 			if len(page.Items) != 2 || page.Items[1].TicketID != "b" {
 				t.Errorf("tickets = %+v", page.Items)
 			}
-			r := only(t, m)
-			checkAuth(t, r)
-			if r.Method != "GET" || r.Path != "/v2/tickets" || r.RawQuery != tt.want {
-				t.Errorf("sent %s %s?%s\nwant GET /v2/tickets?%s", r.Method, r.Path, r.RawQuery, tt.want)
-			}
+			r := sentTo(t, m, "GET", "/v2/tickets", tt.want)
 			if r.Header.Get("Accept") != "application/json" {
 				t.Errorf("Accept = %q", r.Header.Get("Accept"))
 			}
@@ -413,9 +409,5 @@ func TestGet(t *testing.T) {
 	if string(tk.Raw) != `{"ticket_id":"a/b","escalated":"False","ticket_type":"alert"}` {
 		t.Errorf("raw %s", tk.Raw)
 	}
-	r := only(t, m)
-	checkAuth(t, r)
-	if r.Method != "GET" || r.RawPath != "/v2/tickets/a%2Fb" || r.RawQuery != "" {
-		t.Errorf("sent %s %s?%s", r.Method, r.RawPath, r.RawQuery)
-	}
+	sentTo(t, m, "GET", "/v2/tickets/a%2Fb", "")
 }

@@ -16,11 +16,7 @@ func TestCommentsCreate(t *testing.T) {
 	if err := c.Comments.Create(context.Background(), "T1", &CommentInput{Author: "Ann Analyst", Body: "Contained <host>"}); err != nil {
 		t.Fatal(err)
 	}
-	r := only(t, m)
-	checkAuth(t, r)
-	if r.Method != "POST" || r.Path != "/v2/tickets/T1/comment" || r.RawQuery != "" {
-		t.Errorf("sent %s %s?%s", r.Method, r.Path, r.RawQuery)
-	}
+	r := sentTo(t, m, "POST", "/v2/tickets/T1/comment", "")
 	if r.Body != `{"author":"Ann Analyst","body":"Contained <host>"}` {
 		t.Errorf("body %s", r.Body)
 	}
@@ -46,10 +42,8 @@ func TestTicketsClose(t *testing.T) {
 			if err := c.Tickets.Close(context.Background(), "T1", tt.comment); err != nil {
 				t.Fatal(err)
 			}
-			r := only(t, m)
-			checkAuth(t, r)
-			if r.Method != "POST" || r.Path != "/v2/tickets/T1/close" || r.RawQuery != tt.wantQuery || r.Body != "" {
-				t.Errorf("sent %s %s?%s body %q", r.Method, r.Path, r.RawQuery, r.Body)
+			if r := sentTo(t, m, "POST", "/v2/tickets/T1/close", tt.wantQuery); r.Body != "" {
+				t.Errorf("body %q, want none", r.Body)
 			}
 		})
 	}
@@ -94,11 +88,9 @@ func TestServiceRequestsCreate(t *testing.T) {
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("result %+v, want %+v", *got, tt.want)
 			}
-			r := only(t, m)
-			checkAuth(t, r)
-			want := `{"name":"Ann","priority":"P3","category":"Access","type":"Firewall","short_description":"Open port","description":"Please"}`
-			if r.Method != "POST" || r.Path != "/v2/tickets/create" || r.Body != want {
-				t.Errorf("sent %s %s %s", r.Method, r.Path, r.Body)
+			r := sentTo(t, m, "POST", "/v2/tickets/create", "")
+			if want := `{"name":"Ann","priority":"P3","category":"Access","type":"Firewall","short_description":"Open port","description":"Please"}`; r.Body != want {
+				t.Errorf("body %s, want %s", r.Body, want)
 			}
 		})
 	}

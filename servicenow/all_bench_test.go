@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/incidentkit/incidentkit/internal/benchkit"
@@ -22,20 +21,18 @@ const (
 // benchPages are the listing's page bodies: benchTotal incidents of about
 // 60 string fields, benchPage to a page. They are rendered on first use,
 // so that test runs and peak-memory child processes do not pay for them.
-var benchPages = sync.OnceValue(func() [][]byte {
-	return benchkit.RenderPages(benchTotal, benchPage, `{"result":[`, `]}`, func(b *bytes.Buffer, n int) {
-		fmt.Fprintf(b, `{"sys_id":"%032x","number":"INC%07d","short_description":"Suspicious login from new device %d",`+
-			`"description":"User reported an unexpected MFA prompt while travelling; investigating source address.",`+
-			`"state":"2","impact":"2","urgency":"1","priority":"2","category":"security","subcategory":"phishing",`+
-			`"hold_reason":"","close_code":"","close_notes":"","assignment_group":"d625dccec0a8016700a222a0f7900d06",`+
-			`"assigned_to":"5137153cc611227c000bbd1bd8cd2005","caller_id":"681ccaf9c0a8016400b98a06818d57c7",`+
-			`"opened_at":"2026-01-02 03:04:05","resolved_at":"","closed_at":"","sys_created_on":"2026-01-02 03:04:05",`+
-			`"sys_updated_on":"2026-01-03 04:05:06"`, n, n, n)
-		for f := 0; f < 40; f++ {
-			fmt.Fprintf(b, `,"u_field_%02d":"value %d of a custom field"`, f, f)
-		}
-		b.WriteByte('}')
-	})
+var benchPages = benchkit.LazyPages(benchTotal, benchPage, `{"result":[`, `]}`, func(b *bytes.Buffer, n int) {
+	fmt.Fprintf(b, `{"sys_id":"%032x","number":"INC%07d","short_description":"Suspicious login from new device %d",`+
+		`"description":"User reported an unexpected MFA prompt while travelling; investigating source address.",`+
+		`"state":"2","impact":"2","urgency":"1","priority":"2","category":"security","subcategory":"phishing",`+
+		`"hold_reason":"","close_code":"","close_notes":"","assignment_group":"d625dccec0a8016700a222a0f7900d06",`+
+		`"assigned_to":"5137153cc611227c000bbd1bd8cd2005","caller_id":"681ccaf9c0a8016400b98a06818d57c7",`+
+		`"opened_at":"2026-01-02 03:04:05","resolved_at":"","closed_at":"","sys_created_on":"2026-01-02 03:04:05",`+
+		`"sys_updated_on":"2026-01-03 04:05:06"`, n, n, n)
+	for f := 0; f < 40; f++ {
+		fmt.Fprintf(b, `,"u_field_%02d":"value %d of a custom field"`, f, f)
+	}
+	b.WriteByte('}')
 })
 
 // serveIncidents serves benchPages the way the Table API pages the

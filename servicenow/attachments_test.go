@@ -140,8 +140,8 @@ func TestAttachmentErrors(t *testing.T) {
 			c, m := newClient(t, WithoutRetries())
 			answerAll(m, testkit.Answer{Status: tt.status, Body: tt.body})
 			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{Reader: strings.NewReader("x"), FileName: "a.txt"})
-			var e *incidentkit.Error
-			if !errors.As(err, &e) || e.StatusCode != tt.status || (tt.is != nil && !errors.Is(err, tt.is)) || e.Message == "" {
+			e := testkit.APIError(t, err, "servicenow")
+			if e.StatusCode != tt.status || (tt.is != nil && !errors.Is(err, tt.is)) || e.Message == "" {
 				t.Errorf("%v (%#v)", err, e)
 			}
 		})
@@ -186,10 +186,7 @@ func TestAttachmentBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, m := newClient(t)
-			var ie *incidentkit.InputError
-			if err := tt.call(c); !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "servicenow" {
-				t.Errorf("err = %v, want a servicenow input error", err)
-			}
+			testkit.InputError(t, tt.call(c), "servicenow")
 			if n := len(m.Requests()); n != 0 {
 				t.Fatalf("bad input sent %d requests", n)
 			}

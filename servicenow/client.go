@@ -1,8 +1,6 @@
 package servicenow
 
 import (
-	"strings"
-
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
@@ -30,21 +28,7 @@ func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	if err := transport.Apply(serviceName, &o, opts); err != nil {
 		return nil, err
 	}
-	if o.authSet > 1 {
-		return nil, inputErr("auth options", "more than one authentication method given")
-	}
-	if strings.TrimSpace(instanceURL) == "" {
-		return nil, inputErr("instance URL", "is empty")
-	}
-	s, err := transport.NewSettingsFor(serviceName, strings.TrimRight(instanceURL, "/")+"/", o.core...)
-	if err != nil {
-		return nil, err
-	}
-	s.ErrorDecoder = decodeError
-	if s.Auth, err = o.authenticator(s.BaseURL, s.HTTPClient); err != nil {
-		return nil, transport.ForService(serviceName, err)
-	}
-	core, err := transport.New(s)
+	core, err := newCore("instance URL", instanceURL, &o, false)
 	if err != nil {
 		return nil, err
 	}

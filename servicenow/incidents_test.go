@@ -220,10 +220,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, m := newClient(t)
 			err := tt.call(c)
-			var ie *incidentkit.InputError
-			if !errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Service != "servicenow" {
-				t.Fatalf("err = %v, want a servicenow input error", err)
-			}
+			testkit.InputError(t, err, "servicenow")
 			if n := len(m.Requests()); n != 0 {
 				t.Fatalf("sent %d requests", n)
 			}
@@ -262,10 +259,7 @@ func TestNewClientRejects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewClient(tt.url, tt.opts...)
-			var ie *incidentkit.InputError
-			if !errors.As(err, &ie) || ie.Service != "servicenow" {
-				t.Fatalf("err = %v, want a servicenow input error", err)
-			}
+			testkit.InputError(t, err, "servicenow")
 		})
 	}
 	if _, err := NewClient("http://dev1.service-now.com", WithInsecureHTTP()); err != nil {

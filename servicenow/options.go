@@ -1,8 +1,6 @@
 package servicenow
 
 import (
-	"net/http"
-
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
@@ -18,23 +16,12 @@ type options struct {
 
 // authenticator returns the configured authentication: a fixed header, or
 // an OAuth grant against the instance's token endpoint.
-func (o *options) authenticator(baseURL string, hc *http.Client) (transport.Authenticator, error) {
+func (o *options) authenticator(s *transport.Settings) (transport.Authenticator, error) {
 	if o.oauth == nil {
 		return o.auth, nil
 	}
-	fn := o.oauth.tokenSource(baseURL+"oauth_token.do", hc)
+	fn := o.oauth.tokenSource(s.BaseURL+"oauth_token.do", s.HTTPClient)
 	return transport.TokenFunc(fn, o.oauth.clientSecret, o.oauth.password)
-}
-
-func setAuth(a transport.Authenticator, err error) Option {
-	return func(o *options) error {
-		if err != nil {
-			return err
-		}
-		o.auth = a
-		o.authSet++
-		return nil
-	}
 }
 
 // WithBasicAuth authenticates with a user name and password. Neither may

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/incidentkit/incidentkit/internal/benchkit"
@@ -21,17 +20,15 @@ const (
 // benchPages are benchTotal cases in TheHive 5's JSON, benchPage to a
 // page. They are rendered on first use, so that test runs do not pay for
 // them.
-var benchPages = sync.OnceValue(func() [][]byte {
-	return benchkit.RenderPages(benchTotal, benchPage, "[", "]", func(b *bytes.Buffer, n int) {
-		fmt.Fprintf(b, `{"_id":"~%d","_type":"Case","_createdBy":"analyst@soc.test","_updatedBy":"analyst@soc.test",`+
-			`"_createdAt":1709294400000,"_updatedAt":1709298000000,"number":%d,"title":"Suspicious login %d",`+
-			`"description":"User reported an unexpected MFA prompt while travelling; investigating source address.",`+
-			`"severity":2,"severityLabel":"MEDIUM","startDate":1709294400000,"endDate":null,"tags":["mfa","login"],`+
-			`"flag":false,"tlp":2,"tlpLabel":"AMBER","pap":2,"papLabel":"AMBER","status":"InProgress","stage":"InProgress",`+
-			`"assignee":"analyst@soc.test","summary":"","impactStatus":null,`+
-			`"customFields":[{"_id":"~c1","name":"source","type":"string","value":"idp","order":0},`+
-			`{"_id":"~c2","name":"hits","type":"integer","value":%d,"order":1}],"extraData":{}}`, n, n, n, n)
-	})
+var benchPages = benchkit.LazyPages(benchTotal, benchPage, "[", "]", func(b *bytes.Buffer, n int) {
+	fmt.Fprintf(b, `{"_id":"~%d","_type":"Case","_createdBy":"analyst@soc.test","_updatedBy":"analyst@soc.test",`+
+		`"_createdAt":1709294400000,"_updatedAt":1709298000000,"number":%d,"title":"Suspicious login %d",`+
+		`"description":"User reported an unexpected MFA prompt while travelling; investigating source address.",`+
+		`"severity":2,"severityLabel":"MEDIUM","startDate":1709294400000,"endDate":null,"tags":["mfa","login"],`+
+		`"flag":false,"tlp":2,"tlpLabel":"AMBER","pap":2,"papLabel":"AMBER","status":"InProgress","stage":"InProgress",`+
+		`"assignee":"analyst@soc.test","summary":"","impactStatus":null,`+
+		`"customFields":[{"_id":"~c1","name":"source","type":"string","value":"idp","order":0},`+
+		`{"_id":"~c2","name":"hits","type":"integer","value":%d,"order":1}],"extraData":{}}`, n, n, n, n)
 })
 
 // queryOffset reads the offset of a TheHive 5 case listing: a POST to

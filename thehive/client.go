@@ -3,7 +3,6 @@ package thehive
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
@@ -38,18 +37,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	if err := transport.Apply(serviceName, &o, opts); err != nil {
 		return nil, err
 	}
-	if o.authSet > 1 {
-		return nil, inputErr("auth options", "more than one authentication method given")
-	}
-	if strings.TrimSpace(baseURL) == "" {
-		return nil, inputErr("base URL", "is empty")
-	}
-	s, err := transport.NewSettingsFor(serviceName, strings.TrimRight(baseURL, "/")+"/", o.core...)
-	if err != nil {
-		return nil, err
-	}
-	s.Auth, s.ErrorDecoder = o.auth, decodeError
-	core, err := transport.New(s)
+	core, err := newCore("base URL", baseURL, &o, false)
 	if err != nil {
 		return nil, err
 	}

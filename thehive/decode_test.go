@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
@@ -150,10 +149,7 @@ func TestErrorEnvelope(t *testing.T) {
 	answerAll(mock, testkit.Answer{Status: 400, Body: `{"type":"AttributeCheckingError","message":"Invalid attributes",
 		"errors":[{"name":"case.severity","field":"severity","format":"int","type":"InvalidFormatAttributeError","value":"9"}]}`})
 	_, err := c.Cases.Create(context.Background(), &CaseInput{Title: "t", Description: "d"})
-	var e *incidentkit.Error
-	if !errors.As(err, &e) {
-		t.Fatalf("error %v is not *incidentkit.Error", err)
-	}
+	e := testkit.APIError(t, err, "thehive")
 	if e.StatusCode != 400 || e.Code != "AttributeCheckingError" || e.Message != "Invalid attributes" {
 		t.Errorf("error = %+v", e)
 	}
@@ -176,7 +172,7 @@ func TestErrorEnvelope(t *testing.T) {
 		c, mock := newMock(t, V1, WithoutRetries())
 		answerAll(mock, testkit.Answer{Status: tt.status, Body: tt.body})
 		_, err := c.Cases.Get(context.Background(), "~9")
-		if !errors.Is(err, tt.is) || !errors.As(err, &e) || e.Code != tt.code {
+		if e := testkit.APIError(t, err, "thehive"); !errors.Is(err, tt.is) || e.Code != tt.code {
 			t.Errorf("%d: error = %v", tt.status, err)
 		}
 	}
@@ -292,10 +288,7 @@ func TestDuplicateAnswers(t *testing.T) {
 			c, mock := newMock(t, tt.dialect)
 			answerAll(mock, testkit.Answer{Status: tt.status, Body: tt.body})
 			err := tt.call(c)
-			var e *incidentkit.Error
-			if !errors.As(err, &e) {
-				t.Fatalf("error %v is not an *incidentkit.Error", err)
-			}
+			e := testkit.APIError(t, err, "thehive")
 			if got := errors.Is(err, ErrAlreadyExists); got != tt.exists || e.Exists != tt.exists {
 				t.Errorf("errors.Is(%v, ErrAlreadyExists) = %v, Exists = %v; want %v", err, got, e.Exists, tt.exists)
 			}

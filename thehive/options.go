@@ -15,17 +15,6 @@ type options struct {
 	dialect Dialect
 }
 
-func setAuth(a transport.Authenticator, err error) Option {
-	return func(o *options) error {
-		if err != nil {
-			return err
-		}
-		o.auth = a
-		o.authSet++
-		return nil
-	}
-}
-
 // WithAPIKey authenticates with a TheHive API key sent as a Bearer token.
 func WithAPIKey(key string) Option { return setAuth(transport.BearerToken(key)) }
 
@@ -56,4 +45,9 @@ func WithDialect(d Dialect) Option {
 		o.dialect = d
 		return nil
 	}
+}
+
+// authenticator returns the configured authentication, if any.
+func (o *options) authenticator(*transport.Settings) (transport.Authenticator, error) {
+	return o.auth, nil
 }

@@ -9,6 +9,15 @@ import (
 	"github.com/incidentkit/incidentkit/incidentkittest"
 )
 
+// URL is the server's base URL, to give cyderes.NewClient.
+func (s *Server) URL() string { return s.controls.URL() }
+
+// Client returns an HTTP client for the server.
+func (s *Server) Client() *http.Client { return s.controls.Client() }
+
+// Close shuts the server down.
+func (s *Server) Close() { s.controls.Close() }
+
 // Requests returns the requests the server received so far, oldest first
 // (see [incidentkittest.Request]). A request is recorded as it arrives,
 // before any fault applies, so the requests a fault failed, dropped, delayed

@@ -2,7 +2,6 @@ package cyderestest
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
@@ -27,8 +26,6 @@ type Server struct {
 	// declares its methods on Server.
 	controls fakehttp.Controls
 
-	srv *httptest.Server
-
 	mu          sync.Mutex
 	token       string
 	now         func() time.Time
@@ -44,16 +41,9 @@ func New(opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	s.srv = httptest.NewServer(fakehttp.Handle(&s.controls, http.HandlerFunc(s.route), writeFault))
+	s.controls.Start(http.HandlerFunc(s.route), writeFault)
 	return s
 }
-
-// URL is the base URL to give cyderes.NewClient in place of
-// cyderes.DefaultBaseURL.
-func (s *Server) URL() string { return s.srv.URL }
-
-// Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
 
 func writeFault(w http.ResponseWriter, status int) {
 	writeDetail(w, status, http.StatusText(status))

@@ -33,17 +33,13 @@ import (
 )
 
 func main() {
-	nowFlag := flag.String("now", "", "run as of this RFC 3339 instant (default: the current time)")
-	flag.Parse()
 	now := time.Now().UTC()
-	if *nowFlag != "" {
-		t, err := time.Parse(time.RFC3339, *nowFlag)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "escalate: -now:", err)
-			os.Exit(2)
-		}
+	flag.Func("now", "run as of this RFC 3339 `instant` (default: the current time)", func(s string) error {
+		t, err := time.Parse(time.RFC3339, s)
 		now = t.UTC()
-	}
+		return err
+	})
+	flag.Parse()
 	sys, err := connect(os.Getenv, now)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "escalate:", err)

@@ -26,17 +26,13 @@ import (
 )
 
 func main() {
-	nowFlag := flag.String("now", "", "report as of this RFC 3339 instant (default: the current time)")
-	flag.Parse()
 	now := time.Now().UTC()
-	if *nowFlag != "" {
-		t, err := time.Parse(time.RFC3339, *nowFlag)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "sla-report: -now:", err)
-			os.Exit(2)
-		}
+	flag.Func("now", "report as of this RFC 3339 `instant` (default: the current time)", func(s string) error {
+		t, err := time.Parse(time.RFC3339, s)
 		now = t.UTC()
-	}
+		return err
+	})
+	flag.Parse()
 	cfg := configFromEnv()
 	if err := run(context.Background(), os.Stdout, cfg, now); err != nil {
 		fmt.Fprintln(os.Stderr, "sla-report:", err)

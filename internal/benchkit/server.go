@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -64,6 +65,14 @@ func serve(tb testing.TB, h http.Handler) *Server {
 	s.Start()
 	tb.Cleanup(s.Close)
 	return s
+}
+
+// LazyPages is RenderPages run on first call and remembered: a package's
+// listing pages are declared once at package level and rendered only when a
+// benchmark needs them, so that ordinary test runs (and the peak-memory
+// child processes of other sides) do not pay for them.
+func LazyPages(total, pageSize int, open, close string, item func(b *bytes.Buffer, i int)) func() [][]byte {
+	return sync.OnceValue(func() [][]byte { return RenderPages(total, pageSize, open, close, item) })
 }
 
 // RenderPages renders total items into pages of pageSize, each page the

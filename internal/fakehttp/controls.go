@@ -3,6 +3,7 @@ package fakehttp
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"time"
@@ -15,7 +16,22 @@ import (
 type Controls struct {
 	faults   Injector
 	recorder Recorder
+	srv      *httptest.Server
 }
+
+// Start serves api behind c (see [Handle]) on a loopback address.
+func (c *Controls) Start(api http.Handler, errorBody func(w http.ResponseWriter, status int)) {
+	c.srv = httptest.NewServer(Handle(c, api, errorBody))
+}
+
+// URL is the base URL of the started server.
+func (c *Controls) URL() string { return c.srv.URL }
+
+// Client returns an HTTP client for the started server.
+func (c *Controls) Client() *http.Client { return c.srv.Client() }
+
+// Close shuts the started server down.
+func (c *Controls) Close() { c.srv.Close() }
 
 // Handle returns api behind c: every request is recorded, then meets the
 // next matching fault; errorBody writes the API's own error answer for a

@@ -174,10 +174,10 @@ func (s *Server) storeAttachment(w http.ResponseWriter, user, tableName, id, fil
 	}
 	s.mu.Lock()
 	s.insert("sys_attachment", meta, user)
-	meta["download_link"] = s.srv.URL + "/api/now/attachment/" + meta["sys_id"] + "/file"
+	meta["download_link"] = s.controls.URL() + "/api/now/attachment/" + meta["sys_id"] + "/file"
 	s.content[meta["sys_id"]] = attachmentContent{data: data}
 	out := clone(meta)
 	s.mu.Unlock()
-	w.Header().Set("Location", s.srv.URL+"/api/now/attachment/"+meta["sys_id"])
+	w.Header().Set("Location", s.controls.URL()+"/api/now/attachment/"+meta["sys_id"])
 	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"result": out})
 }

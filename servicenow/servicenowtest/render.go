@@ -121,7 +121,7 @@ func (s *Server) renderIn(tableName string, rec Record, r *http.Request) map[str
 		target := reference(tableName, f)
 		link := ""
 		if target != "" && v != "" && !noLink {
-			link = s.srv.URL + "/api/now/table/" + target + "/" + v
+			link = s.controls.URL() + "/api/now/table/" + target + "/" + v
 		}
 		switch mode {
 		case "true":

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
@@ -49,8 +48,6 @@ type Server struct {
 	// declares its methods on Server.
 	controls fakehttp.Controls
 
-	srv *httptest.Server
-
 	mu            sync.Mutex
 	now           func() time.Time
 	users         map[string]string
@@ -87,18 +84,9 @@ func New(opts ...Option) *Server {
 	for _, name := range []string{"incident", "sys_journal_field", "sys_user", "sys_user_group", "sys_attachment"} {
 		s.table(name)
 	}
-	s.srv = httptest.NewServer(fakehttp.Handle(&s.controls, http.HandlerFunc(s.route), s.writeFault))
+	s.controls.Start(http.HandlerFunc(s.route), s.writeFault)
 	return s
 }
-
-// URL is the instance URL to give servicenow.NewClient.
-func (s *Server) URL() string { return s.srv.URL }
-
-// Client returns an HTTP client for the server.
-func (s *Server) Client() *http.Client { return s.srv.Client() }
-
-// Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
 
 // writeFault writes ServiceNow's envelope for an injected status.
 func (s *Server) writeFault(w http.ResponseWriter, status int) {

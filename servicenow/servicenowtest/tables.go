@@ -233,7 +233,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, name, user strin
 	s.journal(name, in["sys_id"], notes, user)
 	out := s.render(in, r)
 	s.mu.Unlock()
-	w.Header().Set("Location", s.srv.URL+"/api/now/table/"+name+"/"+in["sys_id"])
+	w.Header().Set("Location", s.controls.URL()+"/api/now/table/"+name+"/"+in["sys_id"])
 	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"result": out})
 }
 

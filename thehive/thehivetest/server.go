@@ -3,7 +3,6 @@ package thehivetest
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"time"
@@ -37,8 +36,6 @@ type Server struct {
 	// declares its methods on Server.
 	controls fakehttp.Controls
 
-	srv *httptest.Server
-
 	mu                      sync.Mutex
 	apiKey, login, password string
 	org                     string
@@ -53,15 +50,9 @@ func New(opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	s.srv = httptest.NewServer(fakehttp.Handle(&s.controls, http.HandlerFunc(s.route), writeFault))
+	s.controls.Start(http.HandlerFunc(s.route), writeFault)
 	return s
 }
-
-// URL is the base URL to give thehive.NewClient.
-func (s *Server) URL() string { return s.srv.URL }
-
-// Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
 
 func writeFault(w http.ResponseWriter, status int) {
 	typ := "InternalError"

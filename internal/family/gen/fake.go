@@ -12,6 +12,8 @@ import (
 type Fake struct {
 	// Package is the package name ("servicenowtest").
 	Package string
+	// ClientName is the client package the fake serves ("servicenow").
+	ClientName string
 	// Dir is the package's directory from the module root
 	// ("servicenow/servicenowtest").
 	Dir string
@@ -27,18 +29,21 @@ func fakes() []Fake {
 	return []Fake{
 		{
 			Package:     "servicenowtest",
+			ClientName:  "servicenow",
 			Dir:         "servicenow/servicenowtest",
 			ErrorBody:   `ServiceNow's error envelope ({"error": {"message", "detail"}, "status": "failure"})`,
 			CountMethod: "POST", CountPrefix: "/api/now/table/incident", CountWhat: "incident creates",
 		},
 		{
 			Package:     "thehivetest",
+			ClientName:  "thehive",
 			Dir:         "thehive/thehivetest",
 			ErrorBody:   `TheHive's error body ({"type", "message"})`,
 			CountMethod: "POST", CountPrefix: "/api/v1/case", CountWhat: "every POST under /api/v1/case (case creates, and tasks and observables added to cases)",
 		},
 		{
 			Package:     "cyderestest",
+			ClientName:  "cyderes",
 			Dir:         "cyderes/cyderestest",
 			ErrorBody:   `the API's FastAPI error body ({"detail": ...})`,
 			CountMethod: "GET", CountPrefix: "/v2/tickets", CountWhat: "every ticket read (lists, single tickets, attachments)",
