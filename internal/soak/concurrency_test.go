@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
@@ -21,11 +20,7 @@ import (
 // hold no unsynchronised state, and the fakes' counts check that every
 // write landed exactly once.
 func TestSharedClients(t *testing.T) {
-	w, err := newWorld(10 * time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.close()
+	w := newTestWorld(t)
 	ticket := w.cy.AddTicket(cyderestest.Ticket{Escalated: true})
 	const workers, each = 64, 6
 	ctx := context.Background()

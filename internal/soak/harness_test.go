@@ -3,7 +3,9 @@ package soak
 import (
 	"io"
 	"net/http"
+	"slices"
 	"sync/atomic"
+	"testing"
 	"time"
 
 	"github.com/incidentkit/incidentkit/cyderes"
@@ -74,6 +76,28 @@ func newWorld(retryMax time.Duration) (*world, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// newTestWorld is a world for a test that injects no faults, closed when
+// the test ends.
+func newTestWorld(t *testing.T) *world {
+	t.Helper()
+	w, err := newWorld(10 * time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	return w
+}
+
+// rawPaths returns the escaped path of every request the three fakes
+// received, oldest first per fake.
+func (w *world) rawPaths() []string {
+	var out []string
+	for _, r := range slices.Concat(w.sn.Requests(), w.th.Requests(), w.cy.Requests()) {
+		out = append(out, r.RawPath)
+	}
+	return out
 }
 
 func (w *world) close() {

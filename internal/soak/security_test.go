@@ -11,14 +11,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
-	"github.com/incidentkit/incidentkit/incidentkittest"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
@@ -30,11 +28,7 @@ import (
 // TestQueryValuesCannotInject sends hostile values through both query
 // languages: they match literally or nothing, never widen the query.
 func TestQueryValuesCannotInject(t *testing.T) {
-	w, err := newWorld(time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.close()
+	w := newTestWorld(t)
 	ctx := context.Background()
 	w.sn.Seed("incident", servicenowtest.Record{"short_description": "phish", "active": "true"},
 		servicenowtest.Record{"short_description": "x^NQactive=true"})
@@ -66,11 +60,7 @@ func TestQueryValuesCannotInject(t *testing.T) {
 // TestIDsCannotTraverse gives every ID parameter a path-traversal value:
 // each request must reach the server with the ID as one escaped segment.
 func TestIDsCannotTraverse(t *testing.T) {
-	w, err := newWorld(time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.close()
+	w := newTestWorld(t)
 	ctx := context.Background()
 	const id = "../../x"
 	up := func() incidentkit.Upload {
@@ -116,7 +106,7 @@ func TestIDsCannotTraverse(t *testing.T) {
 		},
 		"sn attach to": func() error { _, err := w.snc.Incidents.Attach(ctx, id, up()); return err },
 	}
-	sent := func() int { return len(w.sn.Requests()) + len(w.th.Requests()) + len(w.cy.Requests()) }
+	sent := func() int { return len(w.rawPaths()) }
 	for name, call := range calls {
 		before := sent()
 		err := call()
@@ -130,11 +120,9 @@ func TestIDsCannotTraverse(t *testing.T) {
 			t.Errorf("%s with ID %q sent nothing, yet failed with %T: %v", name, id, err, err)
 		}
 	}
-	for _, reqs := range [][]string{rawPaths(w.sn.Requests()), rawPaths(w.th.Requests()), rawPaths(w.cy.Requests())} {
-		for _, p := range reqs {
-			if strings.Contains(p, "/../") || strings.HasSuffix(p, "/x") || strings.Contains(p, "/x/") {
-				t.Errorf("a request left its endpoint: %s", p)
-			}
+	for _, p := range w.rawPaths() {
+		if strings.Contains(p, "/../") || strings.HasSuffix(p, "/x") || strings.Contains(p, "/x/") {
+			t.Errorf("a request left its endpoint: %s", p)
 		}
 	}
 }
@@ -149,7 +137,9 @@ func TestSecretsStayOut(t *testing.T) {
 	defer sn.Close()
 	defer th.Close()
 	defer cy.Close()
-	var logs syncBuffer
+	// The handler serialises its writes, and every record is written
+	// before the call that logs it returns.
+	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx := context.Background()
 	snc, _ := servicenow.NewClient(sn.URL(), servicenow.WithBasicAuth("admin", snPass), servicenow.WithLogger(logger), servicenow.WithoutRetries())
@@ -188,43 +178,12 @@ func TestSecretsStayOut(t *testing.T) {
 	}
 }
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestRedirectsCarryNoCredentials points every client at a server that
 // redirects elsewhere; the other host must see no credentials.
 func TestRedirectsCarryNoCredentials(t *testing.T) {
-	var mu sync.Mutex
-	var leaked []string
-	hits := 0
-	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		hits++
-		for _, h := range []string{"Authorization", "X-Sn-Apikey"} {
-			if v := r.Header.Get(h); v != "" {
-				leaked = append(leaked, h+": "+v)
-			}
-		}
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, `{"result":[]}`)
-	}))
+	other := servicenowtest.New() // records every request it receives
 	defer other.Close()
-	otherURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1) // another host
+	otherURL := strings.Replace(other.URL(), "127.0.0.1", "localhost", 1) // another host
 	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, otherURL+r.URL.RequestURI(), http.StatusFound)
 	}))
@@ -238,12 +197,18 @@ func TestRedirectsCarryNoCredentials(t *testing.T) {
 	_, _ = thc.Cases.Get(ctx, "~1")
 	cyc, _ := cyderes.NewClient(redirector.URL, cyderes.WithToken("cy-token"), cyderes.WithoutRetries())
 	_, _ = cyc.Tickets.Get(ctx, "t")
-	mu.Lock()
-	defer mu.Unlock()
+	var leaked []string
+	for _, r := range other.Requests() {
+		for _, h := range []string{"Authorization", "X-Sn-Apikey"} {
+			if v := r.Header.Get(h); v != "" {
+				leaked = append(leaked, h+": "+v)
+			}
+		}
+	}
 	if len(leaked) > 0 {
 		t.Fatalf("credentials crossed hosts: %v", leaked)
 	}
-	if hits < 4 {
+	if hits := len(other.Requests()); hits < 4 {
 		t.Fatalf("the other host saw %d requests: the redirects were not followed", hits)
 	}
 }
@@ -322,12 +287,4 @@ func TestTLS(t *testing.T) {
 	if _, err := c.Tickets.Get(ctx, "t"); err == nil {
 		t.Error("TLS 1.1 was accepted")
 	}
-}
-
-func rawPaths(reqs []incidentkittest.Request) []string {
-	out := make([]string, len(reqs))
-	for i, r := range reqs {
-		out[i] = r.RawPath
-	}
-	return out
 }

@@ -31,24 +31,60 @@ func benchServer(b *testing.B) *httptest.Server {
 	return srv
 }
 
+// benchClient is a core client for baseURL with a bearer token and opts.
+func benchClient(tb testing.TB, baseURL string, opts ...Option) *Client {
+	tb.Helper()
+	auth, _ := BearerToken("bench-token")
+	s, err := NewSettingsFor("testapi", baseURL, append([]Option{WithAuth(auth)}, opts...)...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := New(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// coreGet fetches one incident through every layer of c.
+func coreGet(ctx context.Context, c *Client) error {
+	var out benchIncident
+	_, err := c.Do(ctx, &Request{Path: "/api/now/table/incident/{}", Args: []string{"46d44a5ddb"}}, &out)
+	return err
+}
+
+// baselineGet is coreGet written by hand: a bare GET through hc with the
+// same headers, decoded with a json.Decoder.
+func baselineGet(ctx context.Context, hc *http.Client, baseURL string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/api/now/table/incident/46d44a5ddb", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer bench-token")
+	req.Header.Set("Accept", "application/json")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var out benchIncident
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		return err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
 // BenchmarkCoreGet measures one GET through every layer of the core
 // (retry loop, auth, send tracking, size cap, decode), no limiter and no
 // logger, against BenchmarkBaselineGet on the same kind of server.
 func BenchmarkCoreGet(b *testing.B) {
-	srv := benchServer(b)
-	auth, _ := BearerToken("bench-token")
-	s, _ := NewSettings(WithAuth(auth))
-	s.BaseURL = srv.URL
-	c, err := New(s)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := benchClient(b, benchServer(b).URL)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		var out benchIncident
-		if _, err := c.Do(ctx, &Request{Path: "/api/now/table/incident/{}", Args: []string{"46d44a5ddb"}}, &out); err != nil {
+		if err := coreGet(ctx, c); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,22 +99,9 @@ func BenchmarkBaselineGet(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/api/now/table/incident/46d44a5ddb", nil)
-		if err != nil {
+		if err := baselineGet(ctx, hc, srv.URL); err != nil {
 			b.Fatal(err)
 		}
-		req.Header.Set("Authorization", "Bearer bench-token")
-		req.Header.Set("Accept", "application/json")
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var out benchIncident
-		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-			b.Fatal(err)
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
 	}
 }
 
@@ -98,21 +121,18 @@ func (c cannedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 var cannedBody = []byte(`{"result":{"number":"INC0010001","state":"2","short_description":"Beacon to known C2"}}`)
 
+// cannedURL is the base URL the in-memory benchmarks call; nothing listens
+// there.
+const cannedURL = "https://instance.example.test"
+
 // BenchmarkCoreOverhead is BenchmarkCoreGet without the network: what the
 // core's layers add to a call, against BenchmarkBaselineOverhead.
 func BenchmarkCoreOverhead(b *testing.B) {
-	auth, _ := BearerToken("bench-token")
-	s, _ := NewSettings(WithAuth(auth), WithHTTPClient(&http.Client{Transport: cannedTransport{cannedBody}}))
-	s.BaseURL = "https://instance.example.test"
-	c, err := New(s)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := benchClient(b, cannedURL, WithHTTPClient(&http.Client{Transport: cannedTransport{cannedBody}}))
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		var out benchIncident
-		if _, err := c.Do(ctx, &Request{Path: "/api/now/table/incident/{}", Args: []string{"46d44a5ddb"}}, &out); err != nil {
+		if err := coreGet(ctx, c); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -125,22 +145,9 @@ func BenchmarkBaselineOverhead(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://instance.example.test/api/now/table/incident/46d44a5ddb", nil)
-		if err != nil {
+		if err := baselineGet(ctx, hc, cannedURL); err != nil {
 			b.Fatal(err)
 		}
-		req.Header.Set("Authorization", "Bearer bench-token")
-		req.Header.Set("Accept", "application/json")
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var out benchIncident
-		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-			b.Fatal(err)
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
 	}
 }
 
@@ -151,33 +158,18 @@ func BenchmarkBaselineOverhead(b *testing.B) {
 // 1.26, 9 with Go 1.25. Building a retry client or cloning whole requests
 // per call breaks it.
 func TestCoreAllocationsStayNearBaseline(t *testing.T) {
-	auth, _ := BearerToken("bench-token")
-	s, _ := NewSettingsFor("testapi", "https://instance.example.test", WithAuth(auth),
-		WithHTTPClient(&http.Client{Transport: cannedTransport{cannedBody}}))
-	c, err := New(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := benchClient(t, cannedURL, WithHTTPClient(&http.Client{Transport: cannedTransport{cannedBody}}))
 	ctx := context.Background()
 	core := testing.AllocsPerRun(200, func() {
-		var out benchIncident
-		if _, err := c.Do(ctx, &Request{Path: "/api/now/table/incident/{}", Args: []string{"46d44a5ddb"}}, &out); err != nil {
+		if err := coreGet(ctx, c); err != nil {
 			t.Fatal(err)
 		}
 	})
 	hc := &http.Client{Transport: cannedTransport{cannedBody}}
 	baseline := testing.AllocsPerRun(200, func() {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://instance.example.test/api/now/table/incident/46d44a5ddb", nil)
-		req.Header.Set("Authorization", "Bearer bench-token")
-		req.Header.Set("Accept", "application/json")
-		resp, err := hc.Do(req)
-		if err != nil {
+		if err := baselineGet(ctx, hc, cannedURL); err != nil {
 			t.Fatal(err)
 		}
-		var out benchIncident
-		_ = json.NewDecoder(resp.Body).Decode(&out)
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
 	})
 	if core > baseline+10 {
 		t.Errorf("a call allocates %.0f objects against the baseline's %.0f; want at most 10 more", core, baseline)

@@ -93,11 +93,18 @@ func NewSettings(opts ...Option) (*Settings, error) {
 // policy and cookie jar. Use it for proxies, custom TLS (a private CA, or
 // verification turned off for a lab instance) or an instrumented transport.
 func WithHTTPClient(c *http.Client) Option {
+	return setNonNil("HTTP client", c, func(s *Settings) { s.HTTPClient = c })
+}
+
+// setNonNil is an option that refuses a nil v as an invalid field and
+// otherwise stores it with set.
+func setNonNil[T comparable](field string, v T, set func(*Settings)) Option {
 	return func(s *Settings) error {
-		if c == nil {
-			return invalid("HTTP client", "is nil")
+		var zero T
+		if v == zero {
+			return invalid(field, "is nil")
 		}
-		s.HTTPClient = c
+		set(s)
 		return nil
 	}
 }
@@ -151,13 +158,7 @@ func WithRateLimit(perSecond float64, burst int) Option {
 // WithLimiter makes every attempt wait on l, which may be shared with other
 // clients.
 func WithLimiter(l Limiter) Option {
-	return func(s *Settings) error {
-		if l == nil {
-			return invalid("limiter", "is nil")
-		}
-		s.Limiter = l
-		return nil
-	}
+	return setNonNil("limiter", l, func(s *Settings) { s.Limiter = l })
 }
 
 // WithLogger logs one record per attempt (method, redacted URL, status,
@@ -236,13 +237,7 @@ func WithInsecureHTTP() Option {
 
 // WithAuth sets how requests are authenticated.
 func WithAuth(a Authenticator) Option {
-	return func(s *Settings) error {
-		if a == nil {
-			return invalid("authentication", "is nil")
-		}
-		s.Auth = a
-		return nil
-	}
+	return setNonNil("authentication", a, func(s *Settings) { s.Auth = a })
 }
 
 func validHeaderName(name string) bool {
