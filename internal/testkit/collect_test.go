@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"runtime"
 	"slices"
 	"testing"
 )
@@ -25,27 +24,7 @@ func TestCollect(t *testing.T) {
 			yield(0, errors.New("boom"))
 		}
 	}
-	st := &stopT{}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		Collect(st, failing, func(i int) string { return fmt.Sprint(i) })
-	}()
-	<-done
-	if !st.failed {
+	if !fails(t, func(tb testing.TB) { Collect(tb, failing, func(i int) string { return fmt.Sprint(i) }) }) {
 		t.Error("an error in the sequence did not fail the test")
 	}
-}
-
-// stopT records a Fatal and stops only the goroutine that called it.
-type stopT struct {
-	testing.TB
-	failed bool
-}
-
-func (s *stopT) Helper() {}
-
-func (s *stopT) Fatal(...any) {
-	s.failed = true
-	runtime.Goexit()
 }

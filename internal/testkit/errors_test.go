@@ -29,16 +29,10 @@ func TestErrorHelpers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ft := &fatalT{TB: t}
 			returned := false
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				returned = tt.check(ft, tt.err, tt.service)
-			}()
-			<-done
-			if ft.failed == tt.pass || returned != tt.pass {
-				t.Errorf("failed %v, returned the error %v; want it to pass: %v", ft.failed, returned, tt.pass)
+			failed := fails(t, func(tb testing.TB) { returned = tt.check(tb, tt.err, tt.service) })
+			if failed == tt.pass || returned != tt.pass {
+				t.Errorf("failed %v, returned the error %v; want it to pass: %v", failed, returned, tt.pass)
 			}
 		})
 	}

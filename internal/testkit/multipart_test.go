@@ -5,7 +5,6 @@ import (
 	"mime/multipart"
 	"net/textproto"
 	"reflect"
-	"runtime"
 	"testing"
 )
 
@@ -55,29 +54,9 @@ func TestMultipartFailsTheTest(t *testing.T) {
 	// inside its only part.
 	for _, contentType := range []string{"application/json", "multipart/form-data; boundary=b"} {
 		t.Run(contentType, func(t *testing.T) {
-			ft := &fatalT{TB: t}
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				Multipart(ft, contentType, cutShort)
-			}()
-			<-done
-			if !ft.failed {
+			if !fails(t, func(tb testing.TB) { Multipart(tb, contentType, cutShort) }) {
 				t.Error("Multipart did not fail the test")
 			}
 		})
 	}
-}
-
-// fatalT records a Fatalf and stops only the goroutine that called it.
-type fatalT struct {
-	testing.TB
-	failed bool
-}
-
-func (f *fatalT) Helper() {}
-
-func (f *fatalT) Fatalf(string, ...any) {
-	f.failed = true
-	runtime.Goexit()
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/format"
 	"strings"
-	"text/template"
 )
 
 // Fake describes one fake package to the fake template.
@@ -68,15 +67,11 @@ func RenderFake(pkg string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("gen: unknown fake package %q", pkg)
 	}
-	t, err := template.New("fake").Parse(fakeTemplate)
+	src, err := execute(fakeTemplate, f)
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, f); err != nil {
-		return nil, err
-	}
-	return format.Source(wrapComments(b.Bytes(), 77))
+	return format.Source(wrapComments(src, 77))
 }
 
 // wrapComments refills the paragraphs of top-level // comments in src to

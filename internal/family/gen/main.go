@@ -65,15 +65,24 @@ func Render(pkg string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("gen: unknown client package %q", pkg)
 	}
-	t, err := template.New("family").Parse(familyTemplate)
+	src, err := execute(familyTemplate, c)
+	if err != nil {
+		return nil, err
+	}
+	return format.Source(src)
+}
+
+// execute renders the template text with data.
+func execute(text string, data any) ([]byte, error) {
+	t, err := template.New("gen").Parse(text)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, c); err != nil {
+	if err := t.Execute(&b, data); err != nil {
 		return nil, err
 	}
-	return format.Source(b.Bytes())
+	return b.Bytes(), nil
 }
 
 func main() {
