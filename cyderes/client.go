@@ -40,10 +40,7 @@ type Client struct {
 // ErrInvalidInput, rather than at the first call.
 func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	var o options
-	if err := transport.Apply(serviceName, &o, opts); err != nil {
-		return nil, err
-	}
-	core, err := newCore("base URL", baseURL, &o, true)
+	core, err := newCore("base URL", baseURL, &o, opts, true)
 	if err != nil {
 		return nil, err
 	}

@@ -25,10 +25,7 @@ type Client struct {
 // ErrInvalidInput.
 func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	var o options
-	if err := transport.Apply(serviceName, &o, opts); err != nil {
-		return nil, err
-	}
-	core, err := newCore("instance URL", instanceURL, &o, false)
+	core, err := newCore("instance URL", instanceURL, &o, opts, false)
 	if err != nil {
 		return nil, err
 	}

@@ -70,11 +70,14 @@ func setAuth(a transport.Authenticator, err error) Option {
 	}
 }
 
-// newCore checks the base URL (named field in errors) and the
-// authentication options, then builds the shared HTTP core of a client of
-// this package. authRequired refuses a client without credentials; more
-// than one authentication option is always refused.
-func newCore(field, baseURL string, o *options, authRequired bool) (*transport.Client, error) {
+// newCore applies opts to o, checks the base URL (named field in errors)
+// and the authentication options, then builds the shared HTTP core of a
+// client of this package. authRequired refuses a client without
+// credentials; more than one authentication option is always refused.
+func newCore(field, baseURL string, o *options, opts []Option, authRequired bool) (*transport.Client, error) {
+	if err := transport.Apply(serviceName, o, opts); err != nil {
+		return nil, err
+	}
 	switch {
 	case strings.TrimSpace(baseURL) == "":
 		return nil, inputErr(field, "is empty")

@@ -34,10 +34,7 @@ type Client struct {
 // one makes NewClient fail with an error matching ErrInvalidInput.
 func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	o := options{dialect: V1}
-	if err := transport.Apply(serviceName, &o, opts); err != nil {
-		return nil, err
-	}
-	core, err := newCore("base URL", baseURL, &o, false)
+	core, err := newCore("base URL", baseURL, &o, opts, false)
 	if err != nil {
 		return nil, err
 	}
