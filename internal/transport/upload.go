@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
+	"strings"
 	"sync/atomic"
 
 	"github.com/incidentkit/incidentkit"
@@ -43,6 +45,9 @@ func newFileSource(u Upload) (*fileSource, error) {
 	}
 	if u.Size < 0 {
 		return nil, invalid("upload", "size %d is negative", u.Size)
+	}
+	if err := checkContentType(u.ContentType); err != nil {
+		return nil, err
 	}
 	s := &fileSource{u: u, size: -1}
 	head := make([]byte, sniffLen)
@@ -175,4 +180,21 @@ func (s *fileSource) open() (io.Reader, io.Closer, error) {
 		return s.u.Reader, nil, nil
 	}
 	return io.MultiReader(bytes.NewReader(s.prefix), s.u.Reader), nil, nil
+}
+
+// checkContentType refuses a caller's content type that could not be sent
+// as one header value: a control character would end the header and start
+// another (in the request or in a multipart part), and anything that does
+// not parse as a media type is not one. Empty means "sniff it".
+func checkContentType(ct string) error {
+	if ct == "" {
+		return nil
+	}
+	if strings.ContainsFunc(ct, func(r rune) bool { return (r < ' ' && r != '\t') || r == 0x7f }) {
+		return invalid("upload", "content type %q contains a control character", ct)
+	}
+	if _, _, err := mime.ParseMediaType(ct); err != nil {
+		return invalid("upload", "content type %q is not a media type: %v", ct, err)
+	}
+	return nil
 }

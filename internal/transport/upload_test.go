@@ -301,6 +301,10 @@ func TestUploadInputErrors(t *testing.T) {
 		"empty file name":       MultipartBody(nil, "file", Upload{Reader: strings.NewReader("x"), FileName: " "}),
 		"empty file field":      MultipartBody(nil, "", good()),
 		"empty form field name": MultipartBody([]FormField{{Name: "", Value: "v"}}, "file", good()),
+		"content type injecting a part header": MultipartBody(nil, "file",
+			Upload{Reader: strings.NewReader("x"), FileName: "f", ContentType: "text/plain\r\nX-Injected: 1"}),
+		"content type injecting a request header": RawBody(Upload{Reader: strings.NewReader("x"), ContentType: "text/plain\nX-Injected: 1"}),
+		"content type that is no media type":      RawBody(Upload{Reader: strings.NewReader("x"), ContentType: "not a type"}),
 	}
 	for name, body := range tests {
 		t.Run(name, func(t *testing.T) {
