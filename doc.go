@@ -45,4 +45,36 @@
 // re-exports the same sentinel set (servicenow.ErrNotFound is
 // incidentkit.ErrNotFound), so code that imports only one client can still
 // write errors.Is(err, servicenow.ErrNotFound).
+//
+// # Retries, timeouts and writes
+//
+// Every client repeats a request only where that cannot duplicate data:
+// reads and idempotent writes after a dropped connection, a 429, a 502,
+// 503 or 504; creates, appends, closes and uploads only where the server
+// provably did not act (the connection was refused before anything was
+// sent, a 429, a 503 with Retry-After). When a caller's transport cannot
+// show whether an attempt was sent, it is assumed sent. A write the client
+// cannot know is unsafe to repeat — a ServiceNow update of a custom journal
+// field, say — is marked per call with [SendOnce].
+//
+// Each attempt waits at most 2 minutes for the answer's headers (the
+// clients' WithResponseHeaderTimeout); the body of a large download then
+// streams for as long as the context allows. The whole call is bounded by
+// the caller's context and by the client's WithTimeout.
+//
+// A DELETE repeated after an attempt the server may have carried out (a
+// 502 from a proxy that gave up while the delete went through) that then
+// finds the record gone (404) has succeeded and returns nil; a 404 to the
+// first attempt is an error matching [ErrNotFound].
+//
+// Where a JSON value was expected, a 2xx answer that carries none — an
+// empty body, an HTML or XML page, ServiceNow JSON without its result
+// member — is a [*BodyError]; a 204 and an empty answer to a DELETE are
+// success.
+//
+// # Response metadata
+//
+// A call's status, headers, attempt count, request ID and rate-limit
+// headers are in a [Response]: on success through a context made with
+// [WithResponse], on failure through [Error.Response].
 package incidentkit

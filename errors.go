@@ -103,6 +103,10 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Response describes the answer behind the error as a success's
+// [Response] would: status, headers, attempts, request ID, rate limit.
+func (e *Error) Response() Response { return NewResponse(e.StatusCode, e.Header, e.Attempts) }
+
 // Is reports whether the error matches one of the sentinel errors.
 func (e *Error) Is(target error) bool {
 	switch target {

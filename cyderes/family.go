@@ -160,6 +160,17 @@ func WithMaxResponseBytes(n int64) Option { return coreOption(transport.WithMaxR
 // caller's context has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return coreOption(transport.WithTimeout(d)) }
 
+// WithResponseHeaderTimeout sets how long each attempt waits for the
+// answer's headers once the request is sent: 2 minutes unless set, 0 to
+// wait as long as the context allows; negative is an error. It bounds the
+// headers only, so a large download streams for as long as the context
+// allows. An attempt that times out counts as a dropped connection: a read
+// is retried, a create is not. Over a caller's own *http.Transport that
+// sets ResponseHeaderTimeout, that value applies instead.
+func WithResponseHeaderTimeout(d time.Duration) Option {
+	return coreOption(transport.WithResponseHeaderTimeout(d))
+}
+
 // WithHeader adds a header to every request. Name and value must be valid
 // header text (no CR or LF).
 func WithHeader(name, value string) Option { return coreOption(transport.WithHeader(name, value)) }

@@ -42,7 +42,8 @@ func (s *IncidentService) Update(ctx context.Context, sysID string, in *Incident
 	return s.t.Update(ctx, sysID, in)
 }
 
-// Delete removes an incident.
+// Delete removes an incident; see [Table.Delete] for what a repeated
+// delete reports.
 func (s *IncidentService) Delete(ctx context.Context, sysID string) error {
 	return s.t.Delete(ctx, sysID)
 }

@@ -3,6 +3,7 @@ package servicenow
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"iter"
 	"net/http"
 	"strconv"
@@ -40,7 +41,8 @@ func (t *Table[T]) Name() string { return t.name }
 
 // envelope is ServiceNow's answer wrapper.
 type envelope[R any] struct {
-	Result R         `json:"result"`
+	// Result is nil when the answer has no result member (or a null one).
+	Result *R        `json:"result"`
 	Error  *apiError `json:"error"`
 	Status string    `json:"status"`
 }
@@ -73,11 +75,31 @@ func do[R any](ctx context.Context, c *Client, r *transport.Request, out *R) (*t
 	if err := envelopeError(c, r, resp, env.Error, env.Status); err != nil {
 		return resp, err
 	}
+	if env.Result == nil {
+		return resp, noResult(c, r, resp)
+	}
 	if out != nil {
-		*out = env.Result
+		*out = *env.Result
 	}
 	return resp, nil
 }
+
+// noResult is the *BodyError for a 2xx answer without ServiceNow's result
+// member: a proxy's or a scripted endpoint's JSON, never a record. Acting
+// on it as an empty record would act on an empty sys_id.
+func noResult(c *Client, r *transport.Request, resp *transport.Response) error {
+	e := &incidentkit.BodyError{Service: "servicenow", Method: r.Method, StatusCode: resp.StatusCode,
+		ContentType: resp.Header.Get("Content-Type"), Summary: "JSON answer without a result member",
+		Err: errNoResult}
+	if e.Method == "" {
+		e.Method = http.MethodGet
+	}
+	e.URL = c.core.Redact(r.Path)
+	return e
+}
+
+// errNoResult is the cause of noResult's error.
+var errNoResult = errors.New(`answer has no "result" member`)
 
 // envelopeError turns ServiceNow's error envelope, which can arrive with
 // HTTP 200, into an *Error; it returns nil when there is none.
@@ -141,6 +163,13 @@ func (t *Table[T]) Create(ctx context.Context, in any) (*T, error) {
 // emptied. Setting fields is idempotent and may be retried; writing a
 // journal field (work_notes, comments) appends an entry, so such an update
 // is never sent twice.
+//
+// A custom journal field (a u_… field of type Journal) cannot be told from
+// a plain one by its name: pass a context made with [incidentkit.SendOnce]
+// so that the update is sent again only where the instance provably did
+// not act on it.
+//
+//	_, err := tbl.Update(incidentkit.SendOnce(ctx), sysID, map[string]string{"u_analyst_log": entry})
 func (t *Table[T]) Update(ctx context.Context, sysID string, in any) (*T, error) {
 	return t.update(ctx, sysID, in, transport.ReplayByMethod)
 }
@@ -183,7 +212,10 @@ func touchesJournal(body json.RawMessage) bool {
 	return w || c
 }
 
-// Delete removes a record.
+// Delete removes a record. A delete is repeated after a dropped connection
+// or a 502/503/504; when the repeat finds the record gone (404) after an
+// attempt the instance may have carried out, the delete succeeded and Delete
+// returns nil. A 404 to the first attempt is an error matching ErrNotFound.
 func (t *Table[T]) Delete(ctx context.Context, sysID string) error {
 	if err := t.check(); err != nil {
 		return err

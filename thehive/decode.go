@@ -3,6 +3,7 @@ package thehive
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 )
 
@@ -54,9 +55,21 @@ type one[T, W any, PT recordOf[T], PW wireOf[T, W]] struct {
 // DecodeJSON implements transport.RawDecoder.
 func (o *one[T, W, PT, PW]) DecodeJSON(b []byte) error {
 	t, err := decoder[T, W, PT, PW](o.sp)(bytes.Clone(bytes.TrimSpace(b)))
+	if err != nil {
+		return err
+	}
+	if r, ok := any(t).(interface{ base() *Record }); ok && r.base().ID == "" {
+		// JSON that is not one of TheHive's objects (a proxy's, an empty
+		// object): acting on it would act on an empty id.
+		return errNoID
+	}
 	o.out = t
-	return err
+	return nil
 }
+
+// errNoID is the cause of the *BodyError for a record answer without an id
+// (_id in TheHive 5, id in TheHive 3/4).
+var errNoID = errors.New("answer holds no object id")
 
 // result returns the record, or a zero record for an answer without a
 // body.

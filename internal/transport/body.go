@@ -164,12 +164,18 @@ func (m multipartBody) source() (*bodySource, error) {
 	if m.fileField == "" {
 		return nil, invalid("multipart body", "file field name is empty")
 	}
+	if hasControlChar(m.fileField) {
+		return nil, invalid("multipart body", "file field name %q contains a control character", m.fileField)
+	}
 	if strings.TrimSpace(m.file.FileName) == "" {
 		return nil, invalid("file name", "is empty")
 	}
 	for _, f := range m.fields {
 		if f.Name == "" {
 			return nil, invalid("multipart body", "a field name is empty")
+		}
+		if hasControlChar(f.Name) {
+			return nil, invalid("multipart body", "field name %q contains a control character", f.Name)
 		}
 	}
 	f, err := newFileSource(m.file)

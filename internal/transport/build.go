@@ -8,6 +8,8 @@ import (
 	"reflect"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/incidentkit/incidentkit/internal/callctx"
 )
 
 // build checks r and out and turns them into the call's state and the
@@ -31,7 +33,14 @@ func (c *Client) build(ctx context.Context, r *Request, out any) (*call, *retrya
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkHeader(r.Header); err != nil {
+		return nil, nil, err
+	}
 	k := &call{c: c, r: r, out: out, method: method, url: u, safe: r.Replay.safe(method)}
+	if _, once := callctx.Value[callctx.SendOnce](ctx); once && method != http.MethodGet &&
+		method != http.MethodHead && method != http.MethodOptions {
+		k.safe = false
+	}
 	body, contentType, err := k.prepareBody()
 	if err != nil {
 		return nil, nil, err
@@ -124,4 +133,21 @@ func (c *Client) header(r *Request, contentType string) http.Header {
 		h[http.CanonicalHeaderKey(k)] = v
 	}
 	return h
+}
+
+// checkHeader refuses a per-call header that could not be sent as given:
+// a name that is not a token, a value with a control character that would
+// end the header and start another.
+func checkHeader(h http.Header) error {
+	for name, vs := range h {
+		if !validHeaderName(name) {
+			return invalid("header", "%q is not a valid header name", name)
+		}
+		for _, v := range vs {
+			if hasControlChar(v) {
+				return invalid("header", "value of %s contains a control character", name)
+			}
+		}
+	}
+	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"sync/atomic"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // call is the state of one [Client.Do]: what is being sent, which attempt
@@ -43,6 +45,15 @@ type call struct {
 	// tracked; for them, "sentAttempt < attempt" proves that the server
 	// never saw the attempt in flight.
 	sentAttempt atomic.Int32
+	// tracedAttempt is the number of the latest attempt for which the
+	// transport reported asking for a connection: without it, the absence
+	// of sentAttempt proves nothing.
+	tracedAttempt atomic.Int32
+	// mayHaveActed is set when an attempt that is being repeated may have
+	// been acted on by the server: it was sent and got no answer, or got a
+	// 5xx answer other than a 503 with Retry-After. It is written by the
+	// retry policy between attempts.
+	mayHaveActed bool
 	// answer is the response read into the result or into an error.
 	answer *http.Response
 	// written counts the bytes streamed to r.Download.
@@ -66,11 +77,12 @@ func callFrom(ctx context.Context) *call {
 }
 
 // sent reports whether the attempt in flight may have reached the server.
-// It is certain only for tracked requests (those that are not safe); a
-// safe request is assumed sent, which changes nothing since it may be
-// repeated anyway.
+// It is certain only for tracked requests (those that are not safe) whose
+// transport reported the attempt (see sendTracker); otherwise the attempt
+// is assumed sent. For a safe request that changes nothing, since it may
+// be repeated anyway.
 func (k *call) sent() bool {
-	return k.safe || int(k.sentAttempt.Load()) >= k.attempt
+	return k.safe || int(k.tracedAttempt.Load()) < k.attempt || int(k.sentAttempt.Load()) >= k.attempt
 }
 
 // replayable reports whether the request's body can be produced again.
@@ -107,4 +119,13 @@ func (k *call) result() *Response {
 		res.ContentType = k.answer.Header.Get("Content-Type")
 	}
 	return res
+}
+
+// record describes the answer the call ended with, success or failure, for
+// a caller that asked for it with incidentkit.WithResponse.
+func (k *call) record() incidentkit.Response {
+	if k.answer == nil {
+		return incidentkit.Response{Attempts: k.attempt}
+	}
+	return incidentkit.NewResponse(k.answer.StatusCode, k.answer.Header, k.attempt)
 }

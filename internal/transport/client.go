@@ -84,8 +84,15 @@ func (c *Client) buildHTTPClient() *http.Client {
 		if rt == nil {
 			rt = http.DefaultTransport
 		}
+		if own, ok := rt.(*http.Transport); c.set.ResponseHeaderTimeout > 0 && (!ok || own.ResponseHeaderTimeout == 0) {
+			// The caller's transport is theirs to configure: bound the
+			// wait from outside it, unless it bounds it itself.
+			rt = &headerTimeout{next: rt, d: c.set.ResponseHeaderTimeout}
+		}
 	} else {
-		rt = newBaseTransport()
+		base := newBaseTransport()
+		base.ResponseHeaderTimeout = c.set.ResponseHeaderTimeout
+		rt = base
 		hc.CheckRedirect = checkRedirect
 	}
 	rt = &sendTracker{next: rt}

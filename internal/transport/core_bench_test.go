@@ -154,9 +154,10 @@ func BenchmarkBaselineOverhead(b *testing.B) {
 // TestCoreAllocationsStayNearBaseline pins what the in-memory benchmarks
 // measure: a call through every layer allocates only a few objects more
 // than the hand-written loop (the call's state, the retry wrapper, the
-// authentication layer's copy of the header, the result): 8 more with Go
-// 1.26, 9 with Go 1.25. Building a retry client or cloning whole requests
-// per call breaks it.
+// authentication layer's copy of the header, the result, and over a
+// caller's own transport the attempt's response-header timer and its
+// context): 12 more with Go 1.26. Building a retry client or cloning whole
+// requests per call breaks it.
 func TestCoreAllocationsStayNearBaseline(t *testing.T) {
 	c := benchClient(t, cannedURL, WithHTTPClient(&http.Client{Transport: cannedTransport{cannedBody}}))
 	ctx := context.Background()
@@ -171,8 +172,8 @@ func TestCoreAllocationsStayNearBaseline(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if core > baseline+10 {
-		t.Errorf("a call allocates %.0f objects against the baseline's %.0f; want at most 10 more", core, baseline)
+	if core > baseline+13 {
+		t.Errorf("a call allocates %.0f objects against the baseline's %.0f; want at most 13 more", core, baseline)
 	}
 	t.Logf("core %.0f, baseline %.0f allocations per call", core, baseline)
 }

@@ -3,6 +3,9 @@ package transport
 import (
 	"context"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/callctx"
 )
 
 // Do sends r and decodes a successful JSON answer into out (a pointer; nil
@@ -26,7 +29,11 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 		return nil, c.owned(err)
 	}
 	defer k.finish()
-	if err := c.send(ctx, k, req); err != nil {
+	err = c.send(ctx, k, req)
+	if rec, ok := callctx.Value[*incidentkit.Response](ctx); ok && rec != nil {
+		*rec = k.record()
+	}
+	if err != nil {
 		return nil, err
 	}
 	return k.result(), nil

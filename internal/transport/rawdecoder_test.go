@@ -37,7 +37,7 @@ func TestRawDecoder(t *testing.T) {
 		wantBytes string
 	}{
 		{name: "whole body", body: `{"result":[1,2]}`, calls: 1, wantBytes: `{"result":[1,2]}`},
-		{name: "empty body", body: "  ", calls: 0},
+		{name: "empty body", body: "  ", calls: 0, wantBody: true},
 		{name: "decoder error", body: `{"result":[`, fail: errors.New("array not closed"), calls: 1, wantBody: true},
 		{name: "over the cap", body: `{"result":"` + strings.Repeat("x", 100) + `"}`, maxBytes: 32, wantBody: true, tooLarge: true},
 	}

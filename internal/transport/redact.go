@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -111,14 +112,104 @@ func (s *scrubber) with(extra []string) *scrubber {
 }
 
 func (s *scrubber) secrets() []string {
-	var all []string
+	var raw []string
 	if s.auth != nil {
-		all = append(all, s.auth.Secrets()...)
+		raw = append(raw, s.auth.Secrets()...)
 	}
-	all = append(all, s.extra...)
+	raw = append(raw, s.extra...)
+	var all []string
+	for _, sec := range raw {
+		all = appendForms(all, sec)
+	}
 	// Longest first, so a secret that contains another is replaced whole.
 	slices.SortFunc(all, func(a, b string) int { return len(b) - len(a) })
-	return all
+	return slices.Compact(all)
+}
+
+// appendForms appends to dst the forms in which a server may echo secret
+// back: as sent; JSON-escaped, with and without HTML escaping (\u003c,
+// \u0026), with "/" escaped as \/, and with every special character as a
+// \u escape in lower or upper case hex; URL-encoded as a query value (+
+// for space) or a path segment (%20), in upper or lower case hex.
+func appendForms(dst []string, secret string) []string {
+	if secret == "" {
+		return dst
+	}
+	dst = append(dst, secret)
+	var b strings.Builder
+	for _, mode := range []jsonEscape{jsonPlain, jsonHTML, jsonSlash, jsonHTMLSlash, jsonAllLower, jsonAllUpper} {
+		b.Reset()
+		escapeJSON(&b, secret, mode)
+		dst = append(dst, b.String())
+	}
+	for _, enc := range []string{url.QueryEscape(secret), url.PathEscape(secret)} {
+		dst = append(dst, enc, lowerPercentHex(enc))
+	}
+	return dst
+}
+
+// jsonEscape selects how escapeJSON writes characters that JSON encoders
+// differ on.
+type jsonEscape int
+
+const (
+	jsonPlain     jsonEscape = iota // \" \\ and control characters only
+	jsonHTML                        // also < > & as \u003c \u003e \u0026
+	jsonSlash                       // also / as \/
+	jsonHTMLSlash                   // both
+	jsonAllLower                    // every character above as \u00xx
+	jsonAllUpper                    // every character above as \u00XX
+)
+
+// escapeJSON writes s as the inside of a JSON string in the given mode.
+func escapeJSON(b *strings.Builder, s string, mode jsonEscape) {
+	const lower, upper = "0123456789abcdef", "0123456789ABCDEF"
+	for _, r := range s {
+		special := r < 0x20 || r == '"' || r == '\\' ||
+			((mode == jsonHTML || mode == jsonHTMLSlash || mode >= jsonAllLower) && (r == '<' || r == '>' || r == '&')) ||
+			((mode == jsonSlash || mode == jsonHTMLSlash || mode >= jsonAllLower) && r == '/')
+		switch {
+		case !special:
+			b.WriteRune(r)
+		case mode < jsonAllLower && (r == '"' || r == '\\' || r == '/'):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case mode < jsonAllLower && r == '\n':
+			b.WriteString(`\n`)
+		case mode < jsonAllLower && r == '\r':
+			b.WriteString(`\r`)
+		case mode < jsonAllLower && r == '\t':
+			b.WriteString(`\t`)
+		default:
+			hex := lower
+			if mode == jsonAllUpper {
+				hex = upper
+			}
+			b.WriteString(`\u00`)
+			b.WriteByte(hex[r>>4])
+			b.WriteByte(hex[r&0xf])
+		}
+	}
+}
+
+// lowerPercentHex returns s with the hex digits of its %XX escapes in
+// lower case.
+func lowerPercentHex(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			for j := i + 1; j <= i+2; j++ {
+				if b[j] >= 'A' && b[j] <= 'F' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			i += 2
+		}
+	}
+	return string(b)
 }
 
 // String returns v with every known secret replaced.
@@ -140,4 +231,29 @@ func (s *scrubber) Bytes(b []byte) []byte {
 		return b
 	}
 	return []byte(s.String(string(b)))
+}
+
+// Header returns h with every known secret replaced in its values: h
+// itself when none holds one, a scrubbed copy otherwise.
+func (s *scrubber) Header(h http.Header) http.Header {
+	if s == nil || len(h) == 0 {
+		return h
+	}
+	var out http.Header
+	for name, vs := range h {
+		for i, v := range vs {
+			clean := s.String(v)
+			if clean == v {
+				continue
+			}
+			if out == nil {
+				out = h.Clone()
+			}
+			out[name][i] = clean
+		}
+	}
+	if out == nil {
+		return h
+	}
+	return out
 }

@@ -43,6 +43,10 @@ func drain(r io.Reader) {
 func (k *call) read(resp *http.Response) error {
 	defer resp.Body.Close()
 	k.answer = resp
+	if k.deletedEarlier(resp) {
+		drain(resp.Body)
+		return nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return k.apiError(resp)
 	}
@@ -50,6 +54,16 @@ func (k *call) read(resp *http.Response) error {
 		return k.download(resp)
 	}
 	return k.decode(resp)
+}
+
+// deletedEarlier reports a DELETE repeated after an attempt the server may
+// have carried out (a 502 from a proxy that timed out while the delete went
+// through, a connection reset after sending) and now answered 404: the
+// record is gone, which is what the call asked for, so the delete
+// succeeded. A 404 to the first attempt stays an error matching
+// ErrNotFound: nothing shows that the record ever existed.
+func (k *call) deletedEarlier(resp *http.Response) bool {
+	return k.method == http.MethodDelete && resp.StatusCode == http.StatusNotFound && k.mayHaveActed
 }
 
 // apiError builds the *Error for a non-2xx answer.
@@ -73,15 +87,23 @@ func (k *call) apiError(resp *http.Response) error {
 	e.Message = scrub.String(e.Message)
 	e.Detail = scrub.String(e.Detail)
 	e.Body = scrub.Bytes(body)
+	e.Header = scrub.Header(resp.Header)
 	return e
 }
 
-// decode reads a 2xx JSON answer into k.out under the size cap.
+// decode reads a 2xx JSON answer into k.out under the size cap. Where a
+// JSON value was expected, an answer that carries none — an empty body
+// (a 200 or a 202 with nothing in it), an HTML or XML page — is a
+// *BodyError saying what arrived, never a zero value and a nil error. An
+// intentional empty success stays one: a 204, a HEAD, a DELETE, or a call
+// that asked for no result.
 func (k *call) decode(resp *http.Response) error {
-	if k.out == nil || resp.StatusCode == http.StatusNoContent || resp.ContentLength == 0 ||
-		k.method == http.MethodHead {
+	if k.out == nil || resp.StatusCode == http.StatusNoContent || k.method == http.MethodHead {
 		drain(resp.Body)
 		return nil
+	}
+	if resp.ContentLength == 0 {
+		return k.empty(resp)
 	}
 	contentType := resp.Header.Get("Content-Type")
 	limit := k.c.set.MaxResponseBytes
@@ -94,10 +116,11 @@ func (k *call) decode(resp *http.Response) error {
 		if err != nil {
 			return k.bodyError(resp, "", err)
 		}
-		if summary := Summarize(contentType, head); summary != "" {
-			return k.bodyError(resp, summary, errors.New("answer is not JSON"))
+		summary := Summarize(contentType, head)
+		if summary == "" {
+			summary = markupKind(contentType) + " without text"
 		}
-		return nil
+		return k.bodyError(resp, summary, errNotJSON)
 	}
 	if rd, ok := k.out.(RawDecoder); ok {
 		return k.decodeRaw(resp, lr, rd)
@@ -107,7 +130,7 @@ func (k *call) decode(resp *http.Response) error {
 	dec := json.NewDecoder(lr)
 	if err := dec.Decode(k.out); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil // an empty body
+			return k.empty(resp)
 		}
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
@@ -121,6 +144,31 @@ func (k *call) decode(resp *http.Response) error {
 	}
 	drain(resp.Body)
 	return nil
+}
+
+// errNotJSON and errEmptyAnswer are the causes of a *BodyError for a 2xx
+// answer that carries no JSON value.
+var (
+	errNotJSON     = errors.New("answer is not JSON")
+	errEmptyAnswer = errors.New("answer is empty where a JSON value was expected")
+)
+
+// empty handles a 2xx answer without a body: a DELETE's success, an error
+// anywhere a JSON value was expected.
+func (k *call) empty(resp *http.Response) error {
+	drain(resp.Body)
+	if k.method == http.MethodDelete {
+		return nil
+	}
+	return k.bodyError(resp, fmt.Sprintf("empty %d answer", resp.StatusCode), errEmptyAnswer)
+}
+
+// markupKind names the kind of page contentType announces.
+func markupKind(contentType string) string {
+	if strings.Contains(strings.ToLower(contentType), "html") {
+		return "HTML page"
+	}
+	return "XML document"
 }
 
 // isMarkup reports whether contentType names HTML or XML, as classify
@@ -234,7 +282,7 @@ func (k *call) decodeRaw(resp *http.Response, lr *cappedReader, rd RawDecoder) e
 	}
 	body := buf.Bytes()
 	if len(bytes.TrimSpace(body)) == 0 {
-		return nil // an empty body
+		return k.empty(resp)
 	}
 	if err := rd.DecodeJSON(body); err != nil {
 		return k.bodyError(resp, Summarize(resp.Header.Get("Content-Type"), body[:min(len(body), maxErrorBody)]), err)

@@ -122,8 +122,11 @@ func repeatableStatus(resp *http.Response, safe bool) bool {
 
 // final reports errors that end the call whatever the request: a
 // non-success answer already read into an *Error, a failure to obtain
-// credentials, the limiter refusing, an upload source failing, the
-// context ending, and a body that cannot be sent again.
+// credentials, the limiter refusing, an upload source failing, a
+// cancellation, and a body that cannot be sent again. A deadline is not
+// among them: the caller's ending is checked before (checkRetry), and any
+// other is one attempt's (net/http reports its response-header timeout as
+// a deadline), which the policy treats like a dropped connection.
 func final(err error) bool {
 	var apiErr *Error
 	var authErr *authError
@@ -131,7 +134,7 @@ func final(err error) bool {
 	var srcErr *SourceError
 	return errors.As(err, &apiErr) || errors.As(err, &authErr) || errors.As(err, &limErr) ||
 		errors.As(err, &srcErr) || errors.Is(err, context.Canceled) ||
-		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, incidentkit.ErrNotReplayable) ||
+		errors.Is(err, incidentkit.ErrNotReplayable) ||
 		errors.Is(err, errAttemptOver)
 }
 
@@ -242,17 +245,47 @@ func checkRetry(ctx context.Context, p retryPolicy, resp *http.Response, err err
 		return false, nil
 	}
 	deadline, _ := ctx.Deadline()
-	retry, _ := p.decide(outcome{
+	o := outcome{
 		attempt:    k.attempt,
 		safe:       k.safe,
 		replayable: k.replayable(),
 		download:   k.r.Download != nil,
 		resp:       resp,
 		err:        err,
-		sent:       resp != nil || k.sent(),
+		sent:       resp != nil || (k.sent() && !dialFailed(err)),
 		deadline:   deadline,
-	})
+	}
+	retry, _ := p.decide(o)
+	if retry && mayHaveActed(o) {
+		k.mayHaveActed = true
+	}
 	return retry, nil
+}
+
+// mayHaveActed reports whether the server may have carried out the request
+// of an attempt about to be repeated: it was sent and no answer came, or
+// the answer was a 5xx that does not say the request was refused unseen
+// (a 503 with Retry-After, like a 429, does).
+func mayHaveActed(o outcome) bool {
+	if o.resp == nil {
+		return o.sent
+	}
+	switch o.resp.StatusCode {
+	case http.StatusTooManyRequests:
+		return false
+	case http.StatusServiceUnavailable:
+		_, refused := retryAfter(o.resp)
+		return !refused
+	}
+	return o.resp.StatusCode >= 500
+}
+
+// dialFailed reports whether err is the failure to open a connection,
+// which proves that nothing of the attempt reached the server whatever the
+// transport reported.
+func dialFailed(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
 }
 
 // numberAttempt records, before each attempt, which one it is.

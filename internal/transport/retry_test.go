@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -167,10 +169,12 @@ func TestRetriesLimit(t *testing.T) {
 }
 
 func TestConnectionErrorBeforeSendRetriedForPost(t *testing.T) {
-	// httpmock fails before anything is written, which the send tracker
-	// sees as "nothing went out": even a create may be sent again.
+	// A failed dial proves that nothing went out, even through a transport
+	// the send tracker cannot observe (httpmock reports no trace events):
+	// even a create may be sent again.
 	c, mock, _ := newMockClient(t)
-	mock.RegisterResponder("POST", mockURL, httpmock.NewErrorResponder(errors.New("dial tcp: connection refused")).
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	mock.RegisterResponder("POST", mockURL, httpmock.NewErrorResponder(refused).
 		Then(httpmock.NewStringResponder(201, `{}`)))
 	if _, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/api/thing", JSON: body("POST")}, nil); err != nil {
 		t.Fatal(err)

@@ -46,8 +46,11 @@ type Settings struct {
 	RetryWaitMax     time.Duration
 	MaxResponseBytes int64
 	Timeout          time.Duration
-	Header           http.Header
-	ErrorDecoder     ErrorDecoder
+	// ResponseHeaderTimeout bounds each attempt's wait for the answer's
+	// headers; 0 waits as long as the context allows.
+	ResponseHeaderTimeout time.Duration
+	Header                http.Header
+	ErrorDecoder          ErrorDecoder
 }
 
 // Option changes Settings; it returns an error for a value that can never
@@ -77,6 +80,8 @@ func NewSettings(opts ...Option) (*Settings, error) {
 		RetryWaitMin:     DefaultRetryWaitMin,
 		RetryWaitMax:     DefaultRetryWaitMax,
 		MaxResponseBytes: DefaultMaxResponseBytes,
+
+		ResponseHeaderTimeout: DefaultResponseHeaderTimeout,
 	}
 	for _, opt := range opts {
 		if opt == nil {
@@ -215,7 +220,7 @@ func WithHeader(name, value string) Option {
 		if !validHeaderName(name) {
 			return invalid("header", "%q is not a valid header name", name)
 		}
-		if strings.ContainsAny(value, "\r\n\x00") {
+		if hasControlChar(value) {
 			return invalid("header", "value of %s contains a control character", name)
 		}
 		if s.Header == nil {

@@ -49,6 +49,11 @@ func newFileSource(u Upload) (*fileSource, error) {
 	if err := checkContentType(u.ContentType); err != nil {
 		return nil, err
 	}
+	if hasControlChar(u.FileName) {
+		// A file name becomes a header (a part's Content-Disposition, an
+		// attachment's name on the server): refuse rather than rewrite it.
+		return nil, invalid("upload", "file name %q contains a control character", u.FileName)
+	}
 	s := &fileSource{u: u, size: -1}
 	head := make([]byte, sniffLen)
 	var got int
@@ -190,11 +195,18 @@ func checkContentType(ct string) error {
 	if ct == "" {
 		return nil
 	}
-	if strings.ContainsFunc(ct, func(r rune) bool { return (r < ' ' && r != '\t') || r == 0x7f }) {
+	if hasControlChar(ct) {
 		return invalid("upload", "content type %q contains a control character", ct)
 	}
 	if _, _, err := mime.ParseMediaType(ct); err != nil {
 		return invalid("upload", "content type %q is not a media type: %v", ct, err)
 	}
 	return nil
+}
+
+// hasControlChar reports whether a caller's value that becomes (part of) a
+// header holds a character that could end the header and start another:
+// CR, LF, NUL or any other control character but tab.
+func hasControlChar(v string) bool {
+	return strings.ContainsFunc(v, func(r rune) bool { return (r < ' ' && r != '\t') || r == 0x7f })
 }
