@@ -28,7 +28,8 @@ var (
 	// CreateError for an alert whose type, source and sourceRef are taken,
 	// or an observable already in the case).
 	ErrAlreadyExists = errors.New("already exists")
-	// ErrServer matches any HTTP 5xx answer.
+	// ErrServer matches any HTTP 5xx answer, and a listing the server
+	// would not let progress (a *PagingError).
 	ErrServer = errors.New("server error")
 	// ErrInvalidInput matches every [*InputError]: input rejected before
 	// anything was sent.

@@ -46,7 +46,7 @@ func TestOptions(t *testing.T) {
 
 func TestHeaderAndUserAgentSent(t *testing.T) {
 	c, m := newTestClient(t, WithHeader("X-Tenant", "acme"), WithUserAgent("bridge/1.0"))
-	m.On("GET", anyURL, testkit.Answer{Body: `{}`})
+	m.On("GET", anyURL, testkit.Answer{Body: `{"ticket_id":"T1"}`})
 	if _, err := c.Tickets.Get(context.Background(), "T1"); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,10 @@ package cyderes
 
 import (
 	"context"
+	"errors"
 	"iter"
+	"net/http"
+	"net/url"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/paging"
@@ -18,11 +21,23 @@ func (s *TicketService) Get(ctx context.Context, ticketID string) (*Ticket, erro
 		return nil, err
 	}
 	var t Ticket
-	if _, err := s.c.do(ctx, &transport.Request{Path: "/v2/tickets/{}", Args: []string{ticketID}}, &t); err != nil {
+	resp, err := s.c.do(ctx, &transport.Request{Path: "/v2/tickets/{}", Args: []string{ticketID}}, &t)
+	if err != nil {
 		return nil, err
+	}
+	if t.TicketID == "" && t.Number == "" {
+		// An empty object (or null) is no ticket: acting on it would act
+		// on an empty id.
+		return nil, &incidentkit.BodyError{Service: serviceName, Method: http.MethodGet,
+			URL: s.c.core.Redact("/v2/tickets/" + url.PathEscape(ticketID)), StatusCode: resp.StatusCode,
+			ContentType: resp.Header.Get("Content-Type"), Summary: "JSON answer without a ticket", Err: errNoTicket}
 	}
 	return &t, nil
 }
+
+// errNoTicket is the cause of the *incidentkit.BodyError for a ticket
+// answer that holds neither a ticket id nor a number.
+var errNoTicket = errors.New("answer holds no ticket id or number")
 
 // List returns one page of tickets, newest first, selected by opts (nil
 // means the defaults: 50 alert tickets, escalated or not), starting at
@@ -77,8 +92,11 @@ func nextOffset(q ListOptions, got int) *paging.Cursor {
 //
 // The list is newest first, so tickets created during a long sweep shift
 // later pages and bring back tickets already seen; a ticket seen again
-// under the same id (or, without one, the same number) is yielded only
-// once per ranging.
+// under the same id (or, without one, the same number) among the last
+// 10,000 is yielded only once per ranging. A server that ignores the
+// offset and answers the same page again ends the sweep with an
+// *incidentkit.PagingError (matching ErrServer) after three pages in a
+// row that bring nothing new, instead of asking for ever.
 //
 // Nothing is sent until the sequence is ranged; breaking out of the loop
 // sends nothing more; an error is yielded once and ends the sequence;
@@ -96,7 +114,6 @@ func (s *TicketService) sweep(ctx context.Context, opts *ListOptions, keep func(
 			yield(nil, qerr)
 			return
 		}
-		var seen seenTickets
 		yielded := 0
 		fetch := func(ctx context.Context, cur paging.Cursor) (*paging.Page[*Ticket], error) {
 			pq := q
@@ -110,22 +127,19 @@ func (s *TicketService) sweep(ctx context.Context, opts *ListOptions, keep func(
 			if err != nil {
 				return nil, err
 			}
-			page := &paging.Page[*Ticket]{Items: l.items, Meta: paging.Meta{Offset: cur.Offset, Limit: pq.PageSize}}
+			page := &paging.Page[*Ticket]{Items: l.items, Keys: ticketKeys(l.items), Meta: paging.Meta{Offset: cur.Offset, Limit: pq.PageSize}}
 			if next := nextOffset(pq, l.n); next != nil {
 				page.Next = &paging.Cursor{Offset: cur.Offset + next.Offset}
 			}
 			return page, nil
 		}
-		for page, err := range paging.Pages(ctx, fetch, paging.Options{}) {
+		for page, err := range paging.Pages(ctx, fetch, paging.Options{Service: serviceName}) {
 			if err != nil {
 				yield(nil, err)
 				return
 			}
 			for _, t := range page.Items {
 				if t == nil {
-					continue
-				}
-				if seen.again(t) {
 					continue
 				}
 				if keep != nil && !keep(t) {
@@ -143,28 +157,19 @@ func (s *TicketService) sweep(ctx context.Context, opts *ListOptions, keep func(
 	}
 }
 
-// seenTickets remembers the tickets one sweep has seen, by ticket id
-// or, for a ticket without one, by number.
-type seenTickets struct {
-	ids, numbers map[string]struct{}
-}
-
-// again reports whether t was seen before, and remembers it. A ticket with
-// neither an id nor a number is never a repeat.
-func (s *seenTickets) again(t *Ticket) bool {
-	m, k := &s.ids, t.TicketID
-	if k == "" {
-		m, k = &s.numbers, t.Number
+// ticketKeys identifies each ticket for paging: by ticket id or, for a
+// ticket without one, by number; a ticket with neither (or a null entry)
+// is never a repeat.
+func ticketKeys(items []*Ticket) []uint64 {
+	keys := make([]uint64, len(items))
+	for i, t := range items {
+		switch {
+		case t == nil:
+		case t.TicketID != "":
+			keys[i] = paging.Key(t.TicketID)
+		case t.Number != "":
+			keys[i] = paging.Key("#" + t.Number)
+		}
 	}
-	if k == "" {
-		return false
-	}
-	if *m == nil {
-		*m = make(map[string]struct{})
-	}
-	if _, dup := (*m)[k]; dup {
-		return true
-	}
-	(*m)[k] = struct{}{}
-	return false
+	return keys
 }

@@ -18,7 +18,20 @@
 // instance's /oauth_token.do, refreshed automatically; a failed token
 // request is a *TokenError without the secret). The options every
 // incidentkit client shares (retries, rate limit, logger, timeouts, size
-// caps, headers, User-Agent) apply to every call.
+// caps, headers, User-Agent) apply to every call, token requests included.
+//
+// # OAuth
+//
+// Token requests go through the same HTTP core as the calls that need
+// them: the caller's context and deadline, the client's HTTP client and
+// redirect rule (a token request is never redirected, so the client
+// secret and the password cannot be sent to another origin), its limiter,
+// its retries and its log, with secrets redacted. Concurrent calls that
+// find no valid token share one token request; each waits for it under its
+// own context, and the request is abandoned when every caller waiting for
+// it has given up. A token is renewed ten seconds before it expires, with
+// its refresh token when it has one; when the instance refuses the refresh
+// token, the configured grant is asked again within the same call.
 //
 // # Incidents and tables
 //

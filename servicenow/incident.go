@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/incidentkit/incidentkit/internal/paging"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,6 +58,9 @@ type Incident struct {
 	// Raw is the record as the server sent it.
 	Raw json.RawMessage `json:"-"`
 }
+
+// recordKey identifies the incident by its sys_id when listing.
+func (in *Incident) recordKey() uint64 { return paging.Key(in.SysID) }
 
 // UnmarshalJSON decodes the known fields in one pass and keeps the whole
 // record in Raw. Every field accepts the shapes of each display-value mode:

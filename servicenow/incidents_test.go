@@ -78,7 +78,7 @@ func TestRequestShapes(t *testing.T) {
 		{name: "list ordered", status: 200, call: func(c *Client) error {
 			_, err := c.Records("cmdb_ci").List(ctx, &ListOptions{Query: encodedquery.Query{}.OrderByDesc("number")})
 			return err
-		}, method: "GET", path: "/api/now/table/cmdb_ci", query: url.Values{"sysparm_query": {"ORDERBYDESCnumber"}, "sysparm_limit": {"1000"}, "sysparm_offset": {"0"}}},
+		}, method: "GET", path: "/api/now/table/cmdb_ci", query: url.Values{"sysparm_query": {"ORDERBYDESCnumber^ORDERBYsys_id"}, "sysparm_limit": {"1000"}, "sysparm_offset": {"0"}}},
 		{name: "journal", status: 200, call: func(c *Client) error { _, err := c.Incidents.Journal(ctx, "abc"); return err },
 			method: "GET", path: "/api/now/table/sys_journal_field", query: url.Values{"sysparm_query": {"element_id=abc^elementINwork_notes,comments^ORDERBYsys_created_on^ORDERBYsys_id"},
 				"sysparm_limit": {"1000"}, "sysparm_offset": {"0"}}},

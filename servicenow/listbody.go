@@ -3,20 +3,31 @@ package servicenow
 import (
 	"context"
 	"encoding/json"
+	"errors"
 
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
+	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
 
-// listBody decodes a list answer in one pass, for record types that decode
-// themselves (Incident, for one): encoding/json would scan each record
-// twice before handing it over. The records are decoded in place into one
-// contiguous slice, which the page's item pointers then share.
+// listBody decodes a list answer in one pass. Each record is decoded in
+// place into one contiguous slice, which the page's item pointers then
+// share: by its own UnmarshalJSON where it has one (Incident, for one;
+// encoding/json would scan each record twice before handing it over),
+// else by encoding/json. Beside each record it keeps the record's key, its
+// sys_id, so that paging drops a record met twice and notices a server
+// that answers the same page again.
 type listBody[T any] struct {
 	items  []T
+	keys   []uint64
 	err    *apiError
 	status string
+	// result is set when the answer holds a result array.
+	result bool
 }
+
+// recordKeyer is a record type that knows its sys_id.
+type recordKeyer interface{ recordKey() uint64 }
 
 // maxItemsHint bounds the capacity reserved for a page's records before
 // the answer is read, so that a large page size asked for a small result
@@ -26,15 +37,15 @@ const maxItemsHint = DefaultPageSize
 // DecodeJSON implements transport.RawDecoder. It starts afresh, so a body
 // read again after a failed attempt is not appended to the first.
 func (l *listBody[T]) DecodeJSON(b []byte) error {
-	l.items, l.err, l.status = l.items[:0], nil, ""
+	l.items, l.keys, l.err, l.status, l.result = l.items[:0], l.keys[:0], nil, "", false
 	return jsonwalk.Object(b, func(name, v []byte) error {
 		switch string(name) {
 		case "result":
-			return jsonwalk.Array(v, func(elem []byte) error {
-				var zero T
-				l.items = append(l.items, zero)
-				return any(&l.items[len(l.items)-1]).(json.Unmarshaler).UnmarshalJSON(elem)
-			})
+			if string(v) == "null" {
+				return nil
+			}
+			l.result = true
+			return jsonwalk.Array(v, l.record)
 		case "error":
 			return json.Unmarshal(v, &l.err)
 		case "status":
@@ -44,28 +55,60 @@ func (l *listBody[T]) DecodeJSON(b []byte) error {
 	})
 }
 
-// selfDecoding reports whether *T implements json.Unmarshaler.
-func selfDecoding[T any]() bool {
-	_, ok := any(new(T)).(json.Unmarshaler)
-	return ok
+// record decodes one element of the result array and its key.
+func (l *listBody[T]) record(elem []byte) error {
+	var zero T
+	l.items = append(l.items, zero)
+	it := &l.items[len(l.items)-1]
+	var err error
+	if u, ok := any(it).(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(elem)
+	} else {
+		err = json.Unmarshal(elem, it)
+	}
+	if err != nil {
+		return err
+	}
+	if k, ok := any(it).(recordKeyer); ok {
+		l.keys = append(l.keys, k.recordKey())
+	} else {
+		l.keys = append(l.keys, paging.Key(sysIDOf(elem)))
+	}
+	return nil
 }
 
-// doList sends a list request and decodes the records, through listBody
-// when T decodes itself; the error envelope is an error even with 200.
-// limit is the number of records asked for, a capacity hint.
-func doList[T any](ctx context.Context, c *Client, r *transport.Request, limit int) ([]T, *transport.Response, error) {
-	if !selfDecoding[T]() {
-		var items []T
-		resp, err := do(ctx, c, r, &items)
-		return items, resp, err
-	}
-	body := listBody[T]{items: make([]T, 0, min(limit, maxItemsHint))}
+// errFound stops a walk once the member it looks for is found.
+var errFound = errors.New("found")
+
+// sysIDOf returns the raw JSON value of a record's sys_id member (a string,
+// or a {"display_value","value"} object), nil when it has none.
+func sysIDOf(rec []byte) []byte {
+	var id []byte
+	_ = jsonwalk.Object(rec, func(name, v []byte) error {
+		if string(name) == "sys_id" {
+			id = v
+			return errFound
+		}
+		return nil
+	})
+	return id
+}
+
+// doList sends a list request and decodes the records and their keys. The
+// error envelope is an error even with 200, and so is a success answer
+// without a result array: it holds no records, and reading it as an empty
+// page would end a listing early.
+func doList[T any](ctx context.Context, c *Client, r *transport.Request, limit int) ([]T, []uint64, *transport.Response, error) {
+	body := listBody[T]{items: make([]T, 0, min(limit, maxItemsHint)), keys: make([]uint64, 0, min(limit, maxItemsHint))}
 	resp, err := c.core.Do(ctx, r, &body)
 	if err != nil {
-		return nil, resp, err
+		return nil, nil, resp, err
 	}
 	if err := envelopeError(c, r, resp, body.err, body.status); err != nil {
-		return nil, resp, err
+		return nil, nil, resp, err
 	}
-	return body.items, resp, nil
+	if !body.result {
+		return nil, nil, resp, noResult(c, r, resp)
+	}
+	return body.items, body.keys, resp, nil
 }

@@ -34,8 +34,10 @@ const MaxPageSize = 10000
 type ListOptions struct {
 	// Query selects records: built with encodedquery (Field("active").Eq(true))
 	// or, for a hand-written string, encodedquery.Raw("active=true^priority=1").
-	// ORDERBYsys_id is appended when it orders nothing, so that offset
-	// paging is stable. The zero Query selects every record.
+	// ORDERBYsys_id is appended as the last ordering unless the query
+	// orders by sys_id already, so that offset paging is stable even when
+	// many records share the caller's sort keys. The zero Query selects
+	// every record.
 	Query encodedquery.Query `url:"-"`
 	// Fields limits the returned fields (dot-walking allowed).
 	Fields []string `url:"sysparm_fields,comma,omitempty"`
@@ -91,7 +93,10 @@ func (o *ListOptions) check() (int, string, error) {
 		}
 	}
 	query := o.Query
-	if !query.Ordered() {
+	if !ordersBySysID(query) {
+		// sys_id is unique: as the last ordering it breaks every tie, so
+		// records with equal sort keys keep one order from page to page
+		// and offset paging neither skips nor repeats them.
 		query = query.OrderBy("sys_id")
 	}
 	q, err := query.Encode()
@@ -99,4 +104,14 @@ func (o *ListOptions) check() (int, string, error) {
 		return 0, "", queryErr(err)
 	}
 	return size, q, nil
+}
+
+// ordersBySysID reports whether q orders by sys_id at any position.
+func ordersBySysID(q encodedquery.Query) bool {
+	for _, o := range q.Orders() {
+		if o.Field == "sys_id" {
+			return true
+		}
+	}
+	return false
 }

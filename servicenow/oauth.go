@@ -1,16 +1,14 @@
 package servicenow
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"net/http"
+	"net/url"
 	"strings"
-	"sync"
 
-	"golang.org/x/oauth2"
-	"golang.org/x/oauth2/clientcredentials"
+	"github.com/incidentkit/incidentkit/internal/transport"
 )
+
+// tokenPath is the instance's OAuth token endpoint, relative to its URL.
+const tokenPath = "oauth_token.do"
 
 // oauthConfig holds an OAuth grant until NewClient knows the instance URL.
 type oauthConfig struct {
@@ -19,120 +17,52 @@ type oauthConfig struct {
 	usePassword            bool
 }
 
-// TokenError reports a failed OAuth token request (WithOAuthPassword,
-// WithOAuthClientCredentials). A call that needed the token fails with an
-// *incidentkit.RequestError wrapping it, so errors.As finds it. It never
-// holds the client secret, the password or any token.
-type TokenError struct {
-	// StatusCode is the token endpoint's HTTP status (0 when none came).
-	StatusCode int
-	// Code and Description are OAuth's error and error_description.
-	Code        string
-	Description string
-	// Err is the underlying cause when no answer came.
-	Err error
+// grantForm is the configured grant's token request (RFC 6749 §4.3 and
+// §4.4), with the client's credentials in the body as ServiceNow expects.
+func (c *oauthConfig) grantForm() url.Values {
+	f := url.Values{"client_id": {c.clientID}, "client_secret": {c.clientSecret}}
+	if c.usePassword {
+		f.Set("grant_type", "password")
+		f.Set("username", c.user)
+		f.Set("password", c.password)
+	} else {
+		f.Set("grant_type", "client_credentials")
+	}
+	return f
 }
 
-// Error implements the error interface.
-func (e *TokenError) Error() string {
-	if e.StatusCode == 0 {
-		return fmt.Sprintf("servicenow: OAuth token request failed: %v", e.Err)
-	}
-	s := fmt.Sprintf("servicenow: OAuth token request failed: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Description != "" {
-		s += ": " + e.Description
-	}
-	return s
-}
-
-// Unwrap returns the cause when no answer came.
-func (e *TokenError) Unwrap() error { return e.Err }
-
-// Is makes errors.Is(err, ErrUnauthorized) hold when the token endpoint
-// refused the credentials: an HTTP 401, or OAuth's access_denied,
-// invalid_client, invalid_grant or unauthorized_client.
-func (e *TokenError) Is(target error) bool {
-	if target != ErrUnauthorized {
-		return false
-	}
-	switch e.Code {
-	case "access_denied", "invalid_client", "invalid_grant", "unauthorized_client":
-		return true
-	}
-	return e.StatusCode == http.StatusUnauthorized
-}
-
-// tokenSource builds a refreshing token function for the grant.
-func (c *oauthConfig) tokenSource(tokenURL string, hc *http.Client) func(ctx context.Context) (string, error) {
-	ep := oauth2.Endpoint{TokenURL: tokenURL, AuthStyle: oauth2.AuthStyleInParams}
-	var (
-		mu  sync.Mutex
-		src oauth2.TokenSource
-	)
-	return func(ctx context.Context) (string, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		octx := ctx
-		if hc != nil {
-			octx = context.WithValue(ctx, oauth2.HTTPClient, hc)
-		}
-		if src == nil {
-			if c.usePassword {
-				cfg := &oauth2.Config{ClientID: c.clientID, ClientSecret: c.clientSecret, Endpoint: ep}
-				tok, err := cfg.PasswordCredentialsToken(octx, c.user, c.password)
-				if err != nil {
-					return "", c.tokenErr(err)
-				}
-				// The refreshing source keeps the background context; the
-				// HTTP client travels in it.
-				bg := context.Background()
-				if hc != nil {
-					bg = context.WithValue(bg, oauth2.HTTPClient, hc)
-				}
-				src = cfg.TokenSource(bg, tok)
-				// Use the token just granted even if its lifetime is shorter
-				// than the refresh margin; the next call refreshes it.
-				return tok.AccessToken, nil
-			} else {
-				bg := context.Background()
-				if hc != nil {
-					bg = context.WithValue(bg, oauth2.HTTPClient, hc)
-				}
-				cc := &clientcredentials.Config{ClientID: c.clientID, ClientSecret: c.clientSecret, TokenURL: tokenURL, AuthStyle: oauth2.AuthStyleInParams}
-				src = cc.TokenSource(bg)
-			}
-		}
-		tok, err := src.Token()
-		if err != nil {
-			if c.usePassword {
-				src = nil // start over with the password grant next time
-			}
-			return "", c.tokenErr(err)
-		}
-		return tok.AccessToken, nil
+// refreshForm renews a token with its refresh token (RFC 6749 §6).
+func (c *oauthConfig) refreshForm(refreshToken string) url.Values {
+	return url.Values{
+		"grant_type":    {"refresh_token"},
+		"client_id":     {c.clientID},
+		"client_secret": {c.clientSecret},
+		"refresh_token": {refreshToken},
 	}
 }
 
-func (c *oauthConfig) tokenErr(err error) error {
-	var re *oauth2.RetrieveError
-	if errors.As(err, &re) {
-		te := &TokenError{Code: re.ErrorCode, Description: c.scrub(re.ErrorDescription)}
-		if re.Response != nil {
-			te.StatusCode = re.Response.StatusCode
-		}
-		return te
+// secrets are the grant's static secrets.
+func (c *oauthConfig) secrets() []string {
+	if c.password == "" {
+		return []string{c.clientSecret}
 	}
-	return &TokenError{Err: errors.New(c.scrub(err.Error()))}
+	return []string{c.clientSecret, c.password}
 }
 
-func (c *oauthConfig) scrub(s string) string {
-	for _, sec := range []string{c.clientSecret, c.password} {
-		if sec != "" {
-			s = strings.ReplaceAll(s, sec, "[REDACTED]")
-		}
+// newTokenSource builds the token source for the grant. Token requests are
+// sent by a core client of their own, made from the API client's settings:
+// the same HTTP client, redirect rule and origin check, limiter, logger,
+// timeouts, retries and size limit; it only carries no credentials header
+// (the grant is in the body) and reads OAuth's error answers.
+func newTokenSource(c *oauthConfig, s *transport.Settings) (*tokenSource, error) {
+	src := &tokenSource{grant: c, endpoint: strings.TrimSuffix(s.BaseURL, "/") + "/" + tokenPath}
+	ts := *s
+	ts.Auth = tokenSecrets{src}
+	ts.ErrorDecoder = decodeTokenError
+	core, err := transport.New(&ts)
+	if err != nil {
+		return nil, err
 	}
-	return s
+	src.core = core
+	return src, nil
 }

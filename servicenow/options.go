@@ -20,8 +20,11 @@ func (o *options) authenticator(s *transport.Settings) (transport.Authenticator,
 	if o.oauth == nil {
 		return o.auth, nil
 	}
-	fn := o.oauth.tokenSource(s.BaseURL+"oauth_token.do", s.HTTPClient)
-	return transport.TokenFunc(fn, o.oauth.clientSecret, o.oauth.password)
+	src, err := newTokenSource(o.oauth, s)
+	if err != nil {
+		return nil, err
+	}
+	return transport.TokenFunc(src.Token, o.oauth.secrets()...)
 }
 
 // WithBasicAuth authenticates with a user name and password. Neither may

@@ -28,6 +28,9 @@ type Table[T any] struct {
 // Record is an untyped record: field name to raw JSON value.
 type Record map[string]json.RawMessage
 
+// recordKey identifies the record by its sys_id when listing.
+func (r *Record) recordKey() uint64 { return paging.Key((*r)["sys_id"]) }
+
 // NewTable returns typed access to the named table.
 func NewTable[T any](c *Client, table string) *Table[T] {
 	return &Table[T]{c: c, name: table}
@@ -280,7 +283,8 @@ func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[*T, err
 		return fetch(ctx, c)
 	}
 	return func(yield func(*T, error) bool) {
-		for p, err := range paging.Pages(ctx, wrapped, paging.Options{MaxItems: max}) {
+		opts := paging.Options{MaxItems: max, Service: serviceName, Redact: t.c.core.Redact, SameOrigin: t.c.core.SameOrigin}
+		for p, err := range paging.Pages(ctx, wrapped, opts) {
 			if err != nil {
 				yield(nil, err)
 				return
@@ -321,14 +325,16 @@ func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, i
 			}
 			r.Query = wireQuery{ListOptions: o, Query: query, Limit: limit, Offset: cur.Offset}
 		}
-		items, resp, err := doList[T](ctx, t.c, r, limit)
+		items, keys, resp, err := doList[T](ctx, t.c, r, limit)
 		if err != nil {
 			if isEmptyList(err) {
 				return &paging.Page[T]{Meta: paging.Meta{Offset: cur.Offset, Limit: limit}}, nil
 			}
 			return nil, err
 		}
-		return pageOf(items, resp, cur, limit), nil
+		p := pageOf(items, resp, cur, limit)
+		p.Keys = keys
+		return p, nil
 	}
 	return fetch, paging.Cursor{Offset: o.Offset}, o.MaxItems, nil
 }

@@ -253,18 +253,31 @@ func all[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Clie
 			if err != nil {
 				return nil, err
 			}
-			out := &paging.Page[*T]{Items: p.Items}
+			out := &paging.Page[*T]{Items: p.Items, Keys: recordKeys(p.Items)}
 			if p.NextOffset >= 0 {
 				out.Next = &paging.Cursor{Offset: p.NextOffset - opts.Offset}
 			}
 			return out, nil
 		}
-		for it, err := range paging.Items(ctx, fetch, paging.Options{MaxItems: opts.MaxItems}) {
+		for it, err := range paging.Items(ctx, fetch, paging.Options{MaxItems: opts.MaxItems, Service: "thehive"}) {
 			if !yield(it, err) {
 				return
 			}
 		}
 	}
+}
+
+// recordKeys identifies each record by its id for paging, which drops a
+// record met twice (offset ranges over a result that changes) and notices
+// a server that answers the same range whatever it is asked.
+func recordKeys[T any](items []*T) []uint64 {
+	keys := make([]uint64, len(items))
+	for i, it := range items {
+		if r, ok := any(it).(interface{ base() *Record }); ok {
+			keys[i] = paging.Key(r.base().ID)
+		}
+	}
+	return keys
 }
 
 // count returns how many objects of l match f.

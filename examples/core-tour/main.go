@@ -29,12 +29,13 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "log every HTTP attempt to stderr")
+	timeout := flag.Duration("timeout", time.Minute, "give up after this `duration`")
 	flag.Parse()
 	var logger *slog.Logger
 	if *verbose {
 		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
 	if err := run(ctx, os.Stdout, logger); err != nil {
 		fmt.Fprintln(os.Stderr, "core-tour:", err)

@@ -13,9 +13,11 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"time"
 
 	"github.com/incidentkit/incidentkit/cyderes"
@@ -23,7 +25,16 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Stdout, os.Getenv, time.Now()); err != nil {
+	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this `duration`")
+	flag.Parse()
+	// Every call takes the deadline from ctx: a server that accepts the
+	// connection and never answers cannot hang the program.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	err := run(ctx, os.Stdout, os.Getenv, time.Now())
+	cancel()
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "cyderes-sweep:", err)
 		os.Exit(1)
 	}

@@ -29,6 +29,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"time"
 )
 
@@ -39,14 +40,21 @@ func main() {
 		now = t.UTC()
 		return err
 	})
+	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this `duration`")
 	flag.Parse()
+	// Every call takes the deadline from ctx: a server that accepts the
+	// connection and never answers cannot hang the program.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
 	sys, err := connect(os.Getenv, now)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
 		os.Exit(1)
 	}
 	defer sys.close()
-	if _, err := sys.bridge(now).run(context.Background(), os.Stdout); err != nil {
+	if _, err := sys.bridge(now).run(ctx, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
 		os.Exit(1)
 	}

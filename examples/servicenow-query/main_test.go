@@ -3,7 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 func TestQueryExample(t *testing.T) {
@@ -24,5 +29,22 @@ active incidents per priority:
 `
 	if out.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// A server that accepts the connection and never answers ends the run at
+// the caller's deadline.
+func TestQueryExampleGivesUpOnAStalledServer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body) // lets the server notice the client leave
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	env := map[string]string{"SERVICENOW_INSTANCE": srv.URL, "SERVICENOW_USER": "u", "SERVICENOW_PASSWORD": "p"}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	var out bytes.Buffer
+	if err := run(ctx, &out, func(k string) string { return env[k] }); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want context.DeadlineExceeded", err)
 	}
 }

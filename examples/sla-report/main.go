@@ -22,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"time"
 )
 
@@ -32,9 +33,16 @@ func main() {
 		now = t.UTC()
 		return err
 	})
+	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this `duration`")
 	flag.Parse()
+	// Every call takes the deadline from ctx: a server that accepts the
+	// connection and never answers cannot hang the program.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
 	cfg := configFromEnv()
-	if err := run(context.Background(), os.Stdout, cfg, now); err != nil {
+	if err := run(ctx, os.Stdout, cfg, now); err != nil {
 		fmt.Fprintln(os.Stderr, "sla-report:", err)
 		os.Exit(1)
 	}

@@ -28,6 +28,10 @@ type Page[T any] struct {
 	Next *Cursor
 	// Meta is the page's metadata as the API reported it.
 	Meta Meta
+	// Keys, when it is as long as Items, identifies each item (see [Key]):
+	// a sequence drops an item it yielded already and notices a page that
+	// brings nothing new. Without keys, only cursors are compared.
+	Keys []uint64
 }
 
 // Meta describes one page as the API reported it.
@@ -55,4 +59,13 @@ type Options struct {
 	MaxItems int
 	// MaxPages caps the pages fetched (0 means no cap).
 	MaxPages int
+	// Service names the API in a *incidentkit.PagingError.
+	Service string
+	// Redact, when set, removes secrets from a next-page link a
+	// *incidentkit.PagingError shows.
+	Redact func(string) string
+	// SameOrigin, when set, checks each next-page link before it is
+	// requested: a link it refuses (one to another origin) ends the
+	// sequence with a *incidentkit.PagingError, and nothing is sent to it.
+	SameOrigin func(url string) bool
 }

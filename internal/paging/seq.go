@@ -7,10 +7,6 @@ import (
 	"iter"
 )
 
-// ErrCursorLoop reports a server that answered a page with a next cursor
-// equal to the one that fetched it; following it would never end.
-var ErrCursorLoop = errors.New("paging: the server returned the same next-page cursor again")
-
 // Pages returns a lazy sequence of the pages fetch returns, starting at the
 // zero Cursor and following each page's Next cursor.
 //
@@ -20,6 +16,11 @@ var ErrCursorLoop = errors.New("paging: the server returned the same next-page c
 // Ranging the sequence again starts over from the first page. With
 // opts.MaxItems set, the last page is cut to the cap and nothing is fetched
 // after it.
+//
+// Items a page repeats (by Page.Keys) are dropped. A sequence always ends:
+// MaxStalls pages in a row that add nothing new (a next cursor fetched
+// already, or only repeated items) end it with an *incidentkit.PagingError
+// after the last of them is yielded.
 func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		if err := check(ctx, fetch == nil, opts); err != nil {
@@ -27,6 +28,7 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 			return
 		}
 		var cur Cursor
+		var pr progress
 		items, pages := 0, 0
 		for {
 			if err := ctx.Err(); err != nil {
@@ -36,6 +38,7 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 			if opts.MaxItems > 0 {
 				cur.Want = opts.MaxItems - items
 			}
+			pr.fetching(cur)
 			got, err := fetch(ctx, cur)
 			if err != nil {
 				yield(nil, err)
@@ -47,9 +50,13 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 				page = &copied
 			}
 			pages++
+			stalled := judge(&pr, page, opts)
 			if opts.MaxItems > 0 && items+len(page.Items) >= opts.MaxItems {
 				page.Items = page.Items[:opts.MaxItems-items]
-				page.Next = nil
+				if len(page.Keys) > len(page.Items) {
+					page.Keys = page.Keys[:len(page.Items)]
+				}
+				page.Next, stalled = nil, nil
 			}
 			if opts.MaxPages > 0 && pages >= opts.MaxPages {
 				page.Next = nil
@@ -59,8 +66,12 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 			if !yield(page, nil) || next == nil {
 				return
 			}
-			if next.Offset == cur.Offset && next.URL == cur.URL && next.Token == cur.Token {
-				yield(nil, ErrCursorLoop)
+			if stalled != nil {
+				yield(nil, stalled)
+				return
+			}
+			if next.URL != "" && opts.SameOrigin != nil && !opts.SameOrigin(next.URL) {
+				yield(nil, pagingError(opts, pages, "the next-page link leads to another origin and was not followed", next.URL))
 				return
 			}
 			cur = Cursor{Offset: next.Offset, URL: next.URL, Token: next.Token}

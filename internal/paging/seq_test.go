@@ -3,7 +3,10 @@ package paging
 import (
 	"context"
 	"errors"
+	"github.com/incidentkit/incidentkit"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -179,18 +182,133 @@ func TestShortPageDoesNotEndTheData(t *testing.T) {
 	}
 }
 
-func TestSameCursorTwiceIsAnError(t *testing.T) {
-	calls := 0
-	fetch := func(_ context.Context, c Cursor) (*Page[int], error) {
-		calls++
-		return &Page[int]{Items: []int{calls}, Next: &Cursor{URL: "https://x.test/same"}}, nil
+// keyed is a page of ids with their keys.
+func keyed(next *Cursor, ids ...string) *Page[string] {
+	p := &Page[string]{Items: ids, Next: next}
+	for _, id := range ids {
+		p.Keys = append(p.Keys, Key(id))
 	}
-	got, err := Collect(Items(context.Background(), fetch, Options{}))
-	if !errors.Is(err, ErrCursorLoop) {
-		t.Fatalf("err = %v, want ErrCursorLoop", err)
+	return p
+}
+
+func TestPagesThatAddNothingEndTheSequence(t *testing.T) {
+	tests := []struct {
+		name string
+		// page answers the n-th fetch (from 0) at c.
+		page      func(n int, c Cursor) *Page[string]
+		wantItems int
+		wantCalls int
+		wantErr   bool
+	}{
+		{
+			name: "next link to itself",
+			page: func(n int, _ Cursor) *Page[string] {
+				return keyed(&Cursor{URL: "https://x.test/same"}, "r"+strconv.Itoa(n))
+			},
+			wantItems: 1 + MaxStalls, wantCalls: 1 + MaxStalls, wantErr: true,
+		},
+		{
+			name:      "offset ignored, same page every time",
+			page:      func(_ int, c Cursor) *Page[string] { return keyed(&Cursor{Offset: c.Offset + 2}, "a", "b") },
+			wantItems: 2, wantCalls: 1 + MaxStalls, wantErr: true,
+		},
+		{
+			name: "next cursor back to the first page",
+			page: func(n int, _ Cursor) *Page[string] {
+				return keyed(&Cursor{Offset: n % 2 * 2}, "r"+strconv.Itoa(n))
+			},
+			wantItems: 2 + MaxStalls, wantCalls: 2 + MaxStalls, wantErr: true,
+		},
+		{
+			name: "a repeat shifted in by an insert is dropped",
+			page: func(n int, c Cursor) *Page[string] {
+				switch n {
+				case 0:
+					return keyed(&Cursor{Offset: 2}, "a", "b")
+				case 1:
+					return keyed(&Cursor{Offset: 4}, "b", "c")
+				}
+				return keyed(nil, "d")
+			},
+			wantItems: 4, wantCalls: 3,
+		},
+		{
+			name: "fewer repeated pages than the bound are tolerated",
+			page: func(n int, c Cursor) *Page[string] {
+				if n == 0 || n == MaxStalls {
+					return keyed(&Cursor{Offset: c.Offset + 2}, "a"+strconv.Itoa(n), "b"+strconv.Itoa(n))
+				}
+				if n > MaxStalls {
+					return keyed(nil)
+				}
+				return keyed(&Cursor{Offset: c.Offset + 2}, "a0", "b0")
+			},
+			wantItems: 4, wantCalls: MaxStalls + 2,
+		},
+		{
+			name: "empty pages that move on are progress",
+			page: func(n int, c Cursor) *Page[string] {
+				if n < 10 {
+					return keyed(&Cursor{Offset: c.Offset + 2})
+				}
+				return keyed(nil, "z")
+			},
+			wantItems: 1, wantCalls: 11,
+		},
+		{
+			name: "items without keys are never repeats",
+			page: func(n int, c Cursor) *Page[string] {
+				if n == 3 {
+					return &Page[string]{Items: []string{"a"}}
+				}
+				return &Page[string]{Items: []string{"a"}, Next: &Cursor{Offset: c.Offset + 1}}
+			},
+			wantItems: 4, wantCalls: 4,
+		},
 	}
-	if calls != 2 || len(got) != 2 {
-		t.Errorf("calls = %d, items = %v", calls, got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls := 0
+			fetch := func(_ context.Context, c Cursor) (*Page[string], error) {
+				calls++
+				if calls > 100 {
+					t.Fatal("the sequence did not end")
+				}
+				return tt.page(calls-1, c), nil
+			}
+			got, err := Collect(Items(context.Background(), fetch, Options{Service: "svc"}))
+			var pe *incidentkit.PagingError
+			if tt.wantErr != errors.As(err, &pe) || tt.wantErr && (!errors.Is(err, incidentkit.ErrServer) || pe.Service != "svc") {
+				t.Fatalf("err = %v, want a PagingError: %v", err, tt.wantErr)
+			}
+			if len(got) != tt.wantItems || calls != tt.wantCalls {
+				t.Errorf("items = %v, calls = %d; want %d items, %d calls", got, calls, tt.wantItems, tt.wantCalls)
+			}
+		})
+	}
+}
+
+func TestWindowForgetsTheOldest(t *testing.T) {
+	var w window[int]
+	for i := range 5 {
+		if !w.add(i, 3) {
+			t.Fatalf("%d was not new", i)
+		}
+	}
+	if w.has(0) || w.has(1) || !w.has(2) || !w.has(4) || len(w.set) != 3 {
+		t.Fatalf("window holds %v", w.set)
+	}
+	if w.add(4, 3) {
+		t.Fatal("4 was new again")
+	}
+}
+
+func TestKey(t *testing.T) {
+	if Key("") != 0 || Key([]byte(nil)) != 0 {
+		t.Error("an empty id has a key")
+	}
+	if Key("a") == 0 || Key("a") != Key([]byte("a")) || Key("a") == Key("b") {
+		t.Error("keys do not tell ids apart")
 	}
 }
 
@@ -288,5 +406,26 @@ func TestNextOffset(t *testing.T) {
 				t.Errorf("NextOffset = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestForeignNextLinkIsNotFollowed(t *testing.T) {
+	var asked []string
+	fetch := func(_ context.Context, c Cursor) (*Page[string], error) {
+		asked = append(asked, c.URL)
+		return keyed(&Cursor{URL: "https://evil.test/next?token=x"}, "a"), nil
+	}
+	opts := Options{Service: "svc", SameOrigin: func(u string) bool { return strings.HasPrefix(u, "https://home.test/") },
+		Redact: func(u string) string { return strings.ReplaceAll(u, "token=x", "token=REDACTED") }}
+	got, err := Collect(Items(context.Background(), fetch, opts))
+	var pe *incidentkit.PagingError
+	if !errors.As(err, &pe) || !errors.Is(err, incidentkit.ErrServer) || errors.Is(err, incidentkit.ErrInvalidInput) {
+		t.Fatalf("err = %v, want a PagingError matching ErrServer only", err)
+	}
+	if pe.URL != "https://evil.test/next?token=REDACTED" || pe.Pages != 1 {
+		t.Errorf("error = %+v", pe)
+	}
+	if len(got) != 1 || len(asked) != 1 {
+		t.Errorf("items %v, fetches %q: the foreign link was followed", got, asked)
 	}
 }

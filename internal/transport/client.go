@@ -80,6 +80,7 @@ func (c *Client) buildHTTPClient() *http.Client {
 	var rt http.RoundTripper
 	if c.set.HTTPClient != nil {
 		hc = *c.set.HTTPClient
+		hc.CheckRedirect = withRedirectRule(hc.CheckRedirect)
 		rt = hc.Transport
 		if rt == nil {
 			rt = http.DefaultTransport
@@ -142,6 +143,21 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return http.ErrUseLastResponse
 	}
 	return nil
+}
+
+// withRedirectRule applies checkRedirect before a caller's own redirect
+// policy, so a caller's http.Client never follows a redirected write (a
+// POST whose body would go to wherever the Location points).
+func withRedirectRule(theirs func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	if theirs == nil {
+		return checkRedirect
+	}
+	return func(req *http.Request, via []*http.Request) error {
+		if err := checkRedirect(req, via); err != nil {
+			return err
+		}
+		return theirs(req, via)
+	}
 }
 
 // parseBaseURL checks that raw is an absolute http(s) URL without user

@@ -108,3 +108,17 @@ func encodeQuery(q any) (string, error) {
 	}
 	return vals.Encode(), nil
 }
+
+// SameOrigin reports whether raw, a URL the server gave (absolute, or
+// relative to the base URL), is on the API's origin. A request to any
+// other origin is refused.
+func (c *Client) SameOrigin(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	if !u.IsAbs() {
+		u = c.base.ResolveReference(u)
+	}
+	return sameOrigin(u, c.base)
+}

@@ -34,7 +34,12 @@ func (k *call) fail(ctx context.Context, err error) error {
 	var apiErr *Error
 	var bodyErr *BodyError
 	var inErr *InputError
+	var ae *authError
 	switch {
+	case errors.As(err, &ae):
+		// Obtaining credentials failed; whatever that failure wraps (a
+		// token endpoint's own answer) is not this request's answer.
+		err = ae.err
 	case errors.As(err, &apiErr), errors.As(err, &bodyErr):
 		return err
 	case errors.As(err, &inErr):
@@ -43,10 +48,6 @@ func (k *call) fail(ctx context.Context, err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
-	}
-	var ae *authError
-	if errors.As(err, &ae) {
-		err = ae.err
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 		err = errors.Join(ctxErr, err)

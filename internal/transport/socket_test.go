@@ -278,14 +278,33 @@ func TestRedirectSameOriginKeepsCredentials(t *testing.T) {
 }
 
 func TestWriteIsNotRedirected(t *testing.T) {
-	var landed atomic.Int32
-	mux := http.NewServeMux()
-	mux.HandleFunc("/create", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/landing", http.StatusFound) })
-	mux.HandleFunc("/landing", func(w http.ResponseWriter, r *http.Request) { landed.Add(1) })
-	c := serve(t, mux)
-	_, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/create", JSON: body("POST")}, nil)
-	var apiErr *Error
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusFound || landed.Load() != 0 {
-		t.Fatalf("got %v (landed %d), want the 302 as an *Error and no GET", err, landed.Load())
+	follow := func(*http.Request, []*http.Request) error { return nil }
+	tests := []struct {
+		name   string
+		status int
+		opts   []Option
+	}{
+		{name: "302", status: http.StatusFound},
+		{name: "307", status: http.StatusTemporaryRedirect},
+		{name: "308", status: http.StatusPermanentRedirect},
+		{name: "307 through a caller's client", status: http.StatusTemporaryRedirect, opts: []Option{WithHTTPClient(&http.Client{})}},
+		{name: "307 through a caller's client that follows everything", status: http.StatusTemporaryRedirect,
+			opts: []Option{WithHTTPClient(&http.Client{CheckRedirect: follow})}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var landed atomic.Int32
+			other := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { landed.Add(1) }))
+			defer other.Close()
+			mux := http.NewServeMux()
+			mux.HandleFunc("/create", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, other.URL+"/landing", tt.status) })
+			mux.HandleFunc("/landing", func(http.ResponseWriter, *http.Request) { landed.Add(1) })
+			c := serve(t, mux, tt.opts...)
+			_, err := c.Do(context.Background(), &Request{Method: "POST", Path: "/create", JSON: body("POST")}, nil)
+			var apiErr *Error
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != tt.status || landed.Load() != 0 {
+				t.Fatalf("got %v (landed %d), want the %d as an *Error and nothing sent on", err, landed.Load(), tt.status)
+			}
+		})
 	}
 }
