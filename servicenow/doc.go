@@ -88,8 +88,9 @@
 // *incidentkit.RequestError when no answer came, an *incidentkit.InputError
 // for input refused before anything was sent. They match ErrNotFound,
 // ErrUnauthorized, ErrForbidden, ErrRateLimited, ErrConflict, ErrServer
-// and ErrInvalidInput with errors.Is; RateLimitOf reads the X-RateLimit-*
-// values of a 429. Reads and field updates are retried; creates, closes,
+// and ErrInvalidInput with errors.Is; (*incidentkit.Error).Response reads
+// the X-RateLimit-* values of a 429, and incidentkit.WithResponse those of
+// any answer, success included. Reads and field updates are retried; creates, closes,
 // resolves, journal appends and uploads are never sent twice, except that
 // an upload from a source that can be read again is repeated where the
 // instance provably did not store it (429, or 503 with Retry-After).

@@ -219,9 +219,13 @@ func TestListErrors(t *testing.T) {
 		{name: "429 rate limit", answer: testkit.Answer{Status: 429, Body: `{"error":{"message":"Rate limit exceeded","detail":"Rate limit of 100 requests per hour"},"status":"failure"}`,
 			Header: testkit.Headers("X-RateLimit-Limit", "100", "X-RateLimit-Reset", "1767225600", "X-RateLimit-Rule", "r1", "Retry-After", "0")},
 			check: func(t *testing.T, err error) {
-				rl, ok := RateLimitOf(err)
-				if !errors.Is(err, ErrRateLimited) || !ok || rl.Limit != 100 || rl.Rule != "r1" || rl.Reset.Unix() != 1767225600 {
-					t.Fatalf("err = %v, %+v", err, rl)
+				var e *incidentkit.Error
+				if !errors.Is(err, ErrRateLimited) || !errors.As(err, &e) {
+					t.Fatalf("err = %v", err)
+				}
+				rl := e.Response().RateLimit
+				if !rl.Known() || rl.Limit != 100 || rl.Rule != "r1" || rl.Reset.Unix() != 1767225600 || e.RetryAfter != 0 {
+					t.Fatalf("rate limit %+v", rl)
 				}
 			}},
 		{name: "html page", answer: testkit.Answer{Status: 503, Body: `<html><head><title>Instance Hibernating page</title></head></html>`,

@@ -187,8 +187,9 @@ func TestFaultsAndAuth(t *testing.T) {
 	srv.Fail(1, http.StatusTooManyRequests, time.Second, nil)
 	c2, _ := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "admin"), servicenow.WithoutRetries())
 	_, err = c2.Incidents.List(ctx, nil)
-	if rl, ok := servicenow.RateLimitOf(err); !errors.Is(err, servicenow.ErrRateLimited) || !ok || rl.Limit != 100 {
-		t.Fatalf("429: %v %+v", err, rl)
+	var rateErr *incidentkit.Error
+	if !errors.Is(err, servicenow.ErrRateLimited) || !errors.As(err, &rateErr) || rateErr.Response().RateLimit.Limit != 100 {
+		t.Fatalf("429: %v", err)
 	}
 	bad, _ := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "wrong"))
 	if _, err := bad.Incidents.List(ctx, nil); !errors.Is(err, servicenow.ErrUnauthorized) {
