@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
@@ -410,4 +412,36 @@ func TestGet(t *testing.T) {
 		t.Errorf("raw %s", tk.Raw)
 	}
 	sentTo(t, m, "GET", "/v2/tickets/a%2Fb", "")
+}
+
+func TestSweepEndsWhenTheServerIgnoresTheOffset(t *testing.T) {
+	for _, body := range []string{`[{"ticket_id":"a"},{"ticket_id":"b"}]`, `[{"number":"a"},{"number":"b"}]`} {
+		t.Run(body, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: body})
+			got, err := testkit.Drain(c.Tickets.All(context.Background(), &ListOptions{PageSize: 2}),
+				func(tk *Ticket) string { return tk.TicketID + tk.Number })
+			var pe *incidentkit.PagingError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrServer) || pe.Service != "cyderes" {
+				t.Fatalf("err = %v, want a *incidentkit.PagingError matching ErrServer", err)
+			}
+			if got != "a,b" || len(m.Requests()) != 1+paging.MaxStalls {
+				t.Fatalf("tickets %s after %d requests", got, len(m.Requests()))
+			}
+		})
+	}
+}
+
+func TestGetAnswerWithoutATicketIsABodyError(t *testing.T) {
+	for _, body := range []string{`{}`, `null`, `{"result":{"ticket_id":"T1"}}`} {
+		t.Run(body, func(t *testing.T) {
+			c, m := newTestClient(t)
+			m.On("GET", anyURL, testkit.Answer{Body: body})
+			tk, err := c.Tickets.Get(context.Background(), "T1")
+			var be *incidentkit.BodyError
+			if !errors.As(err, &be) || tk != nil {
+				t.Fatalf("got %+v, %v; want a *incidentkit.BodyError", tk, err)
+			}
+		})
+	}
 }

@@ -3,7 +3,6 @@ package servicenow
 import (
 	"context"
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/incidentkit/incidentkit"
@@ -11,19 +10,6 @@ import (
 	"github.com/incidentkit/incidentkit/internal/testkit"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
-
-// drain ranges seq to its end or first error and returns the sys_ids
-// yielded and the error.
-func drain[T any](seq func(func(*T, error) bool), id func(*T) string) (string, error) {
-	var ids []string
-	for it, err := range seq {
-		if err != nil {
-			return strings.Join(ids, ","), err
-		}
-		ids = append(ids, id(it))
-	}
-	return strings.Join(ids, ","), nil
-}
 
 // looseRecord is a caller's record type that does not decode itself.
 type looseRecord struct {
@@ -73,9 +59,9 @@ func TestAllEndsAgainstALoopingServer(t *testing.T) {
 				tt.setup(m)
 				var err error
 				if typed {
-					_, err = drain(c.Incidents.All(context.Background(), &tt.opts), func(in *Incident) string { return in.SysID })
+					_, err = testkit.Drain(c.Incidents.All(context.Background(), &tt.opts), func(in *Incident) string { return in.SysID })
 				} else {
-					_, err = drain(NewTable[looseRecord](c, "incident").All(context.Background(), &tt.opts), func(r *looseRecord) string { return r.SysID })
+					_, err = testkit.Drain(NewTable[looseRecord](c, "incident").All(context.Background(), &tt.opts), func(r *looseRecord) string { return r.SysID })
 				}
 				var pe *incidentkit.PagingError
 				if !errors.As(err, &pe) || !errors.Is(err, ErrServer) || pe.Service != "servicenow" {
@@ -95,7 +81,7 @@ func TestAllDropsARecordShiftedIntoTheNextPage(t *testing.T) {
 	// A record inserted before the second page shifts id1 into it.
 	m.On("GET", incidentURL(2, 2), testkit.Answer{Body: records(1, 2), Header: testkit.Headers("X-Total-Count", "5")})
 	m.On("GET", incidentURL(2, 4), testkit.Answer{Body: records(3, 2), Header: testkit.Headers("X-Total-Count", "5")})
-	ids, err := drain(NewTable[looseRecord](c, "incident").All(context.Background(), &ListOptions{PageSize: 2}),
+	ids, err := testkit.Drain(NewTable[looseRecord](c, "incident").All(context.Background(), &ListOptions{PageSize: 2}),
 		func(r *looseRecord) string { return r.SysID })
 	if err != nil || ids != "id0,id1,id2,id3,id4" {
 		t.Fatalf("ids %s, err %v", ids, err)
@@ -134,7 +120,7 @@ func TestAllRefusesANextLinkToAnotherOrigin(t *testing.T) {
 		t.Run(link, func(t *testing.T) {
 			c, m := newClient(t)
 			m.On("GET", incidentURL(2, 0), testkit.Answer{Body: records(0, 2), Header: testkit.Headers("Link", `<`+link+`>;rel="next"`)})
-			ids, err := drain(c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}), func(in *Incident) string { return in.SysID })
+			ids, err := testkit.Drain(c.Incidents.All(context.Background(), &ListOptions{PageSize: 2}), func(in *Incident) string { return in.SysID })
 			var pe *incidentkit.PagingError
 			if !errors.As(err, &pe) || !errors.Is(err, ErrServer) || errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("err = %v, want a server-fault *incidentkit.PagingError", err)
@@ -155,7 +141,7 @@ func TestListAnswerWithoutResultIsABodyError(t *testing.T) {
 				"Incidents.List": func() error { _, err := c.Incidents.List(context.Background(), nil); return err },
 				"Records.List":   func() error { _, err := c.Records("cmdb_ci").List(context.Background(), nil); return err },
 				"Table.All": func() error {
-					_, err := drain(NewTable[looseRecord](c, "x").All(context.Background(), nil), func(r *looseRecord) string { return r.SysID })
+					_, err := testkit.Drain(NewTable[looseRecord](c, "x").All(context.Background(), nil), func(r *looseRecord) string { return r.SysID })
 					return err
 				},
 			}

@@ -3,12 +3,15 @@ package thehive
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/testkit"
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
@@ -148,3 +151,23 @@ func TestCountV0FromHeader(t *testing.T) {
 }
 
 func statusOpen() filter.Filter { return filter.Eq("status", "Open") }
+
+func TestAllEndsWhenTheServerIgnoresTheRange(t *testing.T) {
+	for _, d := range []Dialect{V1, V0} {
+		t.Run(d.String(), func(t *testing.T) {
+			c, m := newMock(t, d)
+			// The first two cases whatever range is asked, and a total
+			// that promises far more.
+			answer := testkit.Answer{Body: `[{"_id":"~1","id":"~1"},{"_id":"~2","id":"~2"}]`, Header: testkit.Headers("X-Total", "1000000")}
+			m.RegisterNoResponder(m.Record(func(*http.Request) testkit.Answer { return answer }))
+			ids, err := testkit.Drain(c.Cases.All(context.Background(), &ListOptions{PageSize: 2}), func(c *Case) string { return c.ID })
+			var pe *incidentkit.PagingError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrServer) || pe.Service != "thehive" {
+				t.Fatalf("err = %v, want a *incidentkit.PagingError matching ErrServer", err)
+			}
+			if ids != "~1,~2" || len(m.Requests()) != 1+paging.MaxStalls {
+				t.Fatalf("cases %s after %d requests", ids, len(m.Requests()))
+			}
+		})
+	}
+}
