@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
+	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 	"github.com/incidentkit/incidentkit/internal/paging"
@@ -14,7 +16,9 @@ import (
 // place into one contiguous slice, which the page's item pointers then
 // share: by its own UnmarshalJSON where it has one (Incident, for one;
 // encoding/json would scan each record twice before handing it over),
-// else by encoding/json. Beside each record it keeps the record's key, its
+// else (a map, or a struct without a sys_id field) by encoding/json,
+// record by record. doList sends a caller's struct with a sys_id field
+// through encoding/json in one pass instead. Beside each record it keeps the record's key, its
 // sys_id, so that paging drops a record met twice and notices a server
 // that answers the same page again.
 type listBody[T any] struct {
@@ -77,6 +81,40 @@ func (l *listBody[T]) record(elem []byte) error {
 	return nil
 }
 
+// sysIDField returns the index of T's string field decoded from sys_id,
+// for a struct type that does not decode itself.
+func sysIDField[T any]() ([]int, bool) {
+	t := reflect.TypeFor[T]()
+	if t.Kind() != reflect.Struct || selfDecoding[T]() {
+		return nil, false
+	}
+	for _, f := range reflect.VisibleFields(t) {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "sys_id" && f.Type.Kind() == reflect.String && f.IsExported() && direct(t, f.Index) {
+			return f.Index, true
+		}
+	}
+	return nil, false
+}
+
+// direct reports whether the field at index is reached without going
+// through an embedded pointer, which may be nil.
+func direct(t reflect.Type, index []int) bool {
+	for _, i := range index[:len(index)-1] {
+		t = t.Field(i).Type
+		if t.Kind() != reflect.Struct {
+			return false
+		}
+	}
+	return true
+}
+
+// selfDecoding reports whether *T implements json.Unmarshaler.
+func selfDecoding[T any]() bool {
+	_, ok := any(new(T)).(json.Unmarshaler)
+	return ok
+}
+
 // errFound stops a walk once the member it looks for is found.
 var errFound = errors.New("found")
 
@@ -99,6 +137,21 @@ func sysIDOf(rec []byte) []byte {
 // without a result array: it holds no records, and reading it as an empty
 // page would end a listing early.
 func doList[T any](ctx context.Context, c *Client, r *transport.Request, limit int) ([]T, []uint64, *transport.Response, error) {
+	if field, ok := sysIDField[T](); ok {
+		// A caller's struct with a sys_id field: encoding/json decodes
+		// the page in one pass (do refuses an answer without a result),
+		// and the keys are read from the field.
+		var items []T
+		resp, err := do(ctx, c, r, &items)
+		if err != nil {
+			return nil, nil, resp, err
+		}
+		keys := make([]uint64, len(items))
+		for i := range items {
+			keys[i] = paging.Key(reflect.ValueOf(&items[i]).Elem().FieldByIndex(field).String())
+		}
+		return items, keys, resp, nil
+	}
 	body := listBody[T]{items: make([]T, 0, min(limit, maxItemsHint)), keys: make([]uint64, 0, min(limit, maxItemsHint))}
 	resp, err := c.core.Do(ctx, r, &body)
 	if err != nil {

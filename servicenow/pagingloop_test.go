@@ -86,6 +86,15 @@ func TestAllDropsARecordShiftedIntoTheNextPage(t *testing.T) {
 	if err != nil || ids != "id0,id1,id2,id3,id4" {
 		t.Fatalf("ids %s, err %v", ids, err)
 	}
+	// A record type without a sys_id field is keyed from the raw record.
+	type numberOnly struct {
+		Number string `json:"number"`
+	}
+	n, err := testkit.Drain(NewTable[numberOnly](c, "incident").All(context.Background(), &ListOptions{PageSize: 2}),
+		func(*numberOnly) string { return "x" })
+	if err != nil || n != "x,x,x,x,x" {
+		t.Fatalf("records %s, err %v", n, err)
+	}
 }
 
 func TestAllContinuesPastAnEmptyPageWhileTheServerSaysMore(t *testing.T) {
@@ -179,5 +188,35 @@ func TestCallersOrderKeepsSysIDAsTheTieBreaker(t *testing.T) {
 				t.Fatalf("sysparm_query = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// SysIDInner is embedded by pointer in a test record type.
+type SysIDInner struct {
+	SysID string `json:"sys_id"`
+}
+
+func TestSysIDField(t *testing.T) {
+	type embeddedValue struct{ SysIDInner }
+	type embeddedPointer struct{ *SysIDInner }
+	type numeric struct {
+		SysID int `json:"sys_id"`
+	}
+	tests := []struct {
+		name string
+		got  func() ([]int, bool)
+		want bool
+	}{
+		{name: "tagged string field", got: sysIDField[looseRecord], want: true},
+		{name: "embedded by value", got: sysIDField[embeddedValue], want: true},
+		{name: "embedded by pointer, maybe nil", got: sysIDField[embeddedPointer]},
+		{name: "not a string", got: sysIDField[numeric]},
+		{name: "decodes itself", got: sysIDField[Incident]},
+		{name: "map", got: sysIDField[Record]},
+	}
+	for _, tt := range tests {
+		if _, ok := tt.got(); ok != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, ok, tt.want)
+		}
 	}
 }
