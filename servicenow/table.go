@@ -271,6 +271,13 @@ func pointers[T any](items []T) []*T {
 // instance says the data ends: a short or empty page alone does not end it,
 // since the instance filters rows by ACL after applying the limit.
 // opts.MaxItems caps the records yielded.
+//
+// The listing always ends. A record met again (by sys_id, among the last
+// 10,000) is yielded once, as records shift between offset pages when the
+// table changes. Three pages in a row that add nothing new (a next link or
+// offset already fetched, or only records already yielded) end it with an
+// *incidentkit.PagingError matching ErrServer, and so does a next link to
+// another origin, which is never requested.
 func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[*T, error] {
 	fetch, start, max, err := t.fetcher(opts)
 	if err != nil {

@@ -81,7 +81,10 @@ func (s *CaseService) List(ctx context.Context, opts *ListOptions) (*incidentkit
 // All returns a lazy sequence of every case matching opts, fetching
 // opts.PageSize cases per request, at most opts.MaxItems. Nothing is sent
 // until it is ranged; breaking out stops; an error is yielded once and
-// ends it; ranging it again starts over.
+// ends it; ranging it again starts over. A case met again (by id, among the
+// last 10,000) is yielded once, and three ranges in a row that bring only
+// cases already yielded end the sequence with an *incidentkit.PagingError
+// matching ErrServer: a server that ignores the range cannot keep it going.
 func (s *CaseService) All(ctx context.Context, opts *ListOptions) iter.Seq2[*Case, error] {
 	return all[Case, caseWire](ctx, s.c, s.c.sp.cases, opts)
 }
