@@ -3,10 +3,10 @@ package incidentkit
 import "strconv"
 
 // PagingError ends a listing (a client's All) whose server answered pages
-// that cannot be followed: pages that add nothing new — the same next-page
-// cursor or link again, or only records already yielded — for several
-// pages in a row, or a next-page link to another origin, which is never
-// requested (credentials do not follow it). The records yielded before it
+// that cannot be followed: three pages in a row that add nothing new — the
+// same next-page cursor or link again, only records already yielded, or no
+// record at all while the server says more follow — or a next-page link to
+// another origin, which is never requested (credentials do not follow it). The records yielded before it
 // are sound. It matches ErrServer: the fault is in the server's answers,
 // not in the caller's input.
 type PagingError struct {

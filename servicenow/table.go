@@ -275,9 +275,11 @@ func pointers[T any](items []T) []*T {
 // The listing always ends. A record met again (by sys_id, among the last
 // 10,000) is yielded once, as records shift between offset pages when the
 // table changes. Three pages in a row that add nothing new (a next link or
-// offset already fetched, or only records already yielded) end it with an
-// *incidentkit.PagingError matching ErrServer, and so does a next link to
-// another origin, which is never requested.
+// offset already fetched, only records already yielded, or no record while
+// the instance says more follow) end it with an *incidentkit.PagingError
+// matching ErrServer, and so does a next link to another origin, which is
+// never requested. Should ACLs hide every row of three pages in a row, the
+// error says so instead of ending early; a larger PageSize avoids it.
 func (t *Table[T]) All(ctx context.Context, opts *ListOptions) iter.Seq2[*T, error] {
 	fetch, start, max, err := t.fetcher(opts)
 	if err != nil {

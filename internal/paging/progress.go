@@ -10,11 +10,13 @@ import (
 // sequence ends with an *incidentkit.PagingError. A page adds nothing new
 // when its next cursor is one the sequence fetched already (the same
 // offset, link or token: a server that ignores the offset, or links a page
-// to itself), or when every item it holds was yielded already (a server
-// that answers the same page whatever it is asked). Offset paging over a
-// result that changes while it is read can bring back a page of repeats
-// once, so a few are tolerated: the sequence asks again, MaxStalls-1
-// times at most.
+// to itself), when every item it holds was yielded already (a server that
+// answers the same page whatever it is asked), or when it is empty yet
+// names a next page (a server that says more follows and never sends it).
+// A few are tolerated — offset paging over a result that changes while it
+// is read can bring back a page of repeats, and ServiceNow can answer an
+// empty page where its ACLs hid every row — so the sequence asks on,
+// MaxStalls-1 times at most.
 const MaxStalls = 3
 
 // SeenWindow is how many of the most recent item keys a sequence
@@ -77,6 +79,8 @@ func judge[T any](p *progress, page *Page[T], opts Options) error {
 		problem = "the server named a page it had answered already as the next one"
 	case had > 0 && len(page.Items) == 0:
 		problem = "the server answered only records it had answered already"
+	case had == 0 && page.Next != nil:
+		problem = "the server answered empty pages while saying more would follow"
 	default:
 		p.stalls = 0
 		return nil

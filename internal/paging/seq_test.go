@@ -246,14 +246,19 @@ func TestPagesThatAddNothingEndTheSequence(t *testing.T) {
 			wantItems: 4, wantCalls: MaxStalls + 2,
 		},
 		{
-			name: "empty pages that move on are progress",
+			name: "fewer empty pages than the bound are tolerated",
 			page: func(n int, c Cursor) *Page[string] {
-				if n < 10 {
+				if n < MaxStalls-1 {
 					return keyed(&Cursor{Offset: c.Offset + 2})
 				}
 				return keyed(nil, "z")
 			},
-			wantItems: 1, wantCalls: 11,
+			wantItems: 1, wantCalls: MaxStalls,
+		},
+		{
+			name:      "empty pages that say more follows, for ever",
+			page:      func(_ int, c Cursor) *Page[string] { return keyed(&Cursor{Offset: c.Offset + 2}) },
+			wantItems: 0, wantCalls: MaxStalls, wantErr: true,
 		},
 		{
 			name: "items without keys are never repeats",

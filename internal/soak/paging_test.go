@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -59,6 +60,14 @@ var loops = []loop{
 		w.Header().Set("Link", "<"+first+`>;rel="next"`)
 		samePage(w, r)
 	}},
+	{name: "empty pages linking onward for ever", only: "servicenow", serve: func(w http.ResponseWriter, r *http.Request, self, _ string) {
+		off, _ := strconv.Atoi(r.URL.Query().Get("sysparm_offset"))
+		q := r.URL.Query()
+		q.Set("sysparm_offset", strconv.Itoa(off+2))
+		w.Header().Set("Link", "<"+strings.Split(self, "?")[0]+"?"+q.Encode()+`>;rel="next"`)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"result":[]}`)
+	}},
 	{name: "empty pages linking to themselves", only: "servicenow", serve: func(w http.ResponseWriter, _ *http.Request, self, _ string) {
 		w.Header().Set("Link", "<"+self+`>;rel="next"`)
 		w.Header().Set("Content-Type", "application/json")
@@ -69,7 +78,7 @@ var loops = []loop{
 // TestLoopingServers is the looping-server class: for each client, servers
 // that keep a listing from ending (the same page whatever is asked, a
 // next link to the page itself, back to the first page, empty pages
-// linking to themselves). Every All must end with an
+// linking onward for ever or to themselves). Every All must end with an
 // *incidentkit.PagingError matching ErrServer after a bounded number of
 // requests, yield no record twice, and leave no goroutine behind.
 func TestLoopingServers(t *testing.T) {
