@@ -31,7 +31,9 @@
 // own context, and the request is abandoned when every caller waiting for
 // it has given up. A token is renewed ten seconds before it expires, with
 // its refresh token when it has one; when the instance refuses the refresh
-// token, the configured grant is asked again within the same call.
+// token, the configured grant is asked again within the same call. A token
+// the API refuses with an HTTP 401 before its expiry (revoked) is renewed
+// at the next call; the refused call itself fails with ErrUnauthorized.
 //
 // # Incidents and tables
 //

@@ -463,3 +463,40 @@ func TestOAuthTokenRequestsUseTheLimiterAndTheLog(t *testing.T) {
 		}
 	}
 }
+
+func TestOAuthRefusedTokenIsRenewedAtTheNextCall(t *testing.T) {
+	var issued atomic.Int32
+	var mu sync.Mutex
+	var grants []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/oauth_token.do" {
+			_ = r.ParseForm()
+			mu.Lock()
+			grants = append(grants, r.PostForm.Get("grant_type"))
+			mu.Unlock()
+			grantToken(w, issued.Add(1), "1800")
+			return
+		}
+		// The instance revoked tok-1 long before its expiry.
+		if r.Header.Get("Authorization") != "Bearer tok-2" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, oneIncident)
+	}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Incidents.Get(context.Background(), "abc", nil); !errors.Is(err, ErrUnauthorized) {
+		t.Fatalf("first call: %v, want ErrUnauthorized", err)
+	}
+	if _, err := c.Incidents.Get(context.Background(), "abc", nil); err != nil {
+		t.Fatalf("second call: %v", err)
+	}
+	if strings.Join(grants, ",") != "password,refresh_token" {
+		t.Fatalf("grants = %v, want the refused token renewed with its refresh token", grants)
+	}
+}

@@ -24,7 +24,7 @@ func (o *options) authenticator(s *transport.Settings) (transport.Authenticator,
 	if err != nil {
 		return nil, err
 	}
-	return transport.TokenFunc(src.Token, o.oauth.secrets()...)
+	return transport.RefreshingToken(src.Token, src.Drop, o.oauth.secrets()...)
 }
 
 // WithBasicAuth authenticates with a user name and password. Neither may

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/oauth2"
 
@@ -69,6 +70,20 @@ func (s *tokenSource) Token(ctx context.Context) (string, error) {
 	case <-ctx.Done():
 		s.leave(f)
 		return "", &TokenError{Endpoint: s.endpoint, Err: ctx.Err()}
+	}
+}
+
+// Drop forgets tok, which the instance refused (an HTTP 401 before its
+// expiry: revoked, or the instance restarted), so that the next call
+// renews it, with its refresh token when it has one. A token renewed in
+// the meantime is kept.
+func (s *tokenSource) Drop(tok string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tok != nil && s.tok.AccessToken == tok {
+		stale := *s.tok
+		stale.Expiry = time.Unix(1, 0)
+		s.tok = &stale
 	}
 }
 

@@ -91,11 +91,40 @@ func TokenFunc(fn func(ctx context.Context) (string, error), secrets ...string) 
 	return &funcAuth{fn: fn, secrets: secrets}, nil
 }
 
+// RefreshingToken is TokenFunc for a source that caches its tokens: when
+// the API refuses a token with an HTTP 401 (revoked before its expiry, for
+// one), drop is called with that token so that the source obtains a new
+// one for the next call instead of sending the refused one until it
+// expires.
+func RefreshingToken(fn func(ctx context.Context) (string, error), drop func(token string), secrets ...string) (Authenticator, error) {
+	if drop == nil {
+		return nil, invalid("token source", "drop function is nil")
+	}
+	a, err := TokenFunc(fn, secrets...)
+	if err != nil {
+		return nil, err
+	}
+	a.(*funcAuth).drop = drop
+	return a, nil
+}
+
 type funcAuth struct {
 	fn      func(ctx context.Context) (string, error)
+	drop    func(token string)
 	secrets []string
 	last    atomic.Pointer[string]
 }
+
+// Rejected tells the source that the server refused the token h carries.
+func (a *funcAuth) Rejected(h http.Header) {
+	if tok, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer "); ok && a.drop != nil {
+		a.drop(tok)
+	}
+}
+
+// rejecter is an Authenticator that wants to know when the server refused
+// the credentials it set (an HTTP 401), to drop a cached token.
+type rejecter interface{ Rejected(h http.Header) }
 
 func (a *funcAuth) Authenticate(ctx context.Context, h http.Header) error {
 	tok, err := a.fn(ctx)
@@ -164,7 +193,13 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeBody(req)
 		return nil, &authError{err: err}
 	}
-	return t.next.RoundTrip(&r)
+	resp, err := t.next.RoundTrip(&r)
+	if err == nil && resp.StatusCode == http.StatusUnauthorized {
+		if rj, ok := t.auth.(rejecter); ok {
+			rj.Rejected(r.Header)
+		}
+	}
+	return resp, err
 }
 
 // closeBody honours the RoundTripper contract to close the body even on

@@ -232,3 +232,32 @@ func TestAuthenticationLayerCopiesTheHeader(t *testing.T) {
 		t.Error("credentials sent to another origin")
 	}
 }
+
+func TestRefreshingTokenDropsARefusedToken(t *testing.T) {
+	if _, err := RefreshingToken(func(context.Context) (string, error) { return "t", nil }, nil); !errors.Is(err, incidentkit.ErrInvalidInput) {
+		t.Fatalf("nil drop: %v", err)
+	}
+	base, _ := url.Parse("https://api.example.test/")
+	for _, tt := range []struct {
+		status int
+		want   string
+	}{{status: 200}, {status: 403}, {status: 401, want: "tok-7"}} {
+		var dropped string
+		auth, err := RefreshingToken(func(context.Context) (string, error) { return "tok-7", nil }, func(tok string) { dropped = tok })
+		if err != nil {
+			t.Fatal(err)
+		}
+		layer := &authTransport{auth: auth, origin: base, next: roundTripFunc(func(*http.Request) (*http.Response, error) {
+			return &http.Response{StatusCode: tt.status, Body: http.NoBody}, nil
+		})}
+		req, _ := http.NewRequest(http.MethodGet, "https://api.example.test/x", nil)
+		resp, err := layer.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		if dropped != tt.want {
+			t.Errorf("HTTP %d: dropped %q, want %q", tt.status, dropped, tt.want)
+		}
+	}
+}
