@@ -3,6 +3,7 @@ package soak
 import (
 	"io"
 	"net/http"
+	"runtime"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -105,4 +106,14 @@ func (w *world) close() {
 	w.th.Close()
 	w.cy.Close()
 	w.bodies.base.(*http.Transport).CloseIdleConnections()
+}
+
+// settle waits for the goroutine count to come back to within slack of
+// before, and reports how many are left over.
+func settle(before int) int {
+	deadline := time.Now().Add(10 * time.Second)
+	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return runtime.NumGoroutine() - before
 }

@@ -46,16 +46,6 @@ var httpClients = []struct {
 	})}},
 }
 
-// settle waits for the goroutine count to come back to within slack of
-// before, and reports how many are left over.
-func settle(before int) int {
-	deadline := time.Now().Add(10 * time.Second)
-	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	return runtime.NumGoroutine() - before
-}
-
 // TestStalledTokenEndpoint is the stalled-token class: a token endpoint
 // that accepts the request and never answers, met by many concurrent
 // calls with their own deadlines, for every grant and every way of
