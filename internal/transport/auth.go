@@ -41,6 +41,17 @@ func (a *headerAuth) Authenticate(_ context.Context, h http.Header) error {
 
 func (a *headerAuth) Secrets() []string { return a.secrets }
 
+// fixedHeader is an Authenticator whose credentials are one header that
+// never changes. The core adds it to a request's header when it builds the
+// request, so that the authentication layer passes the request on without
+// a copy; the layer still removes it from any request bound for another
+// origin (a redirect to wherever its Location points).
+type fixedHeader interface {
+	fixed() (name string, value []string)
+}
+
+func (a *headerAuth) fixed() (string, []string) { return a.name, a.value }
+
 // BasicAuth authenticates with a user name and password.
 func BasicAuth(user, password string) (Authenticator, error) {
 	if user == "" {
@@ -181,6 +192,9 @@ type authTransport struct {
 // header values are shared too: no layer modifies a value in place, an
 // Authenticator replaces whole entries.
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if f, ok := t.auth.(fixedHeader); ok {
+		return t.fixed(req, f)
+	}
 	if !sameOrigin(req.URL, t.origin) {
 		return t.next.RoundTrip(req)
 	}
@@ -200,6 +214,33 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	return resp, err
+}
+
+// fixed sends req, whose header the core built with f's header in it, as
+// it is when it is bound for the API's origin and the header holds f's
+// value; a redirect within the origin gets the header set on a copy, and a
+// request bound for any other origin goes without it.
+func (t *authTransport) fixed(req *http.Request, f fixedHeader) (*http.Response, error) {
+	name, value := f.fixed()
+	got, has := req.Header[name]
+	same := sameOrigin(req.URL, t.origin)
+	switch {
+	case same && len(got) == 1 && got[0] == value[0]:
+		return t.next.RoundTrip(req)
+	case !same && !has:
+		return t.next.RoundTrip(req)
+	}
+	r := *req
+	r.Header = make(http.Header, len(req.Header)+1)
+	for k, v := range req.Header {
+		r.Header[k] = v
+	}
+	if same {
+		r.Header[name] = value
+	} else {
+		delete(r.Header, name)
+	}
+	return t.next.RoundTrip(&r)
 }
 
 // closeBody honours the RoundTripper contract to close the body even on

@@ -99,7 +99,7 @@ func (k *call) prepareBody() (any, string, error) {
 }
 
 // Header values shared by every request. They are never modified: the
-// authentication layer adds credentials to a copy of the header.
+// authentication layer replaces whole entries, on a copy of the header.
 var (
 	acceptJSON      = []string{"application/json"}
 	acceptAnything  = []string{"*/*"}
@@ -107,7 +107,8 @@ var (
 )
 
 // header builds a request's header: the client's own headers, Accept,
-// Content-Type and User-Agent, then r.Header, which wins.
+// Content-Type and User-Agent, then r.Header, which wins over them, then
+// a fixed credential header, which wins over everything.
 func (c *Client) header(r *Request, contentType string) http.Header {
 	h := make(http.Header, len(c.set.Header)+len(r.Header)+3)
 	for k, v := range c.set.Header {
@@ -131,6 +132,13 @@ func (c *Client) header(r *Request, contentType string) http.Header {
 	h["User-Agent"] = c.userAgentHeader
 	for k, v := range r.Header {
 		h[http.CanonicalHeaderKey(k)] = v
+	}
+	if f, ok := c.set.Auth.(fixedHeader); ok {
+		// Every built request is bound for the API's origin (resolve
+		// refuses any other); the authentication layer takes the header
+		// off a redirect elsewhere.
+		name, value := f.fixed()
+		h[name] = value
 	}
 	return h
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -259,5 +260,48 @@ func TestRefreshingTokenDropsARefusedToken(t *testing.T) {
 		if dropped != tt.want {
 			t.Errorf("HTTP %d: dropped %q, want %q", tt.status, dropped, tt.want)
 		}
+	}
+}
+
+func TestFixedCredentialHeaderTravelsOnlyToTheOrigin(t *testing.T) {
+	key, _ := APIKeyHeader("x-sn-apikey", testSecret)
+	base, _ := url.Parse("https://api.example.test/")
+	tests := []struct {
+		name, url string
+		header    http.Header
+		want      string // the key the next layer sees
+		copied    bool
+	}{
+		{name: "built request, own origin", url: "https://api.example.test/x", header: http.Header{"X-Sn-Apikey": {testSecret}}, want: testSecret},
+		{name: "redirect within the origin, without the key", url: "https://api.example.test/y", header: http.Header{}, want: testSecret, copied: true},
+		{name: "redirect within the origin, with another value", url: "https://api.example.test/y", header: http.Header{"X-Sn-Apikey": {"forged"}}, want: testSecret, copied: true},
+		{name: "redirect to another origin, with the key", url: "https://api.example.test:8443/z", header: http.Header{"X-Sn-Apikey": {testSecret}}, copied: true},
+		{name: "another origin, without the key", url: "https://evil.example/z", header: http.Header{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var seen *http.Request
+			layer := &authTransport{auth: key, origin: base, next: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+				seen = r
+				return &http.Response{StatusCode: 200, Body: http.NoBody}, nil
+			})}
+			req, _ := http.NewRequest(http.MethodGet, tt.url, nil)
+			req.Header = tt.header
+			before := tt.header.Clone()
+			resp, err := layer.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = resp.Body.Close()
+			if got := seen.Header.Get("X-Sn-Apikey"); got != tt.want {
+				t.Errorf("next layer got key %q, want %q", got, tt.want)
+			}
+			if (seen != req) != tt.copied {
+				t.Errorf("copied = %v, want %v", seen != req, tt.copied)
+			}
+			if !reflect.DeepEqual(req.Header, before) {
+				t.Errorf("the given request's header changed: %v", req.Header)
+			}
+		})
 	}
 }
