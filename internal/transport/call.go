@@ -61,6 +61,19 @@ type call struct {
 	// capped reads a JSON answer under the size cap; it is part of the
 	// call so that reading one costs no allocation of its own.
 	capped cappedReader
+	// releaseAttempt ends the context of the latest attempt whose answer
+	// arrived (see headerTimeout); nil when there is none.
+	releaseAttempt context.CancelFunc
+}
+
+// holdAttempt keeps release, the end of the context of an attempt whose
+// answer is being read, until the next attempt or the end of the call.
+// Both run on the call's goroutine.
+func (k *call) holdAttempt(release context.CancelFunc) {
+	if k.releaseAttempt != nil {
+		k.releaseAttempt()
+	}
+	k.releaseAttempt = release
 }
 
 type callKey struct{}
@@ -103,6 +116,9 @@ func (k *call) scrubber() *scrubber {
 func (k *call) finish() {
 	if k.body != nil {
 		k.body.finish()
+	}
+	if k.releaseAttempt != nil {
+		k.releaseAttempt()
 	}
 }
 

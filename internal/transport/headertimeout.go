@@ -54,6 +54,13 @@ func (t *headerTimeout) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		return nil, err
 	}
+	if k := callFrom(req.Context()); k != nil {
+		// The core reads every answer before its call ends: the call
+		// releases the attempt's context then, or when it sends the
+		// next attempt, once this answer has been drained.
+		k.holdAttempt(cancel)
+		return resp, nil
+	}
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 	return resp, nil
 }
