@@ -155,7 +155,8 @@ func BenchmarkBaselineOverhead(b *testing.B) {
 // measure: a call through every layer allocates only a few objects more
 // than the hand-written loop (the call's state and its context, the retry
 // wrapper, the result, and over a caller's own transport the attempt's
-// response-header timer and its context): 8 more with Go 1.26. A fixed
+// response-header timer and its context): 8 more with Go 1.26, 9 with Go
+// 1.25, whose net/http allocates one object fewer for the baseline. A fixed
 // credential header is part of the header the core builds, so the
 // authentication layer copies nothing. Building a retry client, cloning
 // whole requests or copying the header per attempt breaks it.
@@ -173,8 +174,8 @@ func TestCoreAllocationsStayNearBaseline(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if core > baseline+8 {
-		t.Errorf("a call allocates %.0f objects against the baseline's %.0f; want at most 8 more", core, baseline)
+	if core > baseline+9 {
+		t.Errorf("a call allocates %.0f objects against the baseline's %.0f; want at most 9 more", core, baseline)
 	}
 	t.Logf("core %.0f, baseline %.0f allocations per call", core, baseline)
 }
