@@ -53,11 +53,12 @@ func (c *oauthConfig) secrets() []string {
 // sent by a core client of their own, made from the API client's settings:
 // the same HTTP client, redirect rule and origin check, limiter, logger,
 // timeouts, retries and size limit; it only carries no credentials header
-// (the grant is in the body) and reads OAuth's error answers.
+// (the grant is in the body, its secrets are kept out of errors and logs)
+// and reads OAuth's error answers.
 func newTokenSource(c *oauthConfig, s *transport.Settings) (*tokenSource, error) {
 	src := &tokenSource{grant: c, endpoint: strings.TrimSuffix(s.BaseURL, "/") + "/" + tokenPath}
 	ts := *s
-	ts.Auth = tokenSecrets{src}
+	ts.Auth, ts.Secrets = nil, src.secrets
 	ts.ErrorDecoder = decodeTokenError
 	core, err := transport.New(&ts)
 	if err != nil {

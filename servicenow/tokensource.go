@@ -3,7 +3,6 @@ package servicenow
 import (
 	"context"
 	"errors"
-	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -147,18 +146,11 @@ func (s *tokenSource) obtain(ctx context.Context, prev *oauth2.Token) (*oauth2.T
 	return s.exchange(ctx, s.grant.grantForm())
 }
 
-// tokenSecrets keeps the grant's secrets and the tokens it obtained out of
-// the token requests' errors and log records. It adds no header: the
-// grant travels in the body.
-type tokenSecrets struct{ src *tokenSource }
-
-// Authenticate adds nothing to a token request.
-func (tokenSecrets) Authenticate(context.Context, http.Header) error { return nil }
-
-// Secrets lists the client secret, the password and the newest tokens.
-func (t tokenSecrets) Secrets() []string {
-	sec := t.src.grant.secrets()
-	if tok := t.src.last.Load(); tok != nil {
+// secrets lists the client secret, the password and the newest tokens, to
+// keep them out of the token requests' errors and log records.
+func (s *tokenSource) secrets() []string {
+	sec := s.grant.secrets()
+	if tok := s.last.Load(); tok != nil {
 		sec = append(sec, tok.AccessToken)
 		if tok.RefreshToken != "" {
 			sec = append(sec, tok.RefreshToken)

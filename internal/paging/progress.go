@@ -47,7 +47,8 @@ type progress struct {
 	cursors window[cursorKey]
 	items   window[uint64]
 	stalls  int
-	pages   int
+	// pages counts the pages fetched.
+	pages int
 }
 
 // fetching records that the page at c is about to be fetched.

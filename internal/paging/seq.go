@@ -19,8 +19,9 @@ import (
 //
 // Items a page repeats (by Page.Keys) are dropped. A sequence always ends:
 // MaxStalls pages in a row that add nothing new (a next cursor fetched
-// already, or only repeated items) end it with an *incidentkit.PagingError
-// after the last of them is yielded.
+// already, only repeated items, or no item while a next page is named) end
+// it with an *incidentkit.PagingError after the last of them is yielded,
+// and so does a next link opts.SameOrigin refuses, before it is requested.
 func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		if err := check(ctx, fetch == nil, opts); err != nil {
@@ -29,7 +30,7 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 		}
 		var cur Cursor
 		var pr progress
-		items, pages := 0, 0
+		items := 0
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -49,7 +50,6 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 				copied := *got
 				page = &copied
 			}
-			pages++
 			stalled := judge(&pr, page, opts)
 			if opts.MaxItems > 0 && items+len(page.Items) >= opts.MaxItems {
 				page.Items = page.Items[:opts.MaxItems-items]
@@ -58,7 +58,7 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 				}
 				page.Next, stalled = nil, nil
 			}
-			if opts.MaxPages > 0 && pages >= opts.MaxPages {
+			if opts.MaxPages > 0 && pr.pages >= opts.MaxPages {
 				page.Next = nil
 			}
 			items += len(page.Items)
@@ -71,7 +71,7 @@ func Pages[T any](ctx context.Context, fetch Fetch[T], opts Options) iter.Seq2[*
 				return
 			}
 			if next.URL != "" && opts.SameOrigin != nil && !opts.SameOrigin(next.URL) {
-				yield(nil, pagingError(opts, pages, "the next-page link leads to another origin and was not followed", next.URL))
+				yield(nil, pagingError(opts, pr.pages, "the next-page link leads to another origin and was not followed", next.URL))
 				return
 			}
 			cur = Cursor{Offset: next.Offset, URL: next.URL, Token: next.Token}

@@ -62,7 +62,7 @@ func makeClient(s *Settings) (*Client, error) {
 		basePath: strings.TrimSuffix(base.EscapedPath(), "/"),
 	}
 	c.set.Header = s.Header.Clone()
-	c.scrub = newScrubber(s.Auth)
+	c.scrub = newScrubber(s.Auth, s.Secrets)
 	ua := s.UserAgent
 	if ua == "" {
 		ua = DefaultUserAgent()

@@ -96,11 +96,15 @@ func querySecrets(raw string) []string {
 // covered too) and any extra values of one call. It is used only on error
 // and log paths, and is safe for concurrent use.
 type scrubber struct {
-	auth  Authenticator
+	auth Authenticator
+	// more lists further secrets at the time of use; nil when none.
+	more  func() []string
 	extra []string
 }
 
-func newScrubber(auth Authenticator) *scrubber { return &scrubber{auth: auth} }
+func newScrubber(auth Authenticator, more func() []string) *scrubber {
+	return &scrubber{auth: auth, more: more}
+}
 
 // with returns a scrubber that also replaces extra, or s itself when extra
 // is empty.
@@ -108,13 +112,16 @@ func (s *scrubber) with(extra []string) *scrubber {
 	if len(extra) == 0 {
 		return s
 	}
-	return &scrubber{auth: s.auth, extra: append(slices.Clone(s.extra), extra...)}
+	return &scrubber{auth: s.auth, more: s.more, extra: append(slices.Clone(s.extra), extra...)}
 }
 
 func (s *scrubber) secrets() []string {
 	var raw []string
 	if s.auth != nil {
 		raw = append(raw, s.auth.Secrets()...)
+	}
+	if s.more != nil {
+		raw = append(raw, s.more()...)
 	}
 	raw = append(raw, s.extra...)
 	var all []string

@@ -79,7 +79,7 @@ func TestEscapedSecretsAreScrubbed(t *testing.T) {
 }
 
 func TestScrubbedHeaderLeavesCleanHeadersAlone(t *testing.T) {
-	s := newScrubber(nil).with([]string{"tok"})
+	s := newScrubber(nil, nil).with([]string{"tok"})
 	clean := http.Header{"A": {"b"}}
 	if got := s.Header(clean); &got["A"][0] != &clean["A"][0] {
 		t.Error("a header without secrets was copied")

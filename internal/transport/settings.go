@@ -36,8 +36,12 @@ type Settings struct {
 	// AllowInsecureHTTP permits a plain-HTTP BaseURL on a non-loopback host.
 	AllowInsecureHTTP bool
 
-	HTTPClient       *http.Client
-	Auth             Authenticator
+	HTTPClient *http.Client
+	Auth       Authenticator
+	// Secrets, when set, lists values to keep out of errors and log
+	// records besides Auth's (secrets a request carries in its body, such
+	// as an OAuth grant's). It is called at the time of use.
+	Secrets          func() []string
 	Limiter          Limiter
 	Logger           *slog.Logger
 	UserAgent        string
