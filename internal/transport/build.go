@@ -36,7 +36,7 @@ func (c *Client) build(ctx context.Context, r *Request, out any) (*call, *retrya
 	if err := checkHeader(r.Header); err != nil {
 		return nil, nil, err
 	}
-	k := &call{c: c, r: r, out: out, method: method, url: u, safe: r.Replay.safe(method)}
+	k := &call{Context: ctx, c: c, r: r, out: out, method: method, url: u, safe: r.Replay.safe(method)}
 	if _, once := callctx.Value[callctx.SendOnce](ctx); once && method != http.MethodGet &&
 		method != http.MethodHead && method != http.MethodOptions {
 		k.safe = false
@@ -53,11 +53,9 @@ func (c *Client) build(ctx context.Context, r *Request, out any) (*call, *retrya
 		ProtoMajor: 1,
 		ProtoMinor: 1,
 		Header:     c.header(r, contentType),
-	}).WithContext(withCall(ctx, k))
-	req, err := retryablehttp.FromRequest(hr)
-	if err != nil {
-		return nil, nil, invalid("request", "%v", err)
-	}
+	}).WithContext(k)
+	k.req = retryablehttp.Request{Request: hr}
+	req := &k.req
 	if body != nil {
 		if err := req.SetBody(body); err != nil {
 			k.finish()
@@ -67,7 +65,6 @@ func (c *Client) build(ctx context.Context, r *Request, out any) (*call, *retrya
 			req.ContentLength = k.body.length // unknown otherwise: sent chunked
 		}
 	}
-	req.SetResponseHandler(k.read)
 	return k, req, nil
 }
 

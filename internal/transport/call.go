@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"sync/atomic"
 
+	"github.com/hashicorp/go-retryablehttp"
+
 	"github.com/incidentkit/incidentkit"
 )
 
@@ -19,12 +21,21 @@ import (
 //     attempt (see numberAttempt);
 //   - sentAttempt is recorded by the send tracker when an attempt's headers
 //     reach a connection;
-//   - answer, written and capped are filled by read, the response handler.
+//   - answer, readErr, written and capped are filled by read, which the
+//     retry policy (checkRetry) calls on every answer it does not repeat
+//     for its status alone, and send on the answer the call ends with;
+//   - res is filled by result once the call succeeded.
 //
-// The retry policy, the RoundTripper layers and the response handler find
-// it in the request's context ([callFrom]), so concurrent calls never see
-// each other's state.
+// The retry policy and the RoundTripper layers find it in the request's
+// context ([callFrom]), so concurrent calls never see each other's state.
+// It also holds what go-retryablehttp sends (req) and what a successful
+// call returns (res), so a call costs one allocation for all three.
 type call struct {
+	// Context is the caller's context: a call is the context of its own
+	// requests, so that finding it there costs no context of its own (see
+	// [call.Value]).
+	context.Context
+
 	c *Client
 	r *Request
 	// out is where a JSON answer is decoded; nil discards it.
@@ -54,8 +65,13 @@ type call struct {
 	// 5xx answer other than a 503 with Retry-After. It is written by the
 	// retry policy between attempts.
 	mayHaveActed bool
-	// answer is the response read into the result or into an error.
-	answer *http.Response
+	// req is what go-retryablehttp sends: the built request, with the
+	// body source it rewinds for each attempt.
+	req retryablehttp.Request
+	// answer is the response read into the result or into an error, and
+	// readErr what reading it produced.
+	answer  *http.Response
+	readErr error
 	// written counts the bytes streamed to r.Download.
 	written int64
 	// capped reads a JSON answer under the size cap; it is part of the
@@ -64,6 +80,8 @@ type call struct {
 	// releaseAttempt ends the context of the latest attempt whose answer
 	// arrived (see headerTimeout); nil when there is none.
 	releaseAttempt context.CancelFunc
+	// res is the result of a successful call.
+	res Response
 }
 
 // holdAttempt keeps release, the end of the context of an attempt whose
@@ -78,9 +96,13 @@ func (k *call) holdAttempt(release context.CancelFunc) {
 
 type callKey struct{}
 
-// withCall returns ctx carrying k.
-func withCall(ctx context.Context, k *call) context.Context {
-	return context.WithValue(ctx, callKey{}, k)
+// Value returns the call itself for callKey and otherwise what the
+// caller's context holds for key.
+func (k *call) Value(key any) any {
+	if key == (callKey{}) {
+		return k
+	}
+	return k.Context.Value(key)
 }
 
 // callFrom returns the call ctx carries, or nil.
@@ -112,7 +134,8 @@ func (k *call) scrubber() *scrubber {
 	return k.c.scrub.with(querySecrets(k.url.RawQuery))
 }
 
-// finish releases what the call holds once it is over.
+// finish releases what the call holds once it is over, and lets go of the
+// answer: a caller keeping the result keeps the call, not what it read.
 func (k *call) finish() {
 	if k.body != nil {
 		k.body.finish()
@@ -120,21 +143,24 @@ func (k *call) finish() {
 	if k.releaseAttempt != nil {
 		k.releaseAttempt()
 	}
+	k.answer = nil
+	k.capped = cappedReader{}
+	k.req = retryablehttp.Request{}
 }
 
 // result describes the answer that became the result of a successful call.
 func (k *call) result() *Response {
-	res := &Response{
+	k.res = Response{
 		StatusCode: k.answer.StatusCode,
 		Header:     k.answer.Header,
 		Attempts:   k.attempt,
 		Written:    k.written,
 	}
 	if k.r.Download != nil {
-		res.FileName = dispositionFileName(k.answer.Header.Get("Content-Disposition"))
-		res.ContentType = k.answer.Header.Get("Content-Type")
+		k.res.FileName = dispositionFileName(k.answer.Header.Get("Content-Disposition"))
+		k.res.ContentType = k.answer.Header.Get("Content-Type")
 	}
-	return res
+	return &k.res
 }
 
 // record describes the answer the call ended with, success or failure, for

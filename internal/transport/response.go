@@ -35,11 +35,10 @@ func drain(r io.Reader) {
 	}
 }
 
-// read is the response handler go-retryablehttp calls with an answer the
-// retry policy will not repeat: it decodes or streams a success, and
-// builds an *Error from anything else. It always consumes and closes the
-// body. A *BodyError for a body cut short lets the policy read a safe
-// request again.
+// read takes in an answer the retry policy will not repeat for its status
+// (see checkRetry): it decodes or streams a success, and builds an *Error
+// from anything else. It always consumes and closes the body. A *BodyError
+// for a body cut short lets the policy read a safe request again.
 func (k *call) read(resp *http.Response) error {
 	defer resp.Body.Close()
 	k.answer = resp

@@ -22,7 +22,8 @@ import (
 // The retry policy is [retryPolicy.decide]; everything else in this file
 // plugs it into go-retryablehttp, whose Client is built once per [Client]:
 //
-//	CheckRetry      asks decide about each attempt (checkRetry)
+//	CheckRetry      reads each answer and asks decide about each attempt
+//	                (checkRetry)
 //	Backoff         waits as long as decide allowed, with jitter (pause)
 //	RequestLogHook  numbers the attempt in the call's state (numberAttempt)
 //	ErrorHandler    passes the last answer or error through unchanged
@@ -230,12 +231,18 @@ func (c *Client) newRetryClient() *retryablehttp.Client {
 	}
 }
 
-// checkRetry describes an attempt to the policy. go-retryablehttp calls it
-// with the attempt's answer or error, and once more with the error of
-// reading an answer the policy did not repeat. A context that has ended
-// stops the call with its error. Backoff, which sees neither the context
-// nor the call, then draws the pause (pause) within the wait decide
-// checked against the deadline.
+// checkRetry is the retry decision for one attempt, which go-retryablehttp
+// reports with its answer or error. A context that has ended stops the
+// call with its error. An answer whose status alone does not call for
+// another attempt is read (decoded, streamed or made into an *Error) right
+// here, and what reading produced decides: a body cut short may be read
+// again, anything else ends the call with the answer's result. Backoff,
+// which sees neither the context nor the call, then draws the pause
+// (pause) within the wait decide checked against the deadline.
+//
+// go-retryablehttp also offers a response handler for reading answers; the
+// policy does without it so that one function sees each attempt through,
+// and the call needs no handler of its own.
 func checkRetry(ctx context.Context, p retryPolicy, resp *http.Response, err error) (bool, error) {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
@@ -256,6 +263,13 @@ func checkRetry(ctx context.Context, p retryPolicy, resp *http.Response, err err
 		deadline:   deadline,
 	}
 	retry, _ := p.decide(o)
+	if !retry && resp != nil && err == nil {
+		o.err = k.read(resp)
+		k.readErr = o.err
+		if retry, _ = p.decide(o); !retry {
+			return false, o.err
+		}
+	}
 	if retry && mayHaveActed(o) {
 		k.mayHaveActed = true
 	}

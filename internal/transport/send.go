@@ -13,12 +13,18 @@ import (
 // *Error, a *BodyError or a *RequestError.
 func (c *Client) send(ctx context.Context, k *call, req *retryablehttp.Request) error {
 	resp, err := c.retry.Do(req)
-	if resp != nil && resp != k.answer {
-		// The retries ran out on an answer the policy would have repeated,
-		// or the context ended on it: read it into the result now.
+	switch {
+	case resp == nil:
+	case resp != k.answer:
+		// The retries ran out on an answer the policy would have repeated
+		// for its status, or the context ended on it: read it now.
 		if readErr := k.read(resp); err == nil {
 			err = readErr
 		}
+	case err == nil:
+		// The retries ran out on an answer whose reading failed in a way
+		// the policy would have repeated (a body cut short).
+		err = k.readErr
 	}
 	if err != nil {
 		return k.fail(ctx, err)
