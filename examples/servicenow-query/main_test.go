@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
 )
 
 func TestQueryExample(t *testing.T) {
@@ -32,15 +31,13 @@ active incidents per priority:
 	}
 }
 
-// A server that accepts the connection and never answers ends the run at
-// the caller's deadline.
+// A server that takes the request and never answers ends the run at the
+// caller's deadline.
 func TestQueryExampleGivesUpOnAStalledServer(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body) // lets the server notice the client leave
-		<-r.Context().Done()
-	}))
+	srv := servicenowtest.New()
 	defer srv.Close()
-	env := map[string]string{"SERVICENOW_INSTANCE": srv.URL, "SERVICENOW_USER": "u", "SERVICENOW_PASSWORD": "p"}
+	srv.Delay(1, time.Hour, nil)
+	env := map[string]string{"SERVICENOW_INSTANCE": srv.URL(), "SERVICENOW_USER": "admin", "SERVICENOW_PASSWORD": "admin"}
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	var out bytes.Buffer

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/incidentkit/incidentkit/thehive/thehivetest"
 )
 
 func TestSearchExample(t *testing.T) {
@@ -40,15 +39,13 @@ func search(t *testing.T, dialect string) {
 	}
 }
 
-// A server that accepts the connection and never answers ends the run at
-// the caller's deadline.
+// A server that takes the request and never answers ends the run at the
+// caller's deadline.
 func TestSearchExampleGivesUpOnAStalledServer(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body) // lets the server notice the client leave
-		<-r.Context().Done()
-	}))
+	srv := thehivetest.New()
 	defer srv.Close()
-	env := map[string]string{"THEHIVE_URL": srv.URL, "THEHIVE_API_KEY": "k"}
+	srv.Delay(1, time.Hour, nil)
+	env := map[string]string{"THEHIVE_URL": srv.URL(), "THEHIVE_API_KEY": thehivetest.APIKey}
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	var out bytes.Buffer
