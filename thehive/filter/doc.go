@@ -9,11 +9,17 @@
 // becomes the body of a {"_name":"filter", ...} step; [EncodeV0] renders it
 // for the /api/case/_search endpoints of TheHive 3 and 4.
 //
+// Building is linear: And and Or keep their operands as given and merge
+// nested ones of the same operator once, when the filter is encoded, so a
+// filter grown one condition at a time (f = And(f, c)) costs no more than
+// the same conditions given at once. A filter holds at most
+// [MaxConditions] conditions.
+//
 // Constructors never fail: every check runs when a filter is encoded, so an
 // empty field name, an empty In list, an And with no operands or a value of
 // an unsupported type is reported by the Encode functions as an [*Error]
 // that says where in the filter the problem is. A filter that a dialect
-// cannot express — Ne, Match or Has in v0, for example — is an
+// cannot express — Ne or Match in v0, for example — is an
 // [*UnsupportedError] matching [ErrUnsupported]; it is never rewritten into
 // something that means something else. Every error of the package matches
 // [ErrInvalid].

@@ -15,6 +15,14 @@ import (
 // server will refuse.
 const maxDepth = 64
 
+// MaxConditions is the most conditions (comparisons, string matches, In,
+// Between, Has, ID and ParentID) one filter may hold; encoding a larger
+// one is an error. Servers refuse far smaller queries: the Elasticsearch
+// behind TheHive 3 allows 1,024 clauses in a query by default
+// (indices.query.bool.max_clause_count), so split a long list of values
+// over several searches.
+const MaxConditions = 10000
+
 // EncodeV1 renders f for TheHive 5's query API: for example
 // {"_eq":{"_field":"status","_value":"New"}}. The map's entries go into a
 // {"_name":"filter", ...} step of /api/v1/query. The zero Filter encodes to
@@ -45,6 +53,8 @@ type encoder struct {
 	dialect Dialect
 	path    []pathSeg
 	depth   int
+	// conditions counts the conditions encoded so far.
+	conditions int
 }
 
 // pathSeg is one step of a path: an operator key, and the operand's
@@ -101,6 +111,11 @@ func (e *encoder) filter(f Filter) (map[string]any, error) {
 	}
 	if e.depth >= maxDepth {
 		return nil, e.invalid("filter nests deeper than %d levels", maxDepth)
+	}
+	if f.n.op != opAnd && f.n.op != opOr && f.n.op != opNot {
+		if e.conditions++; e.conditions > MaxConditions {
+			return nil, e.invalid("filter holds more than %d conditions", MaxConditions)
+		}
 	}
 	e.depth++
 	m, err := e.node(f.n)
@@ -181,16 +196,17 @@ func typeProblem(t string) string {
 // group encodes And and Or; a single operand stands for itself.
 func (e *encoder) group(n *node) (map[string]any, error) {
 	key := n.op.key()
-	if len(n.kids) == 0 {
+	kids := n.operands()
+	if len(kids) == 0 {
 		e.push(key)
 		defer e.pop()
 		return nil, e.invalid("%s needs at least one operand", n.op.name())
 	}
-	if len(n.kids) == 1 {
-		return e.filter(n.kids[0])
+	if len(kids) == 1 {
+		return e.filter(kids[0])
 	}
-	list := make([]any, len(n.kids))
-	for i, k := range n.kids {
+	list := make([]any, len(kids))
+	for i, k := range kids {
 		e.pushAt(key, i)
 		m, err := e.filter(k)
 		e.pop()
@@ -255,7 +271,10 @@ func (e *encoder) leafV0(n *node) (map[string]any, error) {
 	case opMatch:
 		return nil, e.unsupportedOp(opMatch, "use Like(field, word)")
 	case opHas:
-		return nil, e.unsupportedOp(opHas, "")
+		// TheHive 3 and 4 read "field is set" as _contains (elastic4play's
+		// QueryDSL and ScalliGraph's query parser); _has is TheHive 5's
+		// name for it, which TheHive 3 would take for a field called _has.
+		return map[string]any{"_contains": n.field}, nil
 	}
 	return e.shared(n)
 }

@@ -39,8 +39,8 @@ func BenchmarkEncodeV1(b *testing.B) {
 	}
 }
 
-// BenchmarkEncodeV0 is BenchmarkEncodeV1 for the v0 dialect (Has dropped,
-// which v0 cannot express).
+// BenchmarkEncodeV0 is BenchmarkEncodeV1 for the v0 dialect, as the
+// filter it was first measured with (without Has).
 func BenchmarkEncodeV0(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -98,5 +98,28 @@ func TestBenchFilterMatchesBaseline(t *testing.T) {
 		`{"_not":{"_eq":{"_field":"resolutionStatus","_value":"Duplicated"}}}]}`
 	if got := mustJSON(t, m); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// BenchmarkChain1000 builds a 1,000-condition filter one operand at a
+// time (f = And(f, c)) and encodes it, against BenchmarkBaselineFlat1000,
+// which gives the same conditions to one And.
+func BenchmarkChain1000(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := EncodeV1(chain(1000)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBaselineFlat1000 is BenchmarkChain1000 with every operand
+// given at once.
+func BenchmarkBaselineFlat1000(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := EncodeV1(flat(1000)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

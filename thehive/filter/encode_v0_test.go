@@ -21,6 +21,9 @@ func TestEncodeV0(t *testing.T) {
 		{name: "between", f: Between("createdAt", t0, t1),
 			want: `{"_between":{"_field":"createdAt","_from":1734425224596,"_to":1734511624596}}`},
 		{name: "id", f: ID("AWxyz"), want: `{"_id":"AWxyz"}`},
+		// elastic4play's QueryDSL (TheHive 3) and ScalliGraph's filter parser
+		// (TheHive 4) read _contains as "field is set".
+		{name: "has", f: Not(Has("assignee")), want: `{"_not":{"_contains":"assignee"}}`},
 		{name: "not", f: Not(Eq("status", "Deleted")), want: `{"_not":{"_field":"status","_value":"Deleted"}}`},
 		{name: "and flattened", f: And(Eq("status", "Open"), And(Gt("severity", 2), StartsWith("title", "x"))),
 			want: `{"_and":[{"_field":"status","_value":"Open"},{"_gt":{"severity":2}},{"_wildcard":{"_field":"title","_value":"x*"}}]}`},

@@ -1,5 +1,7 @@
 package filter
 
+import "slices"
+
 // Filter is a TheHive search filter. Build one with the constructors in this
 // package; the zero value means "no filter" and encodes to a nil map.
 //
@@ -74,7 +76,7 @@ type node struct {
 	vals  []any    // opIn
 	from  any      // opBetween
 	to    any      // opBetween
-	kids  []Filter // opAnd, opOr (flattened); opNot, opParent, opChild have one
+	kids  []Filter // opAnd, opOr (as given; see operands); opNot, opParent, opChild have one
 }
 
 func leaf(o op, field string, value any) Filter {
@@ -142,8 +144,9 @@ func Between(field string, from, to any) Filter {
 	return Filter{&node{op: opBetween, field: field, from: from, to: to}}
 }
 
-// Has matches entities in which field is set. It exists only in the v1
-// dialect.
+// Has matches entities in which field is set: {"_has": field} in the v1
+// dialect, {"_contains": field} in the v0 dialect (TheHive 3 and 4's name
+// for it).
 func Has(field string) Filter { return Filter{&node{op: opHas, field: field}} }
 
 // ID matches the entity with the given id, such as "~123456".
@@ -165,25 +168,39 @@ func Or(filters ...Filter) Filter { return group(opOr, filters) }
 // error when encoded.
 func Not(f Filter) Filter { return Filter{&node{op: opNot, kids: []Filter{f}}} }
 
-// group builds an And or Or node, flattening operands of the same kind.
+// group builds an And or Or node. It keeps its operands as given, so
+// that building a filter one operand at a time (f = And(f, c) in a loop)
+// costs the same for every operand; operands merges nested nodes of the
+// same operator once, when the filter is encoded or printed.
 func group(o op, filters []Filter) Filter {
-	n := 0
-	for _, f := range filters {
-		if f.n != nil && f.n.op == o {
-			n += len(f.n.kids)
-		} else {
-			n++
-		}
+	return Filter{&node{op: o, kids: slices.Clone(filters)}}
+}
+
+// operands returns the operands of an And or Or node with the operands of
+// nested nodes of the same operator merged in, in order. It walks the
+// nesting with a stack of its own, so a chain of any length is merged in
+// time proportional to its size.
+func (n *node) operands() []Filter {
+	if !slices.ContainsFunc(n.kids, func(k Filter) bool { return k.n != nil && k.n.op == n.op }) {
+		return n.kids
 	}
-	kids := make([]Filter, 0, n)
-	for _, f := range filters {
-		if f.n != nil && f.n.op == o {
-			kids = append(kids, f.n.kids...) // already flat
-		} else {
-			kids = append(kids, f)
+	var out []Filter
+	stack := [][]Filter{n.kids}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		if len(top) == 0 {
+			stack = stack[:len(stack)-1]
+			continue
 		}
+		k := top[0]
+		stack[len(stack)-1] = top[1:]
+		if k.n != nil && k.n.op == n.op {
+			stack = append(stack, k.n.kids)
+			continue
+		}
+		out = append(out, k)
 	}
-	return Filter{&node{op: o, kids: kids}}
+	return out
 }
 
 // ParentID matches entities whose parent of type typ has the given id, such

@@ -29,7 +29,11 @@ func (f Filter) write(b *strings.Builder) {
 	b.WriteByte('(')
 	switch n.op {
 	case opAnd, opOr, opNot:
-		for i, k := range n.kids {
+		kids := n.kids
+		if n.op != opNot {
+			kids = n.operands()
+		}
+		for i, k := range kids {
 			if i > 0 {
 				b.WriteString(", ")
 			}
