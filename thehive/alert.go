@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// Alert is a TheHive 5 alert.
+// Alert is an alert, read from TheHive 5 or from TheHive 3/4 (whose record
+// field names are folded into Record).
 type Alert struct {
 	Record
 	// Type, Source and SourceRef identify the alert in its origin system;
@@ -32,10 +33,24 @@ type Alert struct {
 	TLPLabel string `json:"tlpLabel,omitempty"`
 	// PAP is the Permissible Actions Protocol level.
 	PAP PAP `json:"pap"`
-	// Status is the alert's status ("New", "Updated", "Ignored",
-	// "Imported" or a custom one); Stage its stage.
-	Status string `json:"status"`
-	Stage  string `json:"stage,omitempty"`
+	// Status is the alert's status (see AlertStatus); Stage is its stage
+	// in TheHive 5: New, InProgress, Imported or Closed.
+	Status AlertStatus `json:"status"`
+	Stage  string      `json:"stage,omitempty"`
+	// Follow says whether the alert is followed: a followed alert that is
+	// updated after it was imported updates its case too.
+	Follow bool `json:"follow"`
+	// Read says whether the alert was marked read (TheHive 3/4 only).
+	Read bool `json:"read,omitempty"`
+	// CaseTemplate names the template a case made from the alert gets.
+	CaseTemplate string `json:"caseTemplate,omitempty"`
+	// NewDate, InProgressDate, ClosedDate and ImportedDate are when the
+	// alert entered each stage (TheHive 5); zero for a stage it never
+	// entered.
+	NewDate        Time `json:"newDate"`
+	InProgressDate Time `json:"inProgressDate"`
+	ClosedDate     Time `json:"closedDate"`
+	ImportedDate   Time `json:"importedDate"`
 	// CaseID is the id of the case the alert was promoted or merged into.
 	CaseID string `json:"caseId,omitempty"`
 	// Summary summarises the alert.
@@ -52,13 +67,14 @@ type Alert struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-// alertWire decodes an alert from TheHive 3/4 (which this client does not
-// send alert calls to; it completes the decoding forms).
-type alertWire struct{ Alert }
+// alertWire decodes an alert from either dialect.
+type alertWire struct {
+	Alert
+	v0Record
+}
 
 func (w *alertWire) record(sp *dialectSpec, raw json.RawMessage) *Alert {
-	w.finish(sp, raw)
-	return &w.Alert
+	return legacy(&w.Alert, &w.v0Record, sp, raw)
 }
 
 func (a *Alert) finish(sp *dialectSpec, raw json.RawMessage) {
@@ -118,9 +134,15 @@ func (in *AlertInput) put(sp *dialectSpec, b map[string]any) error {
 		return err
 	}
 	for key, v := range map[string]string{"type": in.Type, "source": in.Source, "sourceRef": in.SourceRef,
-		"title": in.Title, "description": in.Description, "externalLink": in.ExternalLink, "summary": in.Summary,
-		"assignee": in.Assignee, "caseTemplate": in.CaseTemplate} {
+		"title": in.Title, "description": in.Description, "externalLink": in.ExternalLink, "caseTemplate": in.CaseTemplate} {
 		putText(b, key, v)
+	}
+	if in.Summary != "" || in.Assignee != "" {
+		if !sp.alertStatusSet {
+			return sp.unsupported("alert input", "alerts have no summary or assignee", "")
+		}
+		putText(b, "summary", in.Summary)
+		putText(b, "assignee", in.Assignee)
 	}
 	if err := putSeverity(b, "alert severity", orNil(in.Severity)); err != nil {
 		return err
@@ -137,37 +159,88 @@ func (in *AlertInput) put(sp *dialectSpec, b map[string]any) error {
 		if err != nil {
 			return err
 		}
-		// TheHive 5 takes an observable's data as an array here.
 		for _, o := range obs {
-			if s, ok := o["data"].(string); ok {
+			if s, ok := o["data"].(string); ok && sp.alertObservableData == "array" {
+				// TheHive 5 takes an observable's data as an array here.
 				o["data"] = []string{s}
 			}
 		}
-		b["observables"] = obs
+		b[sp.alertObservablesKey] = obs
 	}
 	return nil
 }
 
 // PromoteInput sets fields of the case an alert is promoted to; the zero
-// value (or a nil *PromoteInput) keeps the alert's own.
+// value (or a nil *PromoteInput) keeps the alert's own. TheHive 5 takes
+// every field (InputPromoteAlert in its OpenAPI description); TheHive 3/4
+// take only CaseTemplate, and any other field set fails there with an
+// error matching ErrUnsupported.
 type PromoteInput struct {
 	// CaseTemplate names the template to apply to the new case.
 	CaseTemplate string
-	// Title replaces the alert's title as the case's.
-	Title string
+	// Title and Description replace the alert's.
+	Title       string
+	Description string
+	// Severity replaces the alert's; zero keeps it.
+	Severity Severity
+	// StartDate and EndDate set the case's dates.
+	StartDate time.Time
+	EndDate   time.Time
+	// Tags, when non-nil, replaces the alert's tags.
+	Tags []string
+	// Flag, TLP and PAP replace the alert's.
+	Flag *bool
+	TLP  *TLP
+	PAP  *PAP
+	// Status is the new case's status.
+	Status CaseStatus
+	// Summary summarises the case.
+	Summary string
 	// Assignee is the login of the case's owner.
 	Assignee string
+	// CustomFields are set on the new case.
+	CustomFields []CustomField
+	// Tasks are created in the new case.
+	Tasks []TaskInput
 }
 
-// put checks in and writes the promote body to b.
-func (in *PromoteInput) put(_ *dialectSpec, b map[string]any) error {
+// put checks in and writes the promote body for the dialect of sp to b.
+func (in *PromoteInput) put(sp *dialectSpec, b map[string]any) error {
+	putText(b, "caseTemplate", in.CaseTemplate)
+	if !sp.promoteOverrides {
+		if in.Title != "" || in.Description != "" || in.Severity != 0 || !in.StartDate.IsZero() || !in.EndDate.IsZero() ||
+			in.Tags != nil || in.Flag != nil || in.TLP != nil || in.PAP != nil || in.Status != "" || in.Summary != "" ||
+			in.Assignee != "" || in.CustomFields != nil || in.Tasks != nil {
+			return sp.unsupported("promote input", "a promoted case takes only a case template", "Update the case after")
+		}
+		return nil
+	}
 	if in.Title != "" {
 		if err := checkTitle("case title", in.Title); err != nil {
 			return err
 		}
 	}
-	for key, v := range map[string]string{"caseTemplate": in.CaseTemplate, "title": in.Title, "assignee": in.Assignee} {
+	for key, v := range map[string]string{"title": in.Title, "description": in.Description, "status": string(in.Status),
+		"summary": in.Summary, "assignee": in.Assignee} {
 		putText(b, key, v)
+	}
+	if err := putSeverity(b, "case severity", orNil(in.Severity)); err != nil {
+		return err
+	}
+	putTime(b, "startDate", in.StartDate)
+	putTime(b, "endDate", in.EndDate)
+	if err := sp.putMarks(b, "case", in.Tags, in.Flag, in.TLP, in.PAP); err != nil {
+		return err
+	}
+	if err := sp.putCustomFields(b, in.CustomFields, true); err != nil {
+		return err
+	}
+	if len(in.Tasks) > 0 {
+		tasks, err := bodies(sp, in.Tasks)
+		if err != nil {
+			return err
+		}
+		b["tasks"] = tasks
 	}
 	return nil
 }

@@ -8,9 +8,9 @@ import (
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
-// AlertService manages TheHive 5 alerts; every call fails with an error
-// matching ErrUnsupported in the V0 dialect, before anything is sent. Get
-// it from Client.Alerts.
+// AlertService manages alerts, in TheHive 5 (V1) and TheHive 3/4 (V0). A
+// call the dialect lacks fails with an error matching ErrUnsupported
+// before anything is sent. Get it from Client.Alerts.
 type AlertService struct{ c *Client }
 
 // Create creates an alert. It is sent once. An alert whose type, source
@@ -21,8 +21,8 @@ func (s *AlertService) Create(ctx context.Context, in *AlertInput) (*Alert, erro
 	return create[Alert, alertWire](ctx, s.c, route{path: s.c.sp.alertCreate, what: "creating an alert"}, "alert input", in)
 }
 
-// Get returns an alert. TheHive 5 also takes "type;source;sourceRef" as
-// the id.
+// Get returns an alert. TheHive 4 and 5 also take "type;source;sourceRef"
+// as the id; FindByKey finds an alert by those three in every version.
 func (s *AlertService) Get(ctx context.Context, id string) (*Alert, error) {
 	return read[Alert, alertWire](ctx, s.c, s.at(s.c.sp.alertItem, "reading an alert", id))
 }
@@ -33,8 +33,31 @@ func (s *AlertService) at(path, what, id string) route {
 	return route{path: path, what: what, idField: "alert id", id: id}
 }
 
+// FindByKey returns the alert whose type, source and sourceRef are the
+// given ones: the natural key TheHive keeps unique in an organisation. It
+// searches for them, which works the same in TheHive 3, 4 and 5; no such
+// alert is an error matching ErrNotFound.
+func (s *AlertService) FindByKey(ctx context.Context, typ, source, sourceRef string) (*Alert, error) {
+	for _, f := range []struct{ name, v string }{{name: "alert type", v: typ}, {name: "alert source", v: source},
+		{name: "alert sourceRef", v: sourceRef}} {
+		if err := required(f.name, f.v); err != nil {
+			return nil, err
+		}
+	}
+	f := filter.And(filter.Eq("type", typ), filter.Eq("source", source), filter.Eq("sourceRef", sourceRef))
+	p, err := s.List(ctx, &ListOptions{Filter: f, PageSize: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Items) == 0 {
+		return nil, notFound(s.c.sp.alerts, "alert "+typ+";"+source+";"+sourceRef+" not found")
+	}
+	return p.Items[0], nil
+}
+
 // Promote turns an alert into a case and returns the case. It is sent
-// once. in may be nil to keep the alert's own title and template.
+// once. in may be nil to keep the alert's own fields; TheHive 3/4 take
+// only a case template.
 func (s *AlertService) Promote(ctx context.Context, id string, in *PromoteInput) (*Case, error) {
 	if in == nil {
 		in = &PromoteInput{}

@@ -3,7 +3,6 @@ package thehive
 import (
 	"context"
 	"iter"
-	"net/http"
 	"strconv"
 
 	"github.com/incidentkit/incidentkit"
@@ -47,8 +46,7 @@ func (s *CaseService) GetByNumber(ctx context.Context, number int) (*Case, error
 		return nil, err
 	}
 	if len(p.Items) == 0 {
-		return nil, &incidentkit.Error{Service: "thehive", StatusCode: http.StatusNotFound, Method: http.MethodPost,
-			URL: s.c.sp.cases.path, Code: "NotFoundError", Message: "case #" + strconv.Itoa(number) + " not found"}
+		return nil, notFound(s.c.sp.cases, "case #"+strconv.Itoa(number)+" not found")
 	}
 	return p.Items[0], nil
 }

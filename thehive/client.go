@@ -76,8 +76,10 @@ type route struct {
 	// then names the call in the error ("creating an alert").
 	path, what string
 	// idField names the id in an input error ("case id"); it is "" for an
-	// endpoint that takes no id.
-	idField, id string
+	// endpoint that takes no id. idField2 and id2 are the second id of an
+	// endpoint that takes two (the case an alert is merged into).
+	idField, id   string
+	idField2, id2 string
 }
 
 // request returns the request of a call to rt. An endpoint the dialect
@@ -93,6 +95,12 @@ func (c *Client) request(method string, rt route, replay transport.Replay) (*tra
 			return nil, err
 		}
 		r.Args = []string{rt.id}
+	}
+	if rt.idField2 != "" {
+		if err := required(rt.idField2, rt.id2); err != nil {
+			return nil, err
+		}
+		r.Args = append(r.Args, rt.id2)
 	}
 	return r, nil
 }

@@ -117,6 +117,35 @@ func TestContractV1(t *testing.T) {
 			}
 			return nil
 		}},
+		{name: "update alert", call: func() error {
+			return c.Alerts.Update(ctx, "~321", &AlertUpdate{Title: incidentkit.Ptr("Beacon (confirmed)"), Severity: incidentkit.Ptr(SeverityHigh),
+				Status: incidentkit.Ptr(AlertInProgress), Summary: incidentkit.Set("triaging"), Assignee: incidentkit.Set("analyst@acme.test"),
+				AddTags: []string{"triage"}, Follow: incidentkit.Ptr(true), TLP: incidentkit.Ptr(TLPAmber)})
+		}},
+		{name: "ignore alert", call: func() error { return c.Alerts.Ignore(ctx, "~321") }},
+		{name: "follow alert", call: func() error { return c.Alerts.Follow(ctx, "~321") }},
+		{name: "unfollow alert", call: func() error { return c.Alerts.Unfollow(ctx, "~321") }},
+		{name: "merge alert", call: func() error { _, err := c.Alerts.Merge(ctx, "~321", "~123"); return err }},
+		{name: "import alert", call: func() error { _, err := c.Alerts.Import(ctx, "~321", "~123"); return err }},
+		{name: "merge alerts", call: func() error { _, err := c.Alerts.MergeMany(ctx, "~123", []string{"~321", "~322"}); return err }},
+		{name: "update alerts", call: func() error {
+			return c.Alerts.UpdateMany(ctx, []string{"~321", "~322"}, &AlertUpdate{Status: incidentkit.Ptr(AlertFalsePositive)})
+		}},
+		{name: "delete alerts", call: func() error { return c.Alerts.DeleteMany(ctx, []string{"~321", "~322"}) }},
+		{name: "delete alert", call: func() error { return c.Alerts.Delete(ctx, "~321") }},
+		{name: "find alert by key", call: func() error {
+			_, err := c.Alerts.FindByKey(ctx, "edr", "mdr", "ref-1")
+			if e := (*incidentkit.Error)(nil); errors.As(err, &e) && e.Body == nil {
+				return nil // the search passed; the mock's example answer holds no such alert
+			}
+			return err
+		}},
+		{name: "promote alert with overrides", call: func() error {
+			_, err := c.Alerts.Promote(ctx, "~321", &PromoteInput{Title: "Beacon case", Severity: SeverityHigh, StartDate: at,
+				Tags: []string{"edr"}, TLP: incidentkit.Ptr(TLPAmber), PAP: incidentkit.Ptr(PAPAmber), Status: StatusInProgress,
+				Assignee: "analyst@acme.test", Tasks: []TaskInput{{Title: "Contain"}}})
+			return err
+		}},
 		{name: "search alerts", call: func() error {
 			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err

@@ -33,6 +33,28 @@ type dialectSpec struct {
 	alertCreate, alertItem           string
 	alertPromote, alertObservable    string
 	commentCreate                    string
+	// The alert lifecycle. alertMerge and alertImport take the alert id,
+	// then the case id.
+	alertFollow, alertUnfollow       string
+	alertRead, alertUnread           string
+	alertMerge, alertImport          string
+	alertMergeBulk                   string
+	alertUpdateBulk, alertDeleteBulk string
+	// alertForceDelete says an alert delete sends force=true: TheHive 3
+	// only marks an alert unread without it (AlertCtrl.delete), and
+	// TheHive 4 ignores it.
+	alertForceDelete bool
+	// alertStatusSet says an alert's status can be written (TheHive 5);
+	// in TheHive 3/4 it follows from whether the alert is read and has a
+	// case.
+	alertStatusSet bool
+	// alertObservablesKey names the observables of a new alert in its
+	// body; alertObservableData is "array" when each takes its data as an
+	// array (TheHive 5's InputAlert) rather than a string.
+	alertObservablesKey, alertObservableData string
+	// promoteOverrides says a promote takes the new case's fields, not
+	// only its template.
+	promoteOverrides bool
 
 	// Listings: what List and Count select in each collection, and the
 	// protocol that sends them (the V1 query API or V0 _search).
@@ -82,6 +104,18 @@ var v1Spec = &dialectSpec{
 	alertPromote:     "/api/v1/alert/{}/case",
 	alertObservable:  "/api/v1/alert/{}/observable",
 	commentCreate:    "/api/v1/case/{}/comment",
+	alertFollow:      "/api/v1/alert/{}/follow",
+	alertUnfollow:    "/api/v1/alert/{}/unfollow",
+	alertMerge:       "/api/v1/alert/{}/merge/{}",
+	alertImport:      "/api/v1/alert/{}/import/{}",
+	alertMergeBulk:   "/api/v1/alert/merge/_bulk",
+	alertUpdateBulk:  "/api/v1/alert/_bulk",
+	alertDeleteBulk:  "/api/v1/alert/delete/_bulk",
+	alertStatusSet:   true,
+	promoteOverrides: true,
+
+	alertObservablesKey: "observables",
+	alertObservableData: "array",
 
 	cases:  listing{what: "listing cases", steps: []map[string]any{{"_name": "listCase"}}},
 	alerts: listing{what: "listing alerts", steps: []map[string]any{{"_name": "listAlert"}}},
@@ -105,8 +139,12 @@ var v1Spec = &dialectSpec{
 	customFields:  customFieldsV1,
 }
 
-// v0Spec is the /api/case API of TheHive 3 and 4. It has no alerts and no
-// comments in this client.
+// v0Spec is the /api/case and /api/alert API of TheHive 3 and 4. It has
+// no comments in this client. Its alert routes are TheHive 4's
+// (ctl/v0/Router.scala) and TheHive 3's (conf/routes) alike, except for
+// alertObservable, which TheHive 3 lacks (it takes observables only with a
+// new alert), and bulk updates, which TheHive 4 does not route (the client
+// sends one update per alert instead).
 var v0Spec = &dialectSpec{
 	dialect:          V0,
 	label:            "TheHive 3/4 (dialect V0)",
@@ -117,9 +155,24 @@ var v0Spec = &dialectSpec{
 	taskLog:          "/api/case/task/{}/log",
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
+	alertCreate:      "/api/alert",
+	alertItem:        "/api/alert/{}",
+	alertPromote:     "/api/alert/{}/createCase",
+	alertObservable:  "/api/alert/{}/artifact",
+	alertFollow:      "/api/alert/{}/follow",
+	alertUnfollow:    "/api/alert/{}/unfollow",
+	alertRead:        "/api/alert/{}/markAsRead",
+	alertUnread:      "/api/alert/{}/markAsUnread",
+	alertMerge:       "/api/alert/{}/merge/{}",
+	alertMergeBulk:   "/api/alert/merge/_bulk",
+	alertDeleteBulk:  "/api/alert/delete/_bulk",
+	alertForceDelete: true,
+
+	alertObservablesKey: "artifacts",
+	alertObservableData: "string",
 
 	cases:  listing{what: "listing cases", path: "/api/case/_search"},
-	alerts: listing{what: "listing alerts"},
+	alerts: listing{what: "listing alerts", path: "/api/alert/_search"},
 	tasks: func(id string) listing {
 		return listing{what: "listing tasks", path: "/api/case/task/_search", parent: filter.ParentID("case", id)}
 	},

@@ -49,15 +49,26 @@
 // Input that can never work (an empty title, a severity outside 1-4, an
 // empty id, a file with no name, a nil input) fails with an
 // *incidentkit.InputError before anything is sent. So does anything the
-// dialect cannot express — alerts and comments in V0, AMBER+STRICT in V0,
-// a filter operator the dialect lacks — and that error also matches
+// dialect cannot express — comments in V0, an alert's status or read
+// flag in the dialect that lacks it, AMBER+STRICT in V0, a filter operator
+// the dialect lacks — and that error also matches
 // ErrUnsupported and names the dialect. A filter that cannot be encoded
 // matches ErrInvalidInput, and errors.As finds the *filter.Error or
 // *filter.UnsupportedError inside.
 //
 // Adding several observables at once can partly fail: the result then
 // holds the created observables and the refused values, and the error is
-// a *PartialError.
+// a *PartialError. A bulk call TheHive 3/4 cannot make in one request
+// (AlertService.UpdateMany) is sent one request per object, and the
+// objects it could not change are listed in a *BulkError.
+//
+// Alerts go through their whole triage in both dialects: create, find by
+// their natural key (FindByKey), update one or many, follow, ignore (a
+// status of the Closed stage in TheHive 5, read without a case in
+// TheHive 3/4), merge one or many into an existing case, promote to a new
+// case, delete one or many. The routes are TheHive 5's OpenAPI
+// description and TheHive 3/4's router (ctl/v0/Router.scala in TheHive 4,
+// conf/routes in TheHive 3); where they differ the method says so.
 package thehive
 
 //go:generate go run ../internal/family/gen -pkg thehive

@@ -106,8 +106,12 @@ func decodeError(e *incidentkit.Error, body []byte) bool {
 // refuses a create because the object exists already. TheHive 4 and 5 say
 // CreateError "… already exist(s) …"; TheHive 3 says ConflictError, whose
 // other use (a version conflict on update) never says "already exist".
+// Merging an alert that is in a case already is refused by TheHive 4 with
+// BadRequest "Alert is already imported" (AlertSrv.mergeInCase).
 func duplicate(typ, msg string) bool {
-	return (typ == "CreateError" || typ == "ConflictError") && strings.Contains(strings.ToLower(msg), "already exist")
+	msg = strings.ToLower(msg)
+	return ((typ == "CreateError" || typ == "ConflictError") && strings.Contains(msg, "already exist")) ||
+		(typ == "BadRequest" && strings.Contains(msg, "already imported"))
 }
 
 // unsupported reports what the dialect cannot express; problem ends in

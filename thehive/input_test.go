@@ -128,20 +128,28 @@ func TestBadInputSendsNothing(t *testing.T) {
 func TestUnsupported(t *testing.T) {
 	ctx := context.Background()
 	testRejected(t, []rejectCase{
-		{name: "alert create", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Create(ctx, &AlertInput{})) }, want: "creating an alert is not available in TheHive 3/4 (dialect V0)"},
-		{name: "alert get", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Get(ctx, "x")) },
-			want: "reading an alert"},
-		{name: "promote", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Promote(ctx, "x", nil)) },
-			want: "promoting an alert"},
-		{name: "alert observable", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.AddObservable(ctx, "x", &ObservableInput{})) }, want: "adding an alert observable"},
-		{name: "alert file", dialect: V0, call: func(c *Client) error {
-			return errOf(c.Alerts.AddFileObservable(ctx, "x", &ObservableInput{}, incidentkit.Upload{FileName: "f"}))
-		}, want: "adding an alert observable"},
-		{name: "alert list", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.List(ctx, nil)) },
-			want: "listing alerts"},
-		{name: "alert all", dialect: V0, call: func(c *Client) error { return firstErr(c.Alerts.All(ctx, nil)) },
-			want: "listing alerts"},
-		{name: "alert count", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Count(ctx, filter.Filter{})) }, want: "listing alerts"},
+		{name: "alert status", dialect: V0, call: func(c *Client) error {
+			return c.Alerts.Update(ctx, "x", &AlertUpdate{Status: incidentkit.Ptr(AlertIgnored)})
+		}, want: "an alert's status cannot be set in TheHive 3/4 (dialect V0); it follows from MarkRead"},
+		{name: "alert assignee", dialect: V0, call: func(c *Client) error {
+			return c.Alerts.Update(ctx, "x", &AlertUpdate{Assignee: incidentkit.Set("bob")})
+		}, want: "alerts have no assignee in TheHive 3/4"},
+		{name: "alert tag deltas", dialect: V0, call: func(c *Client) error {
+			return c.Alerts.UpdateMany(ctx, []string{"x", "y"}, &AlertUpdate{AddTags: []string{"a"}})
+		}, want: "AddTags and RemoveTags are not available in TheHive 3/4"},
+		{name: "alert summary", dialect: V0, call: func(c *Client) error {
+			return errOf(c.Alerts.Create(ctx, &AlertInput{Type: "t", Source: "s", SourceRef: "r", Title: "t",
+				Description: "d", Summary: "s"}))
+		}, want: "alerts have no summary or assignee in TheHive 3/4"},
+		{name: "promote overrides", dialect: V0, call: func(c *Client) error {
+			return errOf(c.Alerts.Promote(ctx, "x", &PromoteInput{CaseTemplate: "t", Title: "other"}))
+		}, want: "a promoted case takes only a case template in TheHive 3/4"},
+		{name: "alert import", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Import(ctx, "x", "~1")) },
+			want: "importing an alert into a case is not available in TheHive 3/4"},
+		{name: "mark read", dialect: V1, call: func(c *Client) error { return c.Alerts.MarkRead(ctx, "x") },
+			want: "marking an alert read is not available in TheHive 5 (dialect V1)"},
+		{name: "mark unread", dialect: V1, call: func(c *Client) error { return c.Alerts.MarkUnread(ctx, "x") },
+			want: "marking an alert unread is not available in TheHive 5"},
 		{name: "comment", dialect: V0, call: func(c *Client) error { return errOf(c.Comments.Create(ctx, "x", &CommentInput{Message: "m"})) }, want: "commenting on a case"},
 		{name: "comment list", dialect: V0, call: func(c *Client) error { return errOf(c.Comments.List(ctx, "x", nil)) },
 			want: "listing comments"},
@@ -162,8 +170,8 @@ func TestUnsupported(t *testing.T) {
 		}, want: "thehive: invalid filter: Ne cannot be expressed in the TheHive v0 dialect"},
 		{name: "filter v1", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Count(ctx, filter.ParentID("case", "~1"))) }, want: "ParentID cannot be expressed in the TheHive v1 dialect"},
 		{name: "filter in All", dialect: V0, call: func(c *Client) error {
-			return firstErr(c.Tasks.All(ctx, "x", &ListOptions{Filter: filter.Has("assignee")}))
-		}, want: "Has (at _and[1]) cannot be expressed in the TheHive v0 dialect"},
+			return firstErr(c.Tasks.All(ctx, "x", &ListOptions{Filter: filter.Match("title", "triage")}))
+		}, want: "Match (at _and[1]) cannot be expressed in the TheHive v0 dialect"},
 	}, func(t *testing.T, err error, want string) {
 		if !errors.Is(err, ErrUnsupported) || !errors.Is(err, incidentkit.ErrUnsupported) || !errors.Is(err, ErrInvalidInput) {
 			t.Fatalf("error = %v, want one matching ErrUnsupported and ErrInvalidInput", err)

@@ -117,7 +117,7 @@ func (queryAPI) body(sp *dialectSpec, l *listing, f filter.Filter, sorts []filte
 		steps = append(steps, map[string]any{"_name": "sort", "_fields": fields})
 	}
 	steps = append(steps, last)
-	return &transport.Request{Method: http.MethodPost, Path: "/api/v1/query", Replay: transport.ReplaySafe,
+	return &transport.Request{Method: http.MethodPost, Path: queryPath, Replay: transport.ReplaySafe,
 		JSON: map[string]any{"query": steps}}, nil
 }
 
@@ -283,4 +283,18 @@ func recordKeys[T any](items []*T) []uint64 {
 // count returns how many objects of l match f.
 func count(ctx context.Context, c *Client, l listing, f filter.Filter) (int, error) {
 	return c.sp.search.count(ctx, c, &l, f)
+}
+
+// queryPath is TheHive 5's query API.
+const queryPath = "/api/v1/query"
+
+// notFound is the error of a search in l that was to find one object and
+// found none: it matches ErrNotFound like a 404 for the object would.
+func notFound(l listing, message string) error {
+	u := l.path
+	if u == "" {
+		u = queryPath
+	}
+	return &incidentkit.Error{Service: "thehive", StatusCode: http.StatusNotFound, Method: http.MethodPost,
+		URL: u, Code: "NotFoundError", Message: message}
 }

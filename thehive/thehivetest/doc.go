@@ -2,7 +2,17 @@
 // httptest server speaking both dialects the thehive package uses —
 // TheHive 5's /api/v1 (cases, tasks, task logs, observables, alerts,
 // comments and the /api/v1/query language) and TheHive 3/4's /api/case
-// endpoints with _search.
+// and /api/alert endpoints with _search.
+//
+// Alerts follow TheHive's lifecycle: follow and unfollow, read and unread
+// (v0, where the status follows from them: New, Updated, Ignored,
+// Imported), a v1 status that moves the alert to its stage (an unknown
+// status is refused), promotion, and merges into an existing case one by
+// one or in bulk — the alert's observables are copied unless the case has
+// the same value already, tags join the case's, the description is
+// appended, and the alert is linked and Imported; merging it again is
+// refused with 400 "Alert is already imported", as TheHive 4 does. Bulk
+// updates and deletes check every id before changing anything.
 //
 // It evaluates filters of both dialects (including v0 _wildcard, old-style
 // comparisons and _parent), sorts, pages with from/to or range and reports

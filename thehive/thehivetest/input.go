@@ -165,6 +165,9 @@ func (s *Server) applyUpdate(kind string, d doc, in map[string]any, v0 bool, use
 			}
 		}
 	}
+	if _, ok := in["status"]; ok && kind == kindAlert {
+		p.alertStatus(next, v0, s.millis())
+	}
 	if len(p) > 0 {
 		return p
 	}
@@ -206,4 +209,21 @@ func checkBody(w http.ResponseWriter, r *http.Request) (map[string]any, bool) {
 		return nil, false
 	}
 	return in, true
+}
+
+// alertStatus checks the status an update gives alert d and moves the
+// alert to the status's stage. TheHive 3/4 derive the status and refuse
+// to have it written.
+func (p *problems) alertStatus(d doc, v0 bool, now int64) {
+	st := fmt.Sprint(d["status"])
+	stage, ok := alertStages[st]
+	switch {
+	case v0:
+		p.add("status", "read-only")
+	case !ok:
+		p.add("status", "unknown alert status "+st)
+	case stage != d["stage"]:
+		d["stage"] = stage
+		d[map[string]string{"New": "newDate", "InProgress": "inProgressDate", "Imported": "importedDate", "Closed": "closedDate"}[stage]] = now
+	}
 }

@@ -254,13 +254,16 @@ func readObservableBody(r *http.Request) (map[string]any, []attachment, error) {
 	return in, files, nil
 }
 
-func (s *Server) createAlert(in map[string]any, user string) answer {
+// createAlert stores a new alert with its observables: "observables" in
+// TheHive 5, "artifacts" in TheHive 3/4.
+func (s *Server) createAlert(in map[string]any, v0 bool, user string) answer {
 	var p problems
 	p.required(in, "type", "source", "sourceRef", "title", "description")
-	d := doc{"status": "New", "stage": "New", "follow": true, "read": false, "tags": []any{}, "date": s.millis()}
+	now := s.millis()
+	d := doc{"status": "New", "stage": "New", "follow": true, "read": false, "tags": []any{}, "date": now, "newDate": now}
 	p.intField(in, d, "severity", 1, 4, 2)
 	p.intField(in, d, "pap", 0, 3, 2)
-	p.tlpField(in, d, false)
+	p.tlpField(in, d, v0)
 	if len(p) > 0 {
 		return answer{problems: p}
 	}
@@ -271,16 +274,16 @@ func (s *Server) createAlert(in map[string]any, user string) answer {
 				in["type"], in["source"], in["sourceRef"], s.orgName()))
 		}
 	}
-	copyFields(in, d, "type", "source", "sourceRef", "title", "description", "tags", "date", "externalLink", "summary", "customFields", "flag")
+	copyFields(in, d, "type", "source", "sourceRef", "title", "description", "tags", "date", "externalLink", "summary",
+		"customFields", "flag", "caseTemplate", "assignee")
 	s.insert(kindAlert, d, user)
-	if obs, ok := in["observables"].([]any); ok {
-		for _, o := range obs {
-			if om, ok := o.(map[string]any); ok {
-				s.createObservables("__alert", d["_id"].(string), om, nil, false, user)
-			}
+	key := map[bool]string{false: "observables", true: "artifacts"}[v0]
+	for _, o := range asList(in[key]) {
+		if om, ok := o.(map[string]any); ok {
+			s.createObservables("__alert", d["_id"].(string), om, nil, v0, user)
 		}
 	}
-	return answer{status: http.StatusCreated, body: render(kindAlert, d, false)}
+	return answer{status: http.StatusCreated, body: render(kindAlert, d, v0)}
 }
 
 // orgName is the organisation named in answers. Callers hold s.mu.
@@ -291,36 +294,31 @@ func (s *Server) orgName() string {
 	return "admin"
 }
 
-// promote turns an alert into a case with copies of its observables.
-func (s *Server) promote(alertID string, in map[string]any, user string) answer {
+// promote turns an alert into a case with copies of its observables. An
+// alert imported already is refused by TheHive 5; TheHive 3/4 answer with
+// its case (AlertSrv.createCase).
+func (s *Server) promote(alertID string, in map[string]any, v0 bool, user string) answer {
 	a := s.find(kindAlert, alertID)
 	if a == nil {
 		return notFound("Alert", alertID)
 	}
 	if a["caseId"] != nil {
+		if c := s.find(kindCase, fmt.Sprint(a["caseId"])); v0 && c != nil {
+			return answer{status: http.StatusCreated, kind: kindCase, obj: c}
+		}
 		return fail(http.StatusBadRequest, "BadRequest", "The alert has already been imported into case "+fmt.Sprint(a["caseId"]))
 	}
 	c := map[string]any{"title": a["title"], "description": a["description"], "severity": a["severity"], "tags": a["tags"],
-		"pap": a["pap"], "tlp": tlpNumber(fmt.Sprint(a["__tlp"]), false)}
-	copyFields(in, c, "assignee", "caseTemplate")
-	res := s.createCase(c, false, user)
+		"pap": a["pap"], "tlp": tlpNumber(fmt.Sprint(a["__tlp"]), v0)}
+	copyFields(in, c, "assignee", "caseTemplate", "title", "description", "severity", "tags", "flag", "tlp", "pap",
+		"status", "summary", "startDate", "endDate", "tasks")
+	res := s.createCase(c, v0, user)
 	if res.errType != "" || len(res.problems) > 0 {
 		return res
 	}
 	caseID := res.body.(map[string]any)["_id"].(string)
-	for _, o := range s.children(kindObservable, "__alert", alertID) {
-		cp := doc{}
-		for k, v := range o {
-			switch k {
-			case "_id", "_type", "_createdAt", "_createdBy", "__alert":
-			default:
-				cp[k] = v
-			}
-		}
-		cp["__case"] = caseID
-		s.insert(kindObservable, cp, user)
-	}
-	a["caseId"], a["status"], a["stage"] = caseID, "Imported", "Imported"
+	s.copyObservables(alertID, caseID, user)
+	s.linkAlert(a, caseID, user)
 	return res
 }
 
@@ -328,7 +326,11 @@ func (s *Server) promote(alertID string, in map[string]any, user string) answer 
 // lock and writes it for the dialect.
 func (s *Server) answerJSON(w http.ResponseWriter, r *http.Request, v0 bool, answerFor func(in map[string]any) answer) {
 	var in map[string]any
-	if r.Method == http.MethodPost || r.Method == http.MethodPatch {
+	switch {
+	case r.Method == http.MethodPost && r.ContentLength == 0:
+		// An action (follow, merge, markAsRead) takes no body.
+		in = map[string]any{}
+	case r.Method == http.MethodPost || r.Method == http.MethodPatch:
 		var ok bool
 		if in, ok = checkBody(w, r); !ok {
 			return

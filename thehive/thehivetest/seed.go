@@ -100,7 +100,7 @@ func (s *Server) AddAlert(al Alert) string {
 	in["observables"] = obs
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.createAlert(in, "seed@thehive.local")
+	a := s.createAlert(in, false, "seed@thehive.local")
 	if a.status != http.StatusCreated {
 		panic("thehivetest: AddAlert: invalid alert: " + a.message)
 	}

@@ -97,6 +97,9 @@ func (s *Server) find(kind, id string) doc {
 			return d
 		}
 	}
+	if kind == kindAlert {
+		return s.findAlertByName(id)
+	}
 	return nil
 }
 
@@ -158,6 +161,10 @@ func render(kind string, d doc, v0 bool) map[string]any {
 	}
 	_, t0 := typeNames(kind)
 	out["id"], out["_type"] = d["_id"], t0
+	if kind == kindAlert {
+		out["status"] = v0AlertStatus(d)
+		delete(out, "stage")
+	}
 	if kind == kindCase {
 		out["caseId"] = d["number"]
 		if a, ok := d["assignee"]; ok {

@@ -2,8 +2,13 @@ package thehivetest
 
 import "net/http"
 
-// v0 routes TheHive 3/4's /api/case endpoints (seg starts after "api").
+// v0 routes TheHive 3/4's /api/case and /api/alert endpoints (seg starts
+// after "api").
 func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []string) {
+	if len(seg) > 0 && seg[0] == "alert" {
+		s.v0Alert(w, r, user, seg[1:])
+		return
+	}
 	if len(seg) == 0 || seg[0] != "case" {
 		writeError(w, http.StatusNotFound, "NotFoundError", "no such endpoint")
 		return

@@ -24,7 +24,7 @@ func (s *Server) v1Answer(method string, seg []string, in map[string]any, user s
 	case len(seg) == 1 && seg[0] == "case" && method == http.MethodPost:
 		return s.createCase(in, false, user)
 	case len(seg) == 1 && seg[0] == "alert" && method == http.MethodPost:
-		return s.createAlert(in, user)
+		return s.createAlert(in, false, user)
 	case len(seg) == 3 && seg[0] == "case" && seg[2] == "task" && method == http.MethodPost:
 		return s.createTask(s.caseID(seg[1]), in, user)
 	case len(seg) == 3 && seg[0] == "case" && seg[2] == "comment" && method == http.MethodPost:
@@ -32,8 +32,13 @@ func (s *Server) v1Answer(method string, seg []string, in map[string]any, user s
 	case len(seg) == 3 && seg[0] == "task" && seg[2] == "log" && method == http.MethodPost:
 		return s.addLog(seg[1], in, user)
 	case len(seg) == 3 && seg[0] == "alert" && seg[2] == "case" && method == http.MethodPost:
-		return s.promote(seg[1], in, user)
-	case len(seg) == 2 && kinds[seg[0]] != "":
+		return s.promote(seg[1], in, false, user)
+	case len(seg) >= 2 && seg[0] == "alert":
+		if a, ok := s.alertLifecycle(method, seg[1:], in, false, user); ok {
+			return a
+		}
+	}
+	if len(seg) == 2 && kinds[seg[0]] != "" {
 		if a, ok := s.object(kinds[seg[0]], seg[1], method, in, false, user); ok {
 			return a
 		}
