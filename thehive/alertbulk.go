@@ -22,13 +22,13 @@ func (s *AlertService) UpdateMany(ctx context.Context, ids []string, u *AlertUpd
 	}
 	if s.c.sp.alertUpdateBulk == "" {
 		// Check the update once, before anything is sent.
-		if _, err := write(s.c, http.MethodPatch, s.at(s.c.sp.alertItem, "updating an alert", ids[0]),
+		if _, err := write(ctx, s.c, http.MethodPatch, s.at(s.c.sp.alertItem, "updating an alert", ids[0]),
 			transport.ReplaySafe, "alert update", u); err != nil {
 			return err
 		}
 		return eachID(ids, func(id string) error { return s.Update(ctx, id, u) })
 	}
-	r, err := write(s.c, http.MethodPatch, route{path: s.c.sp.alertUpdateBulk, what: "updating alerts"},
+	r, err := write(ctx, s.c, http.MethodPatch, route{path: s.c.sp.alertUpdateBulk, what: "updating alerts"},
 		transport.ReplaySafe, "alert update", u)
 	if err != nil {
 		return err

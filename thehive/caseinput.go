@@ -33,7 +33,8 @@ type CaseInput struct {
 	Status CaseStatus
 	// Summary is a summary of the case.
 	Summary string
-	// Assignee is the owner's login (sent as owner in V0).
+	// Assignee is the owner's login, sent as owner to TheHive 3 and as
+	// user to TheHive 4's V0 API, which takes no other name in a create.
 	Assignee string
 	// CustomFields are set on the new case.
 	CustomFields []CustomField
@@ -75,6 +76,12 @@ func (in *CaseInput) put(sp *dialectSpec, b map[string]any) error {
 		Assignee: setOrKeep(in.Assignee), CustomFields: in.CustomFields, ReplaceCustomFields: true}
 	if err := u.put(sp, b); err != nil {
 		return err
+	}
+	if sp.createOwnerField != sp.ownerField {
+		if v, ok := b[sp.ownerField]; ok {
+			delete(b, sp.ownerField)
+			b[sp.createOwnerField] = v
+		}
 	}
 	putText(b, sp.templateField, in.Template)
 	if len(in.Tasks) > 0 {

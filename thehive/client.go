@@ -11,8 +11,11 @@ import (
 // concurrent use. Its services group the API.
 type Client struct {
 	core *transport.Client
-	// sp is the dialect's endpoints and encodings, chosen once.
-	sp *dialectSpec
+	// sp is the dialect's endpoints and encodings, chosen once. For V0 it
+	// holds until the server's version is known; version then picks the
+	// encodings of TheHive 3 or 4 (see Client.spec).
+	sp      *dialectSpec
+	version versionProbe
 	// Cases creates, reads, updates, closes, deletes, lists and counts
 	// cases.
 	Cases *CaseService
@@ -20,7 +23,7 @@ type Client struct {
 	Tasks *TaskService
 	// Observables manages the observables of cases, plain and file.
 	Observables *ObservableService
-	// Alerts manages alerts (V1 only).
+	// Alerts manages alerts.
 	Alerts *AlertService
 	// Comments adds and lists the comments of cases (V1 only).
 	Comments *CommentService
@@ -39,6 +42,9 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c := &Client{core: core, sp: specFor(o.dialect)}
+	if err := c.version.fix(c.sp, o.version); err != nil {
+		return nil, err
+	}
 	c.Cases = &CaseService{c: c}
 	c.Tasks = &TaskService{c: c}
 	c.Observables = &ObservableService{c: c}
@@ -112,10 +118,11 @@ type input[I any] interface {
 	put(sp *dialectSpec, b map[string]any) error
 }
 
-// write returns the request of a call to rt carrying in's body. A nil in
-// (named field in the error) and one that fails its own checks fail
-// before anything is sent.
-func write[I any, PI input[I]](c *Client, method string, rt route, replay transport.Replay, field string, in PI) (*transport.Request, error) {
+// write returns the request of a call to rt carrying in's body, encoded
+// for the server's version. A nil in (named field in the error) and one
+// that fails its own checks fail before anything is sent.
+func write[I any, PI input[I]](ctx context.Context, c *Client, method string, rt route, replay transport.Replay, field string,
+	in PI) (*transport.Request, error) {
 	r, err := c.request(method, rt, replay)
 	if err != nil {
 		return nil, err
@@ -123,8 +130,12 @@ func write[I any, PI input[I]](c *Client, method string, rt route, replay transp
 	if in == nil {
 		return nil, inputErr(field, "is nil")
 	}
+	sp, err := c.spec(ctx)
+	if err != nil {
+		return nil, err
+	}
 	b := map[string]any{}
-	if err := in.put(c.sp, b); err != nil {
+	if err := in.put(sp, b); err != nil {
 		return nil, err
 	}
 	r.JSON = b
@@ -144,7 +155,7 @@ func read[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Cli
 // the record the server made.
 func create[T, W any, PT recordOf[T], PW wireOf[T, W], I any, PI input[I]](ctx context.Context, c *Client, rt route, field string,
 	in PI) (*T, error) {
-	r, err := write(c, http.MethodPost, rt, transport.ReplayUnsafe, field, in)
+	r, err := write(ctx, c, http.MethodPost, rt, transport.ReplayUnsafe, field, in)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +165,7 @@ func create[T, W any, PT recordOf[T], PW wireOf[T, W], I any, PI input[I]](ctx c
 // patch sends the changes in in (named field in an input error) to the
 // object at rt; replay says whether they may be sent twice.
 func patch[I any, PI input[I]](ctx context.Context, c *Client, rt route, replay transport.Replay, field string, in PI) error {
-	r, err := write(c, http.MethodPatch, rt, replay, field, in)
+	r, err := write(ctx, c, http.MethodPatch, rt, replay, field, in)
 	if err == nil {
 		_, err = c.do(ctx, r, nil)
 	}

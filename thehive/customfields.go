@@ -19,6 +19,12 @@ const (
 	CustomFloat   CustomFieldType = "float"   // a float64 value
 	CustomBoolean CustomFieldType = "boolean" // a bool value
 	CustomDate    CustomFieldType = "date"    // a time.Time value, epoch milliseconds on the wire
+	// CustomNumber is TheHive 3's one numeric type (elastic4play's
+	// CustomAttributeFormat): an int64 value when it is whole, else a
+	// float64. TheHive 4 and 5 split it into integer and float; the
+	// client sends an integer or float field to TheHive 3 as a number, and
+	// a number field to TheHive 4 and 5 as an integer or a float.
+	CustomNumber CustomFieldType = "number"
 )
 
 // String returns the type as TheHive spells it.
@@ -125,7 +131,7 @@ func (cf *CustomFields) UnmarshalJSON(b []byte) error {
 				}
 			}
 			found := false
-			for _, t := range []CustomFieldType{CustomString, CustomInteger, CustomFloat, CustomBoolean, CustomDate} {
+			for _, t := range []CustomFieldType{CustomString, CustomInteger, CustomFloat, CustomBoolean, CustomDate, CustomNumber} {
 				if v, ok := typed[string(t)]; ok && string(bytes.TrimSpace(v)) != "null" {
 					f.Value, f.Type = decodeCustomValue(v, t)
 					found = true
@@ -190,6 +196,10 @@ func decodeCustomValue(raw json.RawMessage, typ CustomFieldType) (any, CustomFie
 		var f float64
 		if json.Unmarshal(raw, &f) == nil {
 			return f, typ
+		}
+	case CustomNumber:
+		if v, t := decodeCustomValue(raw, ""); t == CustomInteger || t == CustomFloat {
+			return v, typ
 		}
 	case CustomDate:
 		var t Time
@@ -307,9 +317,37 @@ func wireFields(fields []CustomField) ([]wireField, error) {
 	return out, nil
 }
 
-// customFieldsV0 encodes fields in TheHive 3/4's typed object form
-// {"name":{"<type>":v,"order":n}}, for creates and updates alike.
+// customFieldsV0 encodes fields in TheHive 4's typed object form
+// {"name":{"<type>":v,"order":n}}, for creates and updates alike; a
+// TheHive 3 number becomes an integer or a float.
 func customFieldsV0(fields []CustomField, _ bool) (any, error) {
+	return typedCustomFields(fields, func(f wireField) CustomFieldType {
+		if f.typ != CustomNumber {
+			return f.typ
+		}
+		if _, whole := f.value.(int64); whole {
+			return CustomInteger
+		}
+		return CustomFloat
+	})
+}
+
+// customFieldsTheHive3 encodes fields in TheHive 3's typed object form,
+// where integers and floats are both a number: elastic4play's
+// CustomAttributeFormat knows only string, number, boolean and date, and
+// refuses any other type key.
+func customFieldsTheHive3(fields []CustomField, _ bool) (any, error) {
+	return typedCustomFields(fields, func(f wireField) CustomFieldType {
+		if f.typ == CustomInteger || f.typ == CustomFloat {
+			return CustomNumber
+		}
+		return f.typ
+	})
+}
+
+// typedCustomFields encodes fields as {"name":{"<type>":v,"order":n}},
+// with the type key typeKey gives each.
+func typedCustomFields(fields []CustomField, typeKey func(wireField) CustomFieldType) (any, error) {
 	wf, err := wireFields(fields)
 	if err != nil {
 		return nil, err
@@ -319,7 +357,7 @@ func customFieldsV0(fields []CustomField, _ bool) (any, error) {
 		if f.typ == "" {
 			return nil, inputErr("custom field "+f.name, "type is unknown for a nil value")
 		}
-		out[f.name] = map[string]any{string(f.typ): f.value, "order": f.order}
+		out[f.name] = map[string]any{string(typeKey(f)): f.value, "order": f.order}
 	}
 	return out, nil
 }

@@ -69,8 +69,11 @@ type dialectSpec struct {
 	// fields (id, createdAt, caseId, owner, ...).
 	legacyNames bool
 	// ownerField and templateField name a case's assignee and template in
-	// request bodies.
+	// request bodies; createOwnerField names the assignee in a create.
 	ownerField, templateField string
+	createOwnerField          string
+	// filterDialect encodes the filters of searches.
+	filterDialect filter.Dialect
 	// tagDeltas says whether case updates take addTags and removeTags;
 	// taskMandatory whether tasks take mandatory.
 	tagDeltas, taskMandatory bool
@@ -130,13 +133,15 @@ var v1Spec = &dialectSpec{
 	},
 	search: queryAPI{},
 
-	ownerField:    "assignee",
-	templateField: "caseTemplate",
-	tagDeltas:     true,
-	taskMandatory: true,
-	tlpWire:       [5]int{0, 1, 2, 3, 4},
-	tlpLevel:      []TLP{TLPClear, TLPGreen, TLPAmber, TLPAmberStrict, TLPRed},
-	customFields:  customFieldsV1,
+	ownerField:       "assignee",
+	createOwnerField: "assignee",
+	templateField:    "caseTemplate",
+	filterDialect:    filter.V1,
+	tagDeltas:        true,
+	taskMandatory:    true,
+	tlpWire:          [5]int{0, 1, 2, 3, 4},
+	tlpLevel:         []TLP{TLPClear, TLPGreen, TLPAmber, TLPAmberStrict, TLPRed},
+	customFields:     customFieldsV1,
 }
 
 // v0Spec is the /api/case and /api/alert API of TheHive 3 and 4. It has
@@ -185,20 +190,39 @@ var v0Spec = &dialectSpec{
 	legacyNames:       true,
 	caseNumberField:   "caseId",
 	ownerField:        "owner",
+	createOwnerField:  "owner",
 	templateField:     "template",
+	filterDialect:     filter.V0,
 	resolvedStatus:    StatusResolved,
 	closeNeedsSummary: true,
 	tlpWire:           [5]int{0, 1, 2, -1, 3},
 	tlpLevel:          []TLP{TLPClear, TLPGreen, TLPAmber, TLPRed},
-	customFields:      customFieldsV0,
+	customFields:      customFieldsTheHive3,
 }
 
-// specFor returns the spec of d, or nil for an unknown dialect.
+// v0Spec4 is v0Spec as TheHive 4 (and 5, which still serves it) speaks
+// it: a new case's assignee is "user" (InputCase in dto/v0/Case.scala;
+// updates keep "owner"), custom field numbers are integer or float
+// (dto/v0/CustomFieldValue.scala: TheHive 3's "number" is stored as null),
+// and string matches are _like with bare affixes (filter.V0TheHive4).
+var v0Spec4 = func() *dialectSpec {
+	sp := *v0Spec
+	sp.createOwnerField = "user"
+	sp.customFields = customFieldsV0
+	sp.filterDialect = filter.V0TheHive4
+	return &sp
+}()
+
+// specFor returns the spec of d, or nil for an unknown dialect. V0 is
+// TheHive 3's rules, V0TheHive4 TheHive 4's.
 func specFor(d Dialect) *dialectSpec {
-	for _, sp := range []*dialectSpec{v1Spec, v0Spec} {
-		if sp.dialect == d {
-			return sp
-		}
+	switch d {
+	case V1:
+		return v1Spec
+	case V0:
+		return v0Spec
+	case filter.V0TheHive4:
+		return v0Spec4
 	}
 	return nil
 }

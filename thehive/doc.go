@@ -35,6 +35,21 @@
 // and 3 in V0; AMBER+STRICT exists only in V1). Updates empty nullable
 // fields with incidentkit.Clear, which sends JSON null. Times are
 // time.Time on the way in and Time (epoch milliseconds) on the way out.
+// TLP, PAP and Severity values in a filter are encoded the same way
+// (filter.Eq("tlp", thehive.TLPRed) means RED in both dialects).
+//
+// # TheHive 3 and 4
+//
+// The V0 API is not quite the same in TheHive 3 and 4: a new case's
+// assignee is owner in TheHive 3 and user in TheHive 4, TheHive 3 has one
+// number type for custom fields where TheHive 4 has integer and float,
+// and TheHive 3 searches strings with Elasticsearch wildcards where
+// TheHive 4 has _startsWith, _endsWith and a _like of its own. A V0 client
+// therefore learns the server's major version before its first call that
+// sends a body or a search: from WithServerVersion, or by asking GET
+// /api/status once (it needs no credentials; a failed answer is not kept,
+// and nothing is sent under unknown rules). Everything else of V0 is
+// encoded alike for both.
 //
 // # Errors
 //

@@ -15,11 +15,15 @@ const (
 )
 
 // newMock returns a client of dialect d sending through a fresh recording
-// mock, with short retry waits.
+// mock, with short retry waits. A V0 client is told its server runs
+// TheHive 3 (opts may say otherwise), so that it asks nothing first.
 func newMock(t *testing.T, d Dialect, opts ...Option) (*Client, *testkit.Mock) {
 	t.Helper()
-	return testkit.NewClient(t, NewClient, WithHTTPClient, testBase,
-		append([]Option{WithAPIKey(testSecret), WithDialect(d), WithRetryWait(time.Millisecond, 5*time.Millisecond)}, opts...)...)
+	base := []Option{WithAPIKey(testSecret), WithDialect(d), WithRetryWait(time.Millisecond, 5*time.Millisecond)}
+	if d == V0 {
+		base = append(base, WithServerVersion(3))
+	}
+	return testkit.NewClient(t, NewClient, WithHTTPClient, testBase, append(base, opts...)...)
 }
 
 // answerAll makes m answer every request with a, recording each.

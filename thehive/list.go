@@ -156,7 +156,7 @@ func (searchAPI) page(sp *dialectSpec, l *listing, f filter.Filter, sorts []filt
 	}
 	q := map[string]any{}
 	if !f.IsZero() {
-		m, err := filter.EncodeV0(f)
+		m, err := filter.Encode(f, sp.filterDialect)
 		if err != nil {
 			return nil, filterErr(err)
 		}
@@ -175,7 +175,11 @@ func (searchAPI) page(sp *dialectSpec, l *listing, f filter.Filter, sorts []filt
 
 // count asks for an empty range and reads X-Total.
 func (s searchAPI) count(ctx context.Context, c *Client, l *listing, f filter.Filter) (int, error) {
-	r, err := s.page(c.sp, l, f, nil, 0, 0)
+	sp, err := c.spec(ctx)
+	if err != nil {
+		return 0, err
+	}
+	r, err := s.page(sp, l, f, nil, 0, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -195,7 +199,11 @@ func (s searchAPI) count(ctx context.Context, c *Client, l *listing, f filter.Fi
 // them (through their wire form W in TheHive 3/4).
 func fetchPage[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Client, l *listing, o *ListOptions,
 	offset, limit int) (*incidentkit.Page[*T], error) {
-	r, err := c.sp.search.page(c.sp, l, o.Filter, o.Sort, offset, offset+limit)
+	sp, err := c.spec(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r, err := sp.search.page(sp, l, o.Filter, o.Sort, offset, offset+limit)
 	if err != nil {
 		return nil, err
 	}

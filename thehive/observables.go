@@ -42,7 +42,7 @@ func (s *ObservableService) inCase(caseID string) route {
 
 // add posts the observables of in to rt (a case's or an alert's) once.
 func (s *ObservableService) add(ctx context.Context, rt route, in *ObservableInput) (*ObservableResult, error) {
-	r, err := write(s.c, http.MethodPost, rt, transport.ReplayUnsafe, "observable input", in)
+	r, err := write(ctx, s.c, http.MethodPost, rt, transport.ReplayUnsafe, "observable input", in)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package thehive
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/transport"
@@ -13,6 +14,7 @@ type options struct {
 	auth    transport.Authenticator
 	authSet int
 	dialect Dialect
+	version int
 }
 
 // WithAPIKey authenticates with a TheHive API key sent as a Bearer token.
@@ -43,6 +45,22 @@ func WithDialect(d Dialect) Option {
 			return inputErr("dialect", "must be V1 or V0, got "+d.String())
 		}
 		o.dialect = d
+		return nil
+	}
+}
+
+// WithServerVersion says which major version of TheHive the server runs:
+// 3 or 4 for the V0 dialect, 4 or 5 for V1. TheHive 3 and 4 differ inside
+// the V0 API (the assignee of a new case, custom field numbers, wildcard
+// escaping in searches); without this option a V0 client asks the server
+// once, with GET /api/status on its first call that sends a body or a
+// search, and keeps the answer. V1 needs no version.
+func WithServerVersion(major int) Option {
+	return func(o *options) error {
+		if major < 3 || major > 5 {
+			return inputErr("server version", "must be 3, 4 or 5, got "+strconv.Itoa(major))
+		}
+		o.version = major
 		return nil
 	}
 }

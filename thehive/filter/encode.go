@@ -37,7 +37,7 @@ func EncodeV0(f Filter) (map[string]any, error) { return Encode(f, V0) }
 
 // Encode renders f for dialect d; see [EncodeV1] and [EncodeV0].
 func Encode(f Filter, d Dialect) (map[string]any, error) {
-	if d != V1 && d != V0 {
+	if d != V1 && !d.Legacy() {
 		return nil, &Error{Path: "dialect", Problem: "unknown " + d.String()}
 	}
 	if f.IsZero() {
@@ -151,7 +151,7 @@ func (e *encoder) node(n *node) (map[string]any, error) {
 	if p := fieldProblem(n.field); p != "" {
 		return nil, e.invalid("%s", p)
 	}
-	if e.dialect == V0 {
+	if e.dialect.Legacy() {
 		return e.leafV0(n)
 	}
 	return e.leafV1(n)
@@ -162,7 +162,7 @@ func (e *encoder) relation(n *node) (map[string]any, error) {
 	key := n.op.key()
 	e.push(key)
 	defer e.pop()
-	if e.dialect != V0 {
+	if !e.dialect.Legacy() {
 		return nil, e.unsupportedOp(n.op, "select related entities with the query API's steps (for example getCase, then tasks)")
 	}
 	if p := typeProblem(n.typ); p != "" {
@@ -256,7 +256,16 @@ func (e *encoder) leafV0(n *node) (map[string]any, error) {
 		if err != nil {
 			return nil, err
 		}
-		s = escapeWildcard(s)
+		if e.dialect == V0TheHive4 {
+			// ScalliGraph's _startsWith and _endsWith match the value as it
+			// is; its _like strips one leading and one trailing * and
+			// matches what is between as it is (InputFilter.like).
+			if n.op == opLike {
+				return fieldValue("_like", n.field, "*"+s+"*"), nil
+			}
+			return fieldValue(n.op.key(), n.field, s), nil
+		}
+		key, s := "_wildcard", escapeWildcard(s)
 		switch n.op {
 		case opStartsWith:
 			s += "*"
@@ -265,7 +274,7 @@ func (e *encoder) leafV0(n *node) (map[string]any, error) {
 		default:
 			s = "*" + s + "*"
 		}
-		return fieldValue("_wildcard", n.field, s), nil
+		return fieldValue(key, n.field, s), nil
 	case opNe:
 		return nil, e.unsupportedOp(opNe, "use Not(Eq(field, value))")
 	case opMatch:

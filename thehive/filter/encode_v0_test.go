@@ -36,3 +36,20 @@ func TestEncodeV0(t *testing.T) {
 			want: `{"_child":{"_query":{"_and":[{"_field":"dataType","_value":"ip"},{"_field":"data","_value":"198.51.100.7"}]},"_type":"case_artifact"}}`},
 	})
 }
+
+// TestEncodeV0TheHive4 checks the string matches of TheHive 4's v0 API:
+// ScalliGraph's _startsWith and _endsWith (TextP.startingWith, endingWith)
+// and _like, which strips one leading and one trailing * and matches what
+// is left as it is. None has escapes. Everything else encodes as in V0.
+func TestEncodeV0TheHive4(t *testing.T) {
+	testEncode(t, "Encode(V0TheHive4)", func(f Filter) (map[string]any, error) { return Encode(f, V0TheHive4) }, []encodeCase{
+		{name: "startsWith", f: StartsWith("title", "Phish"), want: `{"_startsWith":{"_field":"title","_value":"Phish"}}`},
+		{name: "endsWith", f: EndsWith("data", ".exe"), want: `{"_endsWith":{"_field":"data","_value":".exe"}}`},
+		{name: "like", f: Like("description", "mimikatz"), want: `{"_like":{"_field":"description","_value":"*mimikatz*"}}`},
+		{name: "specials kept", f: StartsWith("data", `C:\Temp\*?`), want: `{"_startsWith":{"_field":"data","_value":"C:\\Temp\\*?"}}`},
+		{name: "like a star", f: Like("title", "*"), want: `{"_like":{"_field":"title","_value":"***"}}`},
+		{name: "has", f: Has("assignee"), want: `{"_contains":"assignee"}`},
+		{name: "eq", f: Eq("status", "Open"), want: `{"_field":"status","_value":"Open"}`},
+		{name: "parent", f: ParentID("case", "~1"), want: `{"_parent":{"_id":"~1","_type":"case"}}`},
+	})
+}

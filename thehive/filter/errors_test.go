@@ -106,7 +106,7 @@ func TestEncodeErrors(t *testing.T) {
 }
 
 func TestEncodeUnknownDialect(t *testing.T) {
-	for _, d := range []Dialect{0, 3} {
+	for _, d := range []Dialect{0, 4} {
 		if _, err := Encode(ID("~1"), d); !errors.Is(err, ErrInvalid) {
 			t.Errorf("Encode(dialect %v) error = %v, want ErrInvalid", d, err)
 		}

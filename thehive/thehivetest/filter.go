@@ -174,6 +174,10 @@ func (m matcher) match(kind string, d map[string]any, f map[string]any) (bool, e
 				case "_wildcard":
 					ok, _ := path.Match(lw, s)
 					return ok
+				case "_like":
+					if m.v0 {
+						return likeV0(s, lw)
+					}
 				}
 				return strings.Contains(s, strings.Trim(lw, "*"))
 			}), nil
@@ -248,4 +252,27 @@ func (m matcher) child(d map[string]any, arg any) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// likeV0 matches s against a TheHive 4 v0 _like pattern: only a leading
+// and a trailing * are special (ScalliGraph's InputFilter.like), and a
+// pattern without them is an equality.
+func likeV0(s, pattern string) bool {
+	starts, ends := strings.HasPrefix(pattern, "*"), strings.HasSuffix(pattern, "*") && len(pattern) > 1
+	core := pattern
+	if starts {
+		core = core[1:]
+	}
+	if ends {
+		core = core[:len(core)-1]
+	}
+	switch {
+	case starts && ends:
+		return strings.Contains(s, core)
+	case starts:
+		return strings.HasSuffix(s, core)
+	case ends:
+		return strings.HasPrefix(s, core)
+	}
+	return s == core
 }

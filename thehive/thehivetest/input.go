@@ -94,8 +94,10 @@ func (s *Server) caseFromInput(in map[string]any, v0 bool) (doc, problems) {
 	p.intField(in, d, "pap", 0, 3, 2)
 	p.tlpField(in, d, v0)
 	copyFields(in, d, "title", "description", "tags", "flag", "startDate", "endDate", "summary", "assignee", "customFields", "status")
-	if o, ok := in["owner"]; ok && v0 {
-		d["assignee"] = o
+	for _, k := range []string{"owner", "user"} { // TheHive 3's and TheHive 4's names
+		if o, ok := in[k]; ok && v0 {
+			d["assignee"] = o
+		}
 	}
 	if _, ok := d["status"]; !ok {
 		d["status"] = map[bool]string{true: "Open", false: "New"}[v0]

@@ -27,6 +27,11 @@ func WithBasicAuth(login, password string) Option {
 // WithOrganisation requires X-Organisation, when sent, to name org.
 func WithOrganisation(org string) Option { return func(s *Server) { s.org = org } }
 
+// WithVersion sets the TheHive version GET /api/status reports (default
+// "4.1.24-1"); clients of the v0 API read it to tell TheHive 3 from 4.
+// The fake speaks TheHive 4's v0 API whatever it reports.
+func WithVersion(v string) Option { return func(s *Server) { s.version = v } }
+
 // WithClock sets the server's clock (default time.Now).
 func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
 
@@ -38,7 +43,7 @@ type Server struct {
 
 	mu                      sync.Mutex
 	apiKey, login, password string
-	org                     string
+	org, version            string
 	now                     func() time.Time
 	docs                    map[string][]doc // by kind: case, task, log, observable, alert, comment
 	seq, caseNumber         int
@@ -46,7 +51,7 @@ type Server struct {
 
 // New starts a fake TheHive on a loopback address. Close it when done.
 func New(opts ...Option) *Server {
-	s := &Server{apiKey: APIKey, now: time.Now, docs: map[string][]doc{}}
+	s := &Server{apiKey: APIKey, version: "4.1.24-1", now: time.Now, docs: map[string][]doc{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -105,6 +110,12 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (string, b
 }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/api/status" && r.Method == http.MethodGet {
+		// Like TheHive's StatusCtrl, the status needs no credentials.
+		fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"versions": map[string]any{"TheHive": s.version,
+			"Scalligraph": s.version, "Play": "2.8.x"}})
+		return
+	}
 	user, ok := s.authenticate(w, r)
 	if !ok {
 		return
