@@ -103,16 +103,5 @@ func (u *AlertUpdate) putV1Only(sp *dialectSpec, b map[string]any) error {
 		}
 		putNullable(b, "assignee", u.Assignee)
 	}
-	if len(u.AddTags) > 0 || len(u.RemoveTags) > 0 {
-		if !sp.tagDeltas {
-			return sp.unsupported("alert update", "AddTags and RemoveTags are not available", "set Tags instead")
-		}
-		if u.AddTags != nil {
-			b["addTags"] = u.AddTags
-		}
-		if u.RemoveTags != nil {
-			b["removeTags"] = u.RemoveTags
-		}
-	}
-	return nil
+	return sp.putTagDeltas(b, "alert update", u.AddTags, u.RemoveTags)
 }

@@ -159,3 +159,21 @@ func setOrKeep[T comparable](v T) incidentkit.Nullable[T] {
 	}
 	return incidentkit.Set(v)
 }
+
+// putTagDeltas writes the tags to add and remove, which only TheHive 5
+// takes; field names the update in the error for TheHive 3/4.
+func (sp *dialectSpec) putTagDeltas(b map[string]any, field string, add, remove []string) error {
+	if len(add) == 0 && len(remove) == 0 {
+		return nil
+	}
+	if !sp.tagDeltas {
+		return sp.unsupported(field, "AddTags and RemoveTags are not available", "set Tags instead")
+	}
+	if add != nil {
+		b["addTags"] = add
+	}
+	if remove != nil {
+		b["removeTags"] = remove
+	}
+	return nil
+}

@@ -150,16 +150,8 @@ func (u *CaseUpdate) put(sp *dialectSpec, b map[string]any) error {
 	}
 	putDate(b, "startDate", u.StartDate)
 	putDate(b, "endDate", u.EndDate)
-	if len(u.AddTags) > 0 || len(u.RemoveTags) > 0 {
-		if !sp.tagDeltas {
-			return sp.unsupported("case update", "AddTags and RemoveTags are not available", "set Tags instead")
-		}
-		if u.AddTags != nil {
-			b["addTags"] = u.AddTags
-		}
-		if u.RemoveTags != nil {
-			b["removeTags"] = u.RemoveTags
-		}
+	if err := sp.putTagDeltas(b, "case update", u.AddTags, u.RemoveTags); err != nil {
+		return err
 	}
 	if err := sp.putMarks(b, "case", u.Tags, u.Flag, u.TLP, u.PAP); err != nil {
 		return err

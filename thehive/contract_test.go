@@ -146,6 +146,34 @@ func TestContractV1(t *testing.T) {
 				Assignee: "analyst@acme.test", Tasks: []TaskInput{{Title: "Contain"}}})
 			return err
 		}},
+		{name: "delete task", call: func() error { return c.Tasks.Delete(ctx, "~456") }},
+		{name: "update task mandatory", call: func() error {
+			return c.Tasks.Update(ctx, "~456", &TaskUpdate{Mandatory: incidentkit.Ptr(true), Assignee: incidentkit.Set("analyst@acme.test")})
+		}},
+		{name: "list task logs", call: func() error { _, err := c.Tasks.ListLogs(ctx, "~456", nil); return err }},
+		{name: "get task log", call: func() error {
+			_, err := c.Tasks.GetLog(ctx, "~999")
+			if e := (*incidentkit.Error)(nil); errors.As(err, &e) && e.Body == nil {
+				return nil // the search passed; the mock's example answer holds no such log
+			}
+			return err
+		}},
+		{name: "update task log", call: func() error {
+			return c.Tasks.UpdateLog(ctx, "~999", &LogUpdate{Message: incidentkit.Ptr("edited"), IncludeInTimeline: &at})
+		}},
+		{name: "delete task log", call: func() error { return c.Tasks.DeleteLog(ctx, "~999") }},
+		{name: "update observable tags", call: func() error {
+			return c.Observables.Update(ctx, "~789", &ObservableUpdate{AddTags: []string{"c2"}, RemoveTags: []string{"new"},
+				DataType: incidentkit.Ptr("domain")})
+		}},
+		{name: "raw query", call: func() error {
+			page, err := PageStep(0, 5, "total")
+			if err != nil {
+				return err
+			}
+			var out []map[string]any
+			return c.Query(ctx, []Step{{"_name": "listAlert"}, page}, &out)
+		}},
 		{name: "search alerts", call: func() error {
 			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err

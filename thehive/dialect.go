@@ -27,8 +27,10 @@ type dialectSpec struct {
 	// Endpoints, relative to the base URL; each "{}" takes one id,
 	// escaped as a path segment. An empty endpoint is one the dialect
 	// lacks: the call fails with an error matching ErrUnsupported.
-	caseCreate, caseItem             string
-	taskCreate, taskItem, taskLog    string
+	caseCreate, caseItem          string
+	taskCreate, taskItem, taskLog string
+	// taskDelete deletes a task (TheHive 5 only); logItem is one log.
+	taskDelete, logItem              string
 	observableCreate, observableItem string
 	alertCreate, alertItem           string
 	alertPromote, alertObservable    string
@@ -60,7 +62,10 @@ type dialectSpec struct {
 	// protocol that sends them (the V1 query API or V0 _search).
 	cases, alerts                listing
 	tasks, observables, comments func(caseID string) listing
-	search                       searcher
+	// logs lists one task's logs; allLogs every log, to find one by id.
+	logs    func(taskID string) listing
+	allLogs listing
+	search  searcher
 
 	// caseNumberField, when set, is the field a case number is searched
 	// by; otherwise the case endpoint takes the number as the id.
@@ -74,9 +79,13 @@ type dialectSpec struct {
 	createOwnerField          string
 	// filterDialect encodes the filters of searches.
 	filterDialect filter.Dialect
-	// tagDeltas says whether case updates take addTags and removeTags;
-	// taskMandatory whether tasks take mandatory.
-	tagDeltas, taskMandatory bool
+	// tagDeltas says whether updates take addTags and removeTags;
+	// taskMandatory whether tasks take mandatory; logTimeline whether logs
+	// take includeInTimeline.
+	tagDeltas, taskMandatory, logTimeline bool
+	// observableTypeSet says an observable's data type can be changed
+	// (TheHive 5's InputUpdateObservable; read-only in TheHive 3's model).
+	observableTypeSet bool
 	// resolvedStatus, when set, is the status a close sends, with the
 	// closing status as resolutionStatus; otherwise the closing status is
 	// the status. closeNeedsSummary says a close must carry a summary.
@@ -100,6 +109,8 @@ var v1Spec = &dialectSpec{
 	taskCreate:       "/api/v1/case/{}/task",
 	taskItem:         "/api/v1/task/{}",
 	taskLog:          "/api/v1/task/{}/log",
+	taskDelete:       "/api/v1/task/{}",
+	logItem:          "/api/v1/log/{}",
 	observableCreate: "/api/v1/case/{}/observable",
 	observableItem:   "/api/v1/observable/{}",
 	alertCreate:      "/api/v1/alert",
@@ -131,17 +142,23 @@ var v1Spec = &dialectSpec{
 	comments: func(id string) listing {
 		return listing{what: "listing comments", steps: caseSteps(id, "comments")}
 	},
-	search: queryAPI{},
+	logs: func(id string) listing {
+		return listing{what: "listing task logs", steps: []map[string]any{{"_name": "getTask", "idOrName": id}, {"_name": "logs"}}}
+	},
+	allLogs: listing{what: "finding a task log", steps: []map[string]any{{"_name": "listLog"}}},
+	search:  queryAPI{},
 
-	ownerField:       "assignee",
-	createOwnerField: "assignee",
-	templateField:    "caseTemplate",
-	filterDialect:    filter.V1,
-	tagDeltas:        true,
-	taskMandatory:    true,
-	tlpWire:          [5]int{0, 1, 2, 3, 4},
-	tlpLevel:         []TLP{TLPClear, TLPGreen, TLPAmber, TLPAmberStrict, TLPRed},
-	customFields:     customFieldsV1,
+	ownerField:        "assignee",
+	createOwnerField:  "assignee",
+	templateField:     "caseTemplate",
+	filterDialect:     filter.V1,
+	tagDeltas:         true,
+	taskMandatory:     true,
+	logTimeline:       true,
+	observableTypeSet: true,
+	tlpWire:           [5]int{0, 1, 2, 3, 4},
+	tlpLevel:          []TLP{TLPClear, TLPGreen, TLPAmber, TLPAmberStrict, TLPRed},
+	customFields:      customFieldsV1,
 }
 
 // v0Spec is the /api/case and /api/alert API of TheHive 3 and 4. It has
@@ -158,6 +175,7 @@ var v0Spec = &dialectSpec{
 	taskCreate:       "/api/case/{}/task",
 	taskItem:         "/api/case/task/{}",
 	taskLog:          "/api/case/task/{}/log",
+	logItem:          "/api/case/task/log/{}",
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
 	alertCreate:      "/api/alert",
@@ -185,7 +203,13 @@ var v0Spec = &dialectSpec{
 		return listing{what: "listing observables", path: "/api/case/artifact/_search", parent: filter.ParentID("case", id)}
 	},
 	comments: func(string) listing { return listing{what: "listing comments"} },
-	search:   searchAPI{},
+	// TheHive 4 routes only this search for logs (ctl/v0/Router.scala);
+	// TheHive 3 has it beside per-task routes.
+	logs: func(id string) listing {
+		return listing{what: "listing task logs", path: "/api/case/task/log/_search", parent: filter.ParentID("case_task", id)}
+	},
+	allLogs: listing{what: "finding a task log", path: "/api/case/task/log/_search"},
+	search:  searchAPI{},
 
 	legacyNames:       true,
 	caseNumberField:   "caseId",

@@ -71,10 +71,17 @@ type listing struct {
 // caseListing returns the listing sel makes of the children of the case
 // caseID, or one failing with an input error when caseID is empty.
 func caseListing(sel func(caseID string) listing, caseID string) listing {
-	if err := required("case id", caseID); err != nil {
+	return childListing(sel, "case id", caseID)
+}
+
+// childListing returns the listing sel makes of the children of the object
+// id (named field in an input error), or one failing with an input error
+// when id is empty.
+func childListing(sel func(id string) listing, field, id string) listing {
+	if err := required(field, id); err != nil {
 		return listing{err: err}
 	}
-	return sel(caseID)
+	return sel(id)
 }
 
 // searcher is one dialect's search protocol.

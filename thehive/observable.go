@@ -144,10 +144,15 @@ func (in *ObservableInput) fields(sp *dialectSpec, b map[string]any, file bool) 
 // ObservableUpdate changes some fields of an observable; nil pointers
 // leave fields unchanged. The data and data type cannot change.
 type ObservableUpdate struct {
+	// DataType changes the kind of value (V1 only).
+	DataType *string
 	// Message replaces the description.
 	Message *string
 	// Tags, when non-nil, replaces all tags.
 	Tags []string
+	// AddTags and RemoveTags change single tags (V1 only).
+	AddTags    []string
+	RemoveTags []string
 	// TLP and PAP change the sharing levels.
 	TLP *TLP
 	PAP *PAP
@@ -163,6 +168,18 @@ type ObservableUpdate struct {
 // put checks the fields u sets and writes them for the dialect of sp to
 // b, which must not be left empty.
 func (u *ObservableUpdate) put(sp *dialectSpec, b map[string]any) error {
+	if u.DataType != nil {
+		if !sp.observableTypeSet {
+			return sp.unsupported("observable update", "DataType cannot be changed", "")
+		}
+		if err := required("observable data type", *u.DataType); err != nil {
+			return err
+		}
+		b["dataType"] = *u.DataType
+	}
+	if err := sp.putTagDeltas(b, "observable update", u.AddTags, u.RemoveTags); err != nil {
+		return err
+	}
 	putPtr(b, "message", u.Message)
 	if err := sp.putMarks(b, "observable", u.Tags, nil, u.TLP, u.PAP); err != nil {
 		return err

@@ -115,6 +115,9 @@ type TaskUpdate struct {
 	// Assignee is set with incidentkit.Set and emptied with
 	// incidentkit.Clear.
 	Assignee incidentkit.Nullable[string]
+	// Mandatory makes the task required before its case can close (V1
+	// only).
+	Mandatory *bool
 }
 
 // put checks the fields u sets and writes them for the dialect of sp to
@@ -135,6 +138,12 @@ func (u *TaskUpdate) put(sp *dialectSpec, b map[string]any) error {
 	putDate(b, "dueDate", u.DueDate)
 	putPtr(b, "order", u.Order)
 	putNullable(b, sp.ownerField, u.Assignee)
+	if u.Mandatory != nil {
+		if !sp.taskMandatory {
+			return sp.unsupported("task update", "Mandatory is not available", "")
+		}
+		b["mandatory"] = *u.Mandatory
+	}
 	return nothing(b, "task update")
 }
 

@@ -222,19 +222,23 @@ func (m matcher) match(kind string, d map[string]any, f map[string]any) (bool, e
 // "_query".
 func (m matcher) parent(kind string, d map[string]any, arg any) (bool, error) {
 	a, _ := arg.(map[string]any)
-	caseID, _ := m.s.find(kind, fmt.Sprint(d["_id"]))["__case"].(string)
-	if caseID == "" {
+	key, parentKind := "__case", kindCase
+	if kind == kindLog {
+		key, parentKind = "__task", kindTask // a log's parent is a case_task
+	}
+	parentID, _ := m.s.find(kind, fmt.Sprint(d["_id"]))[key].(string)
+	if parentID == "" {
 		return false, nil
 	}
 	if id, ok := a["_id"].(string); ok {
-		return id == caseID, nil
+		return id == parentID, nil
 	}
 	q, _ := a["_query"].(map[string]any)
-	c := m.s.find(kindCase, caseID)
-	if c == nil {
+	p := m.s.find(parentKind, parentID)
+	if p == nil {
 		return false, nil
 	}
-	return m.match(kindCase, render(kindCase, c, m.v0), q)
+	return m.match(parentKind, render(parentKind, p, m.v0), q)
 }
 
 // child evaluates {"_child":{"_type":...,"_query":Q}} on a case.

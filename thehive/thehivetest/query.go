@@ -72,17 +72,24 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	for i, op := range body.Query {
 		name, _ := op["_name"].(string)
 		switch name {
-		case "listCase", "listAlert", "listTask", "listObservable":
-			kind = map[string]string{"listCase": kindCase, "listAlert": kindAlert, "listTask": kindTask, "listObservable": kindObservable}[name]
+		case "listCase", "listAlert", "listTask", "listObservable", "listLog":
+			kind = map[string]string{"listCase": kindCase, "listAlert": kindAlert, "listTask": kindTask, "listObservable": kindObservable,
+				"listLog": kindLog}[name]
 			objs = append([]doc(nil), s.docs[kind]...)
-		case "getCase", "getAlert":
-			k := map[string]string{"getCase": kindCase, "getAlert": kindAlert}[name]
+		case "getCase", "getAlert", "getTask":
+			k := map[string]string{"getCase": kindCase, "getAlert": kindAlert, "getTask": kindTask}[name]
 			d := s.find(k, fmt.Sprint(op["idOrName"]))
 			if d == nil {
 				writeError(w, http.StatusNotFound, "NotFoundError", fmt.Sprintf("%s %v not found", k, op["idOrName"]))
 				return
 			}
 			kind, objs = k, []doc{d}
+		case "logs":
+			if len(objs) != 1 || kind != kindTask {
+				writeError(w, http.StatusBadRequest, "BadRequest", "logs needs a single task before it")
+				return
+			}
+			kind, objs = kindLog, s.children(kindLog, "__task", objs[0]["_id"].(string))
 		case "observables", "tasks", "comments":
 			if len(objs) != 1 || (kind != kindCase && kind != kindAlert) {
 				writeError(w, http.StatusBadRequest, "BadRequest", name+" needs a single case or alert before it")

@@ -21,6 +21,9 @@ func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []s
 	case len(seg) == 2 && seg[1] == "_search" && r.Method == http.MethodPost && (seg[0] == "task" || seg[0] == "artifact"):
 		s.v0Search(w, r, map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]])
 		return
+	case len(seg) == 3 && seg[0] == "task" && seg[1] == "log" && seg[2] == "_search" && r.Method == http.MethodPost:
+		s.v0Search(w, r, kindLog)
+		return
 	case len(seg) == 2 && seg[1] == "artifact" && r.Method == http.MethodPost:
 		s.postObservables(w, r, user, kindCase, "__case", seg[0], true)
 		return
@@ -36,6 +39,8 @@ func (s *Server) v0Answer(method string, seg []string, in map[string]any, user s
 		return s.createTask(s.caseID(seg[0]), in, user)
 	case len(seg) == 3 && seg[0] == "task" && seg[2] == "log" && method == http.MethodPost:
 		return s.addLog(seg[1], in, user)
+	case len(seg) == 3 && seg[0] == "task" && seg[1] == "log":
+		return s.v0Object(kindLog, seg[2], method, in, user)
 	case len(seg) == 2 && (seg[0] == "task" || seg[0] == "artifact"):
 		return s.v0Object(map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]], seg[1], method, in, user)
 	case len(seg) == 1:

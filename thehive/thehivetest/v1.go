@@ -19,7 +19,7 @@ func (s *Server) v1(w http.ResponseWriter, r *http.Request, user string, seg []s
 }
 
 func (s *Server) v1Answer(method string, seg []string, in map[string]any, user string) answer {
-	kinds := map[string]string{"case": kindCase, "task": kindTask, "observable": kindObservable, "alert": kindAlert}
+	kinds := map[string]string{"case": kindCase, "task": kindTask, "observable": kindObservable, "alert": kindAlert, "log": kindLog}
 	switch {
 	case len(seg) == 1 && seg[0] == "case" && method == http.MethodPost:
 		return s.createCase(in, false, user)
