@@ -2,6 +2,7 @@ package thehive
 
 import (
 	"encoding/json"
+	"reflect"
 	"time"
 )
 
@@ -170,77 +171,37 @@ func (in *AlertInput) put(sp *dialectSpec, b map[string]any) error {
 	return nil
 }
 
-// PromoteInput sets fields of the case an alert is promoted to; the zero
-// value (or a nil *PromoteInput) keeps the alert's own. TheHive 5 takes
-// every field (InputPromoteAlert in its OpenAPI description); TheHive 3/4
-// take only CaseTemplate, and any other field set fails there with an
-// error matching ErrUnsupported.
-type PromoteInput struct {
-	// CaseTemplate names the template to apply to the new case.
-	CaseTemplate string
-	// Title and Description replace the alert's.
-	Title       string
-	Description string
-	// Severity replaces the alert's; zero keeps it.
-	Severity Severity
-	// StartDate and EndDate set the case's dates.
-	StartDate time.Time
-	EndDate   time.Time
-	// Tags, when non-nil, replaces the alert's tags.
-	Tags []string
-	// Flag, TLP and PAP replace the alert's.
-	Flag *bool
-	TLP  *TLP
-	PAP  *PAP
-	// Status is the new case's status.
-	Status CaseStatus
-	// Summary summarises the case.
-	Summary string
-	// Assignee is the login of the case's owner.
-	Assignee string
-	// CustomFields are set on the new case.
-	CustomFields []CustomField
-	// Tasks are created in the new case.
-	Tasks []TaskInput
-}
+// promoteInput is the body of a promote: the fields of a CaseInput that
+// replace the alert's in the new case.
+type promoteInput CaseInput
 
-// put checks in and writes the promote body for the dialect of sp to b.
-func (in *PromoteInput) put(sp *dialectSpec, b map[string]any) error {
-	putText(b, "caseTemplate", in.CaseTemplate)
-	if !sp.promoteOverrides {
-		if in.Title != "" || in.Description != "" || in.Severity != 0 || !in.StartDate.IsZero() || !in.EndDate.IsZero() ||
-			in.Tags != nil || in.Flag != nil || in.TLP != nil || in.PAP != nil || in.Status != "" || in.Summary != "" ||
-			in.Assignee != "" || in.CustomFields != nil || in.Tasks != nil {
-			return sp.unsupported("promote input", "a promoted case takes only a case template", "Update the case after")
-		}
+// put checks in and writes the promote body for the dialect of sp to b:
+// TheHive 5's InputPromoteAlert (OpenAPI description) takes every field
+// of a case; TheHive 3/4's createCase takes only {"caseTemplate": name}
+// (AlertCtrl.createCase), so any other field fails there.
+func (in *promoteInput) put(sp *dialectSpec, b map[string]any) error {
+	putText(b, "caseTemplate", in.Template)
+	rest := CaseInput(*in)
+	rest.Template = ""
+	if reflect.ValueOf(rest).IsZero() {
 		return nil
 	}
-	if in.Title != "" {
-		if err := checkTitle("case title", in.Title); err != nil {
+	if !sp.promoteOverrides {
+		return sp.unsupported("promote input", "a promoted case takes only a template", "Update the case after")
+	}
+	tasks := rest.Tasks
+	rest.Tasks = nil
+	if !reflect.ValueOf(rest).IsZero() {
+		u := rest.update()
+		if rest.Title == "" {
+			u.Title = nil
+		}
+		if rest.Description == "" {
+			u.Description = nil
+		}
+		if err := u.put(sp, b); err != nil {
 			return err
 		}
 	}
-	for key, v := range map[string]string{"title": in.Title, "description": in.Description, "status": string(in.Status),
-		"summary": in.Summary, "assignee": in.Assignee} {
-		putText(b, key, v)
-	}
-	if err := putSeverity(b, "case severity", orNil(in.Severity)); err != nil {
-		return err
-	}
-	putTime(b, "startDate", in.StartDate)
-	putTime(b, "endDate", in.EndDate)
-	if err := sp.putMarks(b, "case", in.Tags, in.Flag, in.TLP, in.PAP); err != nil {
-		return err
-	}
-	if err := sp.putCustomFields(b, in.CustomFields, true); err != nil {
-		return err
-	}
-	if len(in.Tasks) > 0 {
-		tasks, err := bodies(sp, in.Tasks)
-		if err != nil {
-			return err
-		}
-		b["tasks"] = tasks
-	}
-	return nil
+	return putTasks(sp, b, tasks)
 }

@@ -75,12 +75,17 @@ func TestAlertLifecycleShapes(t *testing.T) {
 		{name: "delete v1", dialect: V1, call: func(c *Client) error { return c.Alerts.Delete(ctx, "~5") },
 			answer: "", status: 204, method: "DELETE", path: "/api/v1/alert/~5"},
 		{name: "promote v1 overrides", dialect: V1, call: func(c *Client) error {
-			return errOf(c.Alerts.Promote(ctx, "~5", &PromoteInput{Title: "case", Severity: SeverityHigh, Status: StatusInProgress,
+			return errOf(c.Alerts.Promote(ctx, "~5", &CaseInput{Title: "case", Severity: SeverityHigh, Status: StatusInProgress,
 				Tasks: []TaskInput{{Title: "triage"}}}))
 		}, answer: `{"_id":"~9"}`, status: 201, method: "POST", path: "/api/v1/alert/~5/case",
 			body: `{"title":"case","severity":3,"status":"InProgress","tasks":[{"title":"triage"}]}`},
+		{name: "promote v1 tasks only", dialect: V1, call: func(c *Client) error {
+			return errOf(c.Alerts.Promote(ctx, "~5", &CaseInput{Tasks: []TaskInput{{Title: "triage"}}}))
+		}, answer: `{"_id":"~9"}`, status: 201, method: "POST", path: "/api/v1/alert/~5/case", body: `{"tasks":[{"title":"triage"}]}`},
+		{name: "promote v1 nil", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.Promote(ctx, "~5", nil)) },
+			answer: `{"_id":"~9"}`, status: 201, method: "POST", path: "/api/v1/alert/~5/case", body: `{}`},
 		{name: "promote v0", dialect: V0, call: func(c *Client) error {
-			return errOf(c.Alerts.Promote(ctx, "AV5", &PromoteInput{CaseTemplate: "phishing"}))
+			return errOf(c.Alerts.Promote(ctx, "AV5", &CaseInput{Template: "phishing"}))
 		}, answer: `{"id":"AC9"}`, status: 201, method: "POST", path: "/api/alert/AV5/createCase", body: `{"caseTemplate":"phishing"}`},
 	}
 	for _, tt := range tests {

@@ -56,13 +56,15 @@ func (s *AlertService) FindByKey(ctx context.Context, typ, source, sourceRef str
 }
 
 // Promote turns an alert into a case and returns the case. It is sent
-// once. in may be nil to keep the alert's own fields; TheHive 3/4 take
-// only a case template.
-func (s *AlertService) Promote(ctx context.Context, id string, in *PromoteInput) (*Case, error) {
+// once. in sets fields of the new case that replace the alert's (Title
+// and Description may be empty here); nil keeps the alert's own. TheHive
+// 5 takes every field of a case; TheHive 3/4 take only a Template, and any
+// other field fails there with an error matching ErrUnsupported.
+func (s *AlertService) Promote(ctx context.Context, id string, in *CaseInput) (*Case, error) {
 	if in == nil {
-		in = &PromoteInput{}
+		in = &CaseInput{}
 	}
-	return create[Case, caseWire](ctx, s.c, s.at(s.c.sp.alertPromote, "promoting an alert", id), "promote input", in)
+	return create[Case, caseWire](ctx, s.c, s.at(s.c.sp.alertPromote, "promoting an alert", id), "promote input", (*promoteInput)(in))
 }
 
 // AddObservable adds observables to an alert, one per element of in.Data.

@@ -48,23 +48,14 @@ type AlertUpdate struct {
 // put checks the fields u sets and writes them for the dialect of sp to
 // b, which must not be left empty.
 func (u *AlertUpdate) put(sp *dialectSpec, b map[string]any) error {
-	if u.Title != nil {
-		if err := checkTitle("alert title", *u.Title); err != nil {
-			return err
-		}
-		b["title"] = *u.Title
+	if err := putTitle(b, "alert title", u.Title); err != nil {
+		return err
 	}
-	if u.Description != nil {
-		if err := required("alert description", *u.Description); err != nil {
-			return err
-		}
-		b["description"] = *u.Description
+	if err := putRequired(b, "description", "alert description", u.Description); err != nil {
+		return err
 	}
-	if u.ExternalLink != nil {
-		if err := required("alert external link", *u.ExternalLink); err != nil {
-			return err
-		}
-		b["externalLink"] = *u.ExternalLink
+	if err := putRequired(b, "externalLink", "alert external link", u.ExternalLink); err != nil {
+		return err
 	}
 	if err := putSeverity(b, "alert severity", u.Severity); err != nil {
 		return err

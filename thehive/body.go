@@ -19,6 +19,32 @@ func required(field, v string) error {
 	return nil
 }
 
+// putRequired writes *v under key when v is not nil, refusing an empty or
+// blank value (named field in the error).
+func putRequired(b map[string]any, key, field string, v *string) error {
+	if v == nil {
+		return nil
+	}
+	if err := required(field, *v); err != nil {
+		return err
+	}
+	b[key] = *v
+	return nil
+}
+
+// putTitle writes *v as the title when v is not nil, refusing an empty or
+// overlong title (named field in the error).
+func putTitle(b map[string]any, field string, v *string) error {
+	if v == nil {
+		return nil
+	}
+	if err := checkTitle(field, *v); err != nil {
+		return err
+	}
+	b["title"] = *v
+	return nil
+}
+
 // putText writes s when it is not empty.
 func putText[S ~string](body map[string]any, key string, s S) {
 	if s != "" {

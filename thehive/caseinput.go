@@ -70,10 +70,7 @@ func checkSeverity(s Severity, field string) error {
 // The fields a create shares with an update are written as a CaseUpdate
 // setting them would write them.
 func (in *CaseInput) put(sp *dialectSpec, b map[string]any) error {
-	u := CaseUpdate{Title: &in.Title, Description: &in.Description, Severity: orNil(in.Severity),
-		StartDate: timeOrNil(in.StartDate), EndDate: timeOrNil(in.EndDate), Tags: in.Tags, Flag: in.Flag,
-		TLP: in.TLP, PAP: in.PAP, Status: orNil(in.Status), Summary: setOrKeep(in.Summary),
-		Assignee: setOrKeep(in.Assignee), CustomFields: in.CustomFields, ReplaceCustomFields: true}
+	u := in.update()
 	if err := u.put(sp, b); err != nil {
 		return err
 	}
@@ -84,13 +81,28 @@ func (in *CaseInput) put(sp *dialectSpec, b map[string]any) error {
 		}
 	}
 	putText(b, sp.templateField, in.Template)
-	if len(in.Tasks) > 0 {
-		tasks, err := bodies(sp, in.Tasks)
-		if err != nil {
-			return err
-		}
-		b["tasks"] = tasks
+	return putTasks(sp, b, in.Tasks)
+}
+
+// update is the CaseUpdate that sets what in sets, all custom fields
+// included.
+func (in *CaseInput) update() CaseUpdate {
+	return CaseUpdate{Title: &in.Title, Description: &in.Description, Severity: orNil(in.Severity),
+		StartDate: timeOrNil(in.StartDate), EndDate: timeOrNil(in.EndDate), Tags: in.Tags, Flag: in.Flag,
+		TLP: in.TLP, PAP: in.PAP, Status: orNil(in.Status), Summary: setOrKeep(in.Summary),
+		Assignee: setOrKeep(in.Assignee), CustomFields: in.CustomFields, ReplaceCustomFields: true}
+}
+
+// putTasks writes the tasks of a new case, when there are any.
+func putTasks(sp *dialectSpec, b map[string]any, tasks []TaskInput) error {
+	if len(tasks) == 0 {
+		return nil
 	}
+	list, err := bodies(sp, tasks)
+	if err != nil {
+		return err
+	}
+	b["tasks"] = list
 	return nil
 }
 
@@ -133,17 +145,11 @@ type CaseUpdate struct {
 // put checks the fields u sets and writes them for the dialect of sp to
 // b, which must not be left empty.
 func (u *CaseUpdate) put(sp *dialectSpec, b map[string]any) error {
-	if u.Title != nil {
-		if err := checkTitle("case title", *u.Title); err != nil {
-			return err
-		}
-		b["title"] = *u.Title
+	if err := putTitle(b, "case title", u.Title); err != nil {
+		return err
 	}
-	if u.Description != nil {
-		if err := required("case description", *u.Description); err != nil {
-			return err
-		}
-		b["description"] = *u.Description
+	if err := putRequired(b, "description", "case description", u.Description); err != nil {
+		return err
 	}
 	if err := putSeverity(b, "case severity", u.Severity); err != nil {
 		return err

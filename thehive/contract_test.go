@@ -141,7 +141,7 @@ func TestContractV1(t *testing.T) {
 			return err
 		}},
 		{name: "promote alert with overrides", call: func() error {
-			_, err := c.Alerts.Promote(ctx, "~321", &PromoteInput{Title: "Beacon case", Severity: SeverityHigh, StartDate: at,
+			_, err := c.Alerts.Promote(ctx, "~321", &CaseInput{Title: "Beacon case", Severity: SeverityHigh, StartDate: at,
 				Tags: []string{"edr"}, TLP: incidentkit.Ptr(TLPAmber), PAP: incidentkit.Ptr(PAPAmber), Status: StatusInProgress,
 				Assignee: "analyst@acme.test", Tasks: []TaskInput{{Title: "Contain"}}})
 			return err

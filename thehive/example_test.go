@@ -173,7 +173,7 @@ func ExampleAlertService_Promote() {
 	_, err = client.Alerts.Create(ctx, in)
 	fmt.Println("again:", errors.Is(err, thehive.ErrAlreadyExists))
 
-	c, err := client.Alerts.Promote(ctx, alert.ID, &thehive.PromoteInput{Assignee: "analyst@soc.test"})
+	c, err := client.Alerts.Promote(ctx, alert.ID, &thehive.CaseInput{Assignee: "analyst@soc.test"})
 	if err != nil {
 		panic(err)
 	}

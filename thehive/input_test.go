@@ -142,8 +142,8 @@ func TestUnsupported(t *testing.T) {
 				Description: "d", Summary: "s"}))
 		}, want: "alerts have no summary or assignee in TheHive 3/4"},
 		{name: "promote overrides", dialect: V0, call: func(c *Client) error {
-			return errOf(c.Alerts.Promote(ctx, "x", &PromoteInput{CaseTemplate: "t", Title: "other"}))
-		}, want: "a promoted case takes only a case template in TheHive 3/4"},
+			return errOf(c.Alerts.Promote(ctx, "x", &CaseInput{Template: "t", Title: "other"}))
+		}, want: "a promoted case takes only a template in TheHive 3/4"},
 		{name: "alert import", dialect: V0, call: func(c *Client) error { return errOf(c.Alerts.Import(ctx, "x", "~1")) },
 			want: "importing an alert into a case is not available in TheHive 3/4"},
 		{name: "mark read", dialect: V1, call: func(c *Client) error { return c.Alerts.MarkRead(ctx, "x") },

@@ -172,10 +172,9 @@ func (u *ObservableUpdate) put(sp *dialectSpec, b map[string]any) error {
 		if !sp.observableTypeSet {
 			return sp.unsupported("observable update", "DataType cannot be changed", "")
 		}
-		if err := required("observable data type", *u.DataType); err != nil {
+		if err := putRequired(b, "dataType", "observable data type", u.DataType); err != nil {
 			return err
 		}
-		b["dataType"] = *u.DataType
 	}
 	if err := sp.putTagDeltas(b, "observable update", u.AddTags, u.RemoveTags); err != nil {
 		return err

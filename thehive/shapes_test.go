@@ -128,7 +128,7 @@ func TestRequestShapes(t *testing.T) {
 			"observables":[{"dataType":"ip","data":["10.0.0.1"]}]}`},
 		{name: "get alert", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.Get(ctx, "~5")) },
 			answer: `{"_id":"~5"}`, status: 200, method: "GET", path: "/api/v1/alert/~5", body: ""},
-		{name: "promote alert", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.Promote(ctx, "~5", &PromoteInput{CaseTemplate: "tpl"})) }, answer: `{"_id":"~6"}`, status: 201, method: "POST", path: "/api/v1/alert/~5/case", body: `{"caseTemplate":"tpl"}`},
+		{name: "promote alert", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.Promote(ctx, "~5", &CaseInput{Template: "tpl"})) }, answer: `{"_id":"~6"}`, status: 201, method: "POST", path: "/api/v1/alert/~5/case", body: `{"caseTemplate":"tpl"}`},
 		{name: "alert observable", dialect: V1, call: func(c *Client) error {
 			return errOf(c.Alerts.AddObservable(ctx, "~5", &ObservableInput{DataType: "hash", Data: []string{"abc"}}))
 		}, answer: `[{"_id":"~7"}]`, status: 201, method: "POST", path: "/api/v1/alert/~5/observable", body: `{"dataType":"hash","data":"abc"}`},

@@ -123,11 +123,8 @@ type TaskUpdate struct {
 // put checks the fields u sets and writes them for the dialect of sp to
 // b, which must not be left empty.
 func (u *TaskUpdate) put(sp *dialectSpec, b map[string]any) error {
-	if u.Title != nil {
-		if err := required("task title", *u.Title); err != nil {
-			return err
-		}
-		b["title"] = *u.Title
+	if err := putRequired(b, "title", "task title", u.Title); err != nil {
+		return err
 	}
 	putPtr(b, "group", u.Group)
 	putPtr(b, "description", u.Description)

@@ -78,11 +78,8 @@ type LogUpdate struct {
 // put checks the fields u sets and writes them for the dialect of sp to
 // b, which must not be left empty.
 func (u *LogUpdate) put(sp *dialectSpec, b map[string]any) error {
-	if u.Message != nil {
-		if err := required("log message", *u.Message); err != nil {
-			return err
-		}
-		b["message"] = *u.Message
+	if err := putRequired(b, "message", "log message", u.Message); err != nil {
+		return err
 	}
 	if u.IncludeInTimeline != nil {
 		if !sp.logTimeline {
