@@ -27,6 +27,10 @@ type Client struct {
 	Alerts *AlertService
 	// Comments adds and lists the comments of cases (V1 only).
 	Comments *CommentService
+	// CaseTemplates manages case templates.
+	CaseTemplates *CaseTemplateService
+	// CustomFields lists and creates the definitions of custom fields.
+	CustomFields *CustomFieldService
 }
 
 // NewClient returns a client for baseURL, the server's root (for example
@@ -50,6 +54,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.Observables = &ObservableService{c: c}
 	c.Alerts = &AlertService{c: c}
 	c.Comments = &CommentService{c: c}
+	c.CaseTemplates = &CaseTemplateService{c: c}
+	c.CustomFields = &CustomFieldService{c: c}
 	return c, nil
 }
 

@@ -174,6 +174,30 @@ func TestContractV1(t *testing.T) {
 			var out []map[string]any
 			return c.Query(ctx, []Step{{"_name": "listAlert"}, page}, &out)
 		}},
+		{name: "merge cases", call: func() error { _, err := c.Cases.Merge(ctx, "~123", "~124", "~125"); return err }},
+		{name: "update cases", call: func() error {
+			return c.Cases.UpdateMany(ctx, []string{"~123", "~124"}, &CaseUpdate{AddTags: []string{"wave-7"}, Severity: incidentkit.Ptr(SeverityHigh)})
+		}},
+		{name: "create case template", call: func() error {
+			_, err := c.CaseTemplates.Create(ctx, &CaseTemplateInput{Name: "phishing", DisplayName: "Phishing", TitlePrefix: "[PHISH]",
+				Description: "mail lures", Severity: SeverityMedium, Tags: []string{"phishing"}, Flag: incidentkit.Ptr(false),
+				TLP: incidentkit.Ptr(TLPAmber), PAP: incidentkit.Ptr(PAPAmber), Summary: "s",
+				Tasks: []TaskInput{{Title: "Collect headers"}}, CustomFields: []CustomField{StringField("vector", "mail")}})
+			return err
+		}},
+		{name: "get case template", call: func() error { _, err := c.CaseTemplates.Get(ctx, "phishing"); return err }},
+		{name: "update case template", call: func() error {
+			return c.CaseTemplates.Update(ctx, "phishing", &CaseTemplateUpdate{Description: incidentkit.Ptr("lures"),
+				Tasks: []TaskInput{{Title: "Block sender"}}})
+		}},
+		{name: "delete case template", call: func() error { return c.CaseTemplates.Delete(ctx, "phishing") }},
+		{name: "list case templates", call: func() error { _, err := c.CaseTemplates.List(ctx, nil); return err }},
+		{name: "list custom fields", call: func() error { _, err := c.CustomFields.List(ctx); return err }},
+		{name: "create custom field", call: func() error {
+			_, err := c.CustomFields.Create(ctx, &CustomFieldDefinitionInput{Name: "vector", DisplayName: "Vector", Group: "triage",
+				Description: "how it came in", Type: CustomString, Options: []any{"mail", "web"}})
+			return err
+		}},
 		{name: "search alerts", call: func() error {
 			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err

@@ -35,6 +35,26 @@ type dialectSpec struct {
 	alertCreate, alertItem           string
 	alertPromote, alertObservable    string
 	commentCreate                    string
+	// caseMerge merges cases: with one "{}" a case, joined by commas
+	// (TheHive 5's /api/v1/case/_merge/{ids}), or, when caseMergePair is
+	// set, exactly two cases (TheHive 3/4's /api/case/{id}/_merge/{id}).
+	// caseBulk updates many cases.
+	caseMerge     string
+	caseMergePair bool
+	caseBulk      string
+	// Case templates: create, one by name or id, and the listing.
+	templateCreate, templateItem string
+	templates                    listing
+	// customFieldList lists the definitions of custom fields and
+	// customFieldCreate creates one; customFieldListForm is the shape of
+	// TheHive 3's list API ({"value": definition} in, {itemId: definition}
+	// out) rather than a plain object and array.
+	customFieldList, customFieldCreate string
+	customFieldListForm                bool
+	// customFieldReference says a definition's internal name is called
+	// reference and its label name (TheHive 3/4), not name and
+	// displayName.
+	customFieldReference bool
 	// The alert lifecycle. alertMerge and alertImport take the alert id,
 	// then the case id.
 	alertFollow, alertUnfollow       string
@@ -102,31 +122,38 @@ type dialectSpec struct {
 
 // v1Spec is TheHive 5's /api/v1.
 var v1Spec = &dialectSpec{
-	dialect:          V1,
-	label:            "TheHive 5 (dialect V1)",
-	caseCreate:       "/api/v1/case",
-	caseItem:         "/api/v1/case/{}",
-	taskCreate:       "/api/v1/case/{}/task",
-	taskItem:         "/api/v1/task/{}",
-	taskLog:          "/api/v1/task/{}/log",
-	taskDelete:       "/api/v1/task/{}",
-	logItem:          "/api/v1/log/{}",
-	observableCreate: "/api/v1/case/{}/observable",
-	observableItem:   "/api/v1/observable/{}",
-	alertCreate:      "/api/v1/alert",
-	alertItem:        "/api/v1/alert/{}",
-	alertPromote:     "/api/v1/alert/{}/case",
-	alertObservable:  "/api/v1/alert/{}/observable",
-	commentCreate:    "/api/v1/case/{}/comment",
-	alertFollow:      "/api/v1/alert/{}/follow",
-	alertUnfollow:    "/api/v1/alert/{}/unfollow",
-	alertMerge:       "/api/v1/alert/{}/merge/{}",
-	alertImport:      "/api/v1/alert/{}/import/{}",
-	alertMergeBulk:   "/api/v1/alert/merge/_bulk",
-	alertUpdateBulk:  "/api/v1/alert/_bulk",
-	alertDeleteBulk:  "/api/v1/alert/delete/_bulk",
-	alertStatusSet:   true,
-	promoteOverrides: true,
+	dialect:           V1,
+	label:             "TheHive 5 (dialect V1)",
+	caseCreate:        "/api/v1/case",
+	caseItem:          "/api/v1/case/{}",
+	taskCreate:        "/api/v1/case/{}/task",
+	taskItem:          "/api/v1/task/{}",
+	taskLog:           "/api/v1/task/{}/log",
+	taskDelete:        "/api/v1/task/{}",
+	logItem:           "/api/v1/log/{}",
+	observableCreate:  "/api/v1/case/{}/observable",
+	observableItem:    "/api/v1/observable/{}",
+	caseMerge:         "/api/v1/case/_merge/",
+	caseBulk:          "/api/v1/case/_bulk",
+	templateCreate:    "/api/v1/caseTemplate",
+	templateItem:      "/api/v1/caseTemplate/{}",
+	templates:         listing{what: "listing case templates", steps: []map[string]any{{"_name": "listCaseTemplate"}}},
+	customFieldList:   "/api/v1/customField",
+	customFieldCreate: "/api/v1/customField",
+	alertCreate:       "/api/v1/alert",
+	alertItem:         "/api/v1/alert/{}",
+	alertPromote:      "/api/v1/alert/{}/case",
+	alertObservable:   "/api/v1/alert/{}/observable",
+	commentCreate:     "/api/v1/case/{}/comment",
+	alertFollow:       "/api/v1/alert/{}/follow",
+	alertUnfollow:     "/api/v1/alert/{}/unfollow",
+	alertMerge:        "/api/v1/alert/{}/merge/{}",
+	alertImport:       "/api/v1/alert/{}/import/{}",
+	alertMergeBulk:    "/api/v1/alert/merge/_bulk",
+	alertUpdateBulk:   "/api/v1/alert/_bulk",
+	alertDeleteBulk:   "/api/v1/alert/delete/_bulk",
+	alertStatusSet:    true,
+	promoteOverrides:  true,
 
 	alertObservablesKey: "observables",
 	alertObservableData: "array",
@@ -178,18 +205,30 @@ var v0Spec = &dialectSpec{
 	logItem:          "/api/case/task/log/{}",
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
-	alertCreate:      "/api/alert",
-	alertItem:        "/api/alert/{}",
-	alertPromote:     "/api/alert/{}/createCase",
-	alertObservable:  "/api/alert/{}/artifact",
-	alertFollow:      "/api/alert/{}/follow",
-	alertUnfollow:    "/api/alert/{}/unfollow",
-	alertRead:        "/api/alert/{}/markAsRead",
-	alertUnread:      "/api/alert/{}/markAsUnread",
-	alertMerge:       "/api/alert/{}/merge/{}",
-	alertMergeBulk:   "/api/alert/merge/_bulk",
-	alertDeleteBulk:  "/api/alert/delete/_bulk",
-	alertForceDelete: true,
+	caseMerge:        "/api/case/{}/_merge/{}",
+	caseMergePair:    true,
+	caseBulk:         "/api/case/_bulk",
+	templateCreate:   "/api/case/template",
+	templateItem:     "/api/case/template/{}",
+	templates:        listing{what: "listing case templates", path: "/api/case/template/_search"},
+	// TheHive 3 keeps custom field definitions in its custom_fields list
+	// (DBListCtrl); TheHive 4 has /api/customField (v0Spec4).
+	customFieldList:      "/api/list/custom_fields",
+	customFieldCreate:    "/api/list/custom_fields",
+	customFieldListForm:  true,
+	customFieldReference: true,
+	alertCreate:          "/api/alert",
+	alertItem:            "/api/alert/{}",
+	alertPromote:         "/api/alert/{}/createCase",
+	alertObservable:      "/api/alert/{}/artifact",
+	alertFollow:          "/api/alert/{}/follow",
+	alertUnfollow:        "/api/alert/{}/unfollow",
+	alertRead:            "/api/alert/{}/markAsRead",
+	alertUnread:          "/api/alert/{}/markAsUnread",
+	alertMerge:           "/api/alert/{}/merge/{}",
+	alertMergeBulk:       "/api/alert/merge/_bulk",
+	alertDeleteBulk:      "/api/alert/delete/_bulk",
+	alertForceDelete:     true,
 
 	alertObservablesKey: "artifacts",
 	alertObservableData: "string",
@@ -234,6 +273,7 @@ var v0Spec4 = func() *dialectSpec {
 	sp.createOwnerField = "user"
 	sp.customFields = customFieldsV0
 	sp.filterDialect = filter.V0TheHive4
+	sp.customFieldList, sp.customFieldCreate, sp.customFieldListForm = "/api/customField", "/api/customField", false
 	return &sp
 }()
 

@@ -185,19 +185,21 @@ func TestCaseChildListings(t *testing.T) {
 type shapeCase struct {
 	name    string
 	dialect Dialect
-	call    func(c *Client) error
-	answer  string
-	status  int
-	method  string
-	path    string
-	body    string
+	// opts are given to the client beside the organisation.
+	opts   []Option
+	call   func(c *Client) error
+	answer string
+	status int
+	method string
+	path   string
+	body   string
 }
 
 // checkShape makes the call of tt with the organisation "acme" and checks
 // the request it sent: method, escaped path, JSON body and headers.
 func checkShape(t *testing.T, tt shapeCase) {
 	t.Helper()
-	c, mock := newMock(t, tt.dialect, WithOrganisation("acme"))
+	c, mock := newMock(t, tt.dialect, append([]Option{WithOrganisation("acme")}, tt.opts...)...)
 	answerAll(mock, testkit.Answer{Status: tt.status, Body: tt.answer, Header: testkit.Headers("X-Total", "1")})
 	if err := tt.call(c); err != nil {
 		t.Fatalf("call: %v", err)

@@ -72,9 +72,9 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	for i, op := range body.Query {
 		name, _ := op["_name"].(string)
 		switch name {
-		case "listCase", "listAlert", "listTask", "listObservable", "listLog":
+		case "listCase", "listAlert", "listTask", "listObservable", "listLog", "listCaseTemplate":
 			kind = map[string]string{"listCase": kindCase, "listAlert": kindAlert, "listTask": kindTask, "listObservable": kindObservable,
-				"listLog": kindLog}[name]
+				"listLog": kindLog, "listCaseTemplate": kindTemplate}[name]
 			objs = append([]doc(nil), s.docs[kind]...)
 		case "getCase", "getAlert", "getTask":
 			k := map[string]string{"getCase": kindCase, "getAlert": kindAlert, "getTask": kindTask}[name]

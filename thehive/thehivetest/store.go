@@ -18,6 +18,8 @@ const (
 	kindObservable = "observable"
 	kindAlert      = "alert"
 	kindComment    = "comment"
+	kindTemplate   = "caseTemplate"
+	kindField      = "customField"
 )
 
 func typeNames(kind string) (v1, v0 string) {
@@ -32,6 +34,10 @@ func typeNames(kind string) (v1, v0 string) {
 		return "Observable", "case_artifact"
 	case kindAlert:
 		return "Alert", "alert"
+	case kindTemplate:
+		return "CaseTemplate", "caseTemplate"
+	case kindField:
+		return "CustomField", "CustomField"
 	}
 	return "Comment", "case_comment"
 }
@@ -97,8 +103,15 @@ func (s *Server) find(kind, id string) doc {
 			return d
 		}
 	}
-	if kind == kindAlert {
+	switch kind {
+	case kindAlert:
 		return s.findAlertByName(id)
+	case kindTemplate:
+		for _, d := range s.docs[kind] {
+			if d["name"] == id {
+				return d
+			}
+		}
 	}
 	return nil
 }

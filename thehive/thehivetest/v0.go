@@ -9,6 +9,10 @@ func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []s
 		s.v0Alert(w, r, user, seg[1:])
 		return
 	}
+	if len(seg) == 1 && seg[0] == "customField" {
+		s.answerJSON(w, r, true, func(in map[string]any) answer { return s.customFields(r.Method, in, true, user) })
+		return
+	}
 	if len(seg) == 0 || seg[0] != "case" {
 		writeError(w, http.StatusNotFound, "NotFoundError", "no such endpoint")
 		return
@@ -20,6 +24,9 @@ func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []s
 		return
 	case len(seg) == 2 && seg[1] == "_search" && r.Method == http.MethodPost && (seg[0] == "task" || seg[0] == "artifact"):
 		s.v0Search(w, r, map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]])
+		return
+	case len(seg) == 2 && seg[0] == "template" && seg[1] == "_search" && r.Method == http.MethodPost:
+		s.v0Search(w, r, kindTemplate)
 		return
 	case len(seg) == 3 && seg[0] == "task" && seg[1] == "log" && seg[2] == "_search" && r.Method == http.MethodPost:
 		s.v0Search(w, r, kindLog)
@@ -41,6 +48,14 @@ func (s *Server) v0Answer(method string, seg []string, in map[string]any, user s
 		return s.addLog(seg[1], in, user)
 	case len(seg) == 3 && seg[0] == "task" && seg[1] == "log":
 		return s.v0Object(kindLog, seg[2], method, in, user)
+	case len(seg) == 1 && seg[0] == "template" && method == http.MethodPost:
+		return s.createTemplate(in, true, user)
+	case len(seg) == 2 && seg[0] == "template":
+		return s.v0Object(kindTemplate, seg[1], method, in, user)
+	case len(seg) == 1 && seg[0] == "_bulk" && method == http.MethodPatch:
+		return s.bulkCases(in, true, user)
+	case len(seg) == 3 && seg[1] == "_merge" && method == http.MethodPost:
+		return s.mergeCases([]string{seg[0], seg[2]}, true, user)
 	case len(seg) == 2 && (seg[0] == "task" || seg[0] == "artifact"):
 		return s.v0Object(map[string]string{"task": kindTask, "artifact": kindObservable}[seg[0]], seg[1], method, in, user)
 	case len(seg) == 1:

@@ -2,6 +2,7 @@ package thehivetest
 
 import (
 	"net/http"
+	"strings"
 )
 
 // v1 routes TheHive 5's /api/v1 endpoints.
@@ -19,8 +20,17 @@ func (s *Server) v1(w http.ResponseWriter, r *http.Request, user string, seg []s
 }
 
 func (s *Server) v1Answer(method string, seg []string, in map[string]any, user string) answer {
-	kinds := map[string]string{"case": kindCase, "task": kindTask, "observable": kindObservable, "alert": kindAlert, "log": kindLog}
+	kinds := map[string]string{"case": kindCase, "task": kindTask, "observable": kindObservable, "alert": kindAlert, "log": kindLog,
+		"caseTemplate": kindTemplate}
 	switch {
+	case len(seg) == 3 && seg[0] == "case" && seg[1] == "_merge" && method == http.MethodPost:
+		return s.mergeCases(strings.Split(seg[2], ","), false, user)
+	case len(seg) == 2 && seg[0] == "case" && seg[1] == "_bulk" && method == http.MethodPatch:
+		return s.bulkCases(in, false, user)
+	case len(seg) == 1 && seg[0] == "caseTemplate" && method == http.MethodPost:
+		return s.createTemplate(in, false, user)
+	case len(seg) == 1 && seg[0] == "customField" && (method == http.MethodGet || method == http.MethodPost):
+		return s.customFields(method, in, false, user)
 	case len(seg) == 1 && seg[0] == "case" && method == http.MethodPost:
 		return s.createCase(in, false, user)
 	case len(seg) == 1 && seg[0] == "alert" && method == http.MethodPost:
