@@ -31,6 +31,10 @@ type Client struct {
 	CaseTemplates *CaseTemplateService
 	// CustomFields lists and creates the definitions of custom fields.
 	CustomFields *CustomFieldService
+	// Procedures records ATT&CK techniques on cases and alerts (V1 only).
+	Procedures *ProcedureService
+	// Pages keeps the pages of cases (V1 only).
+	Pages *PageService
 }
 
 // NewClient returns a client for baseURL, the server's root (for example
@@ -56,6 +60,8 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.Comments = &CommentService{c: c}
 	c.CaseTemplates = &CaseTemplateService{c: c}
 	c.CustomFields = &CustomFieldService{c: c}
+	c.Procedures = &ProcedureService{c: c}
+	c.Pages = &PageService{c: c}
 	return c, nil
 }
 

@@ -198,6 +198,27 @@ func TestContractV1(t *testing.T) {
 				Description: "how it came in", Type: CustomString, Options: []any{"mail", "web"}})
 			return err
 		}},
+		{name: "procedure on case", call: func() error {
+			_, err := c.Procedures.AddToCase(ctx, "~123", &ProcedureInput{PatternID: "T1059.006", OccurDate: at, Tactic: "execution",
+				Description: "python one-liner"})
+			return err
+		}},
+		{name: "procedure on alert", call: func() error {
+			_, err := c.Procedures.AddToAlert(ctx, "~321", &ProcedureInput{PatternID: "T1566", OccurDate: at})
+			return err
+		}},
+		{name: "list case procedures", call: func() error { _, err := c.Procedures.ListForCase(ctx, "~123", nil); return err }},
+		{name: "update procedure", call: func() error {
+			return c.Procedures.Update(ctx, "~44", &ProcedureUpdate{Tactic: incidentkit.Ptr("defense-evasion"), OccurDate: &at})
+		}},
+		{name: "delete procedure", call: func() error { return c.Procedures.Delete(ctx, "~44") }},
+		{name: "create page", call: func() error {
+			_, err := c.Pages.Create(ctx, "~123", &PageInput{Title: "Timeline", Content: "# 09:00", Category: "notes", Order: incidentkit.Ptr(1)})
+			return err
+		}},
+		{name: "update page", call: func() error { return c.Pages.Update(ctx, "~123", "~66", &PageUpdate{Content: incidentkit.Ptr("x")}) }},
+		{name: "delete page", call: func() error { return c.Pages.Delete(ctx, "~123", "~66") }},
+		{name: "list pages", call: func() error { _, err := c.Pages.List(ctx, "~123", nil); return err }},
 		{name: "search alerts", call: func() error {
 			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err

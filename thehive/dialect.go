@@ -55,6 +55,13 @@ type dialectSpec struct {
 	// reference and its label name (TheHive 3/4), not name and
 	// displayName.
 	customFieldReference bool
+	// Procedures (ATT&CK TTPs) and case pages, TheHive 5 only: the
+	// creates take the case's or alert's id, procedureItem and pageItem
+	// the procedure's, or the case's and the page's.
+	caseProcedure, alertProcedure, procedureItem string
+	casePage, pageItem                           string
+	procedures, pages                            func(id string) listing
+	alertProcedures                              func(id string) listing
 	// The alert lifecycle. alertMerge and alertImport take the alert id,
 	// then the case id.
 	alertFollow, alertUnfollow       string
@@ -122,17 +129,31 @@ type dialectSpec struct {
 
 // v1Spec is TheHive 5's /api/v1.
 var v1Spec = &dialectSpec{
-	dialect:           V1,
-	label:             "TheHive 5 (dialect V1)",
-	caseCreate:        "/api/v1/case",
-	caseItem:          "/api/v1/case/{}",
-	taskCreate:        "/api/v1/case/{}/task",
-	taskItem:          "/api/v1/task/{}",
-	taskLog:           "/api/v1/task/{}/log",
-	taskDelete:        "/api/v1/task/{}",
-	logItem:           "/api/v1/log/{}",
-	observableCreate:  "/api/v1/case/{}/observable",
-	observableItem:    "/api/v1/observable/{}",
+	dialect:          V1,
+	label:            "TheHive 5 (dialect V1)",
+	caseCreate:       "/api/v1/case",
+	caseItem:         "/api/v1/case/{}",
+	taskCreate:       "/api/v1/case/{}/task",
+	taskItem:         "/api/v1/task/{}",
+	taskLog:          "/api/v1/task/{}/log",
+	taskDelete:       "/api/v1/task/{}",
+	logItem:          "/api/v1/log/{}",
+	observableCreate: "/api/v1/case/{}/observable",
+	observableItem:   "/api/v1/observable/{}",
+	caseProcedure:    "/api/v1/case/{}/procedure",
+	alertProcedure:   "/api/v1/alert/{}/procedure",
+	procedureItem:    "/api/v1/procedure/{}",
+	casePage:         "/api/v1/case/{}/page",
+	pageItem:         "/api/v1/case/{}/page/{}",
+	procedures: func(id string) listing {
+		return listing{what: "listing procedures", steps: caseSteps(id, "procedures")}
+	},
+	alertProcedures: func(id string) listing {
+		return listing{what: "listing procedures", steps: []map[string]any{{"_name": "getAlert", "idOrName": id}, {"_name": "procedures"}}}
+	},
+	pages: func(id string) listing {
+		return listing{what: "listing case pages", steps: caseSteps(id, "pages")}
+	},
 	caseMerge:         "/api/v1/case/_merge/",
 	caseBulk:          "/api/v1/case/_bulk",
 	templateCreate:    "/api/v1/caseTemplate",
@@ -205,6 +226,9 @@ var v0Spec = &dialectSpec{
 	logItem:          "/api/case/task/log/{}",
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
+	procedures:       func(string) listing { return listing{what: "listing procedures"} },
+	alertProcedures:  func(string) listing { return listing{what: "listing procedures"} },
+	pages:            func(string) listing { return listing{what: "listing case pages"} },
 	caseMerge:        "/api/case/{}/_merge/{}",
 	caseMergePair:    true,
 	caseBulk:         "/api/case/_bulk",

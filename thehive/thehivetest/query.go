@@ -84,6 +84,14 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			kind, objs = k, []doc{d}
+		case "procedures", "pages":
+			if len(objs) != 1 || (kind != kindCase && (kind != kindAlert || name == "pages")) {
+				writeError(w, http.StatusBadRequest, "BadRequest", name+" needs a single case (or alert, for procedures) before it")
+				return
+			}
+			parent := "__" + kind
+			kind = map[string]string{"procedures": kindProcedure, "pages": kindPage}[name]
+			objs = s.children(kind, parent, objs[0]["_id"].(string))
 		case "logs":
 			if len(objs) != 1 || kind != kindTask {
 				writeError(w, http.StatusBadRequest, "BadRequest", "logs needs a single task before it")

@@ -20,6 +20,8 @@ const (
 	kindComment    = "comment"
 	kindTemplate   = "caseTemplate"
 	kindField      = "customField"
+	kindProcedure  = "procedure"
+	kindPage       = "page"
 )
 
 func typeNames(kind string) (v1, v0 string) {
@@ -38,6 +40,10 @@ func typeNames(kind string) (v1, v0 string) {
 		return "CaseTemplate", "caseTemplate"
 	case kindField:
 		return "CustomField", "CustomField"
+	case kindProcedure:
+		return "Procedure", "Procedure"
+	case kindPage:
+		return "Page", "Page"
 	}
 	return "Comment", "case_comment"
 }

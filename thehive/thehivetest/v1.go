@@ -21,8 +21,14 @@ func (s *Server) v1(w http.ResponseWriter, r *http.Request, user string, seg []s
 
 func (s *Server) v1Answer(method string, seg []string, in map[string]any, user string) answer {
 	kinds := map[string]string{"case": kindCase, "task": kindTask, "observable": kindObservable, "alert": kindAlert, "log": kindLog,
-		"caseTemplate": kindTemplate}
+		"caseTemplate": kindTemplate, "procedure": kindProcedure}
 	switch {
+	case len(seg) == 3 && (seg[0] == "case" || seg[0] == "alert") && seg[2] == "procedure" && method == http.MethodPost:
+		return s.addProcedure(seg[0], seg[1], in, user)
+	case len(seg) == 3 && seg[0] == "case" && seg[2] == "page" && method == http.MethodPost:
+		return s.addPage(s.caseID(seg[1]), in, user)
+	case len(seg) == 4 && seg[0] == "case" && seg[2] == "page":
+		return s.casePage(s.caseID(seg[1]), seg[3], method, in, user)
 	case len(seg) == 3 && seg[0] == "case" && seg[1] == "_merge" && method == http.MethodPost:
 		return s.mergeCases(strings.Split(seg[2], ","), false, user)
 	case len(seg) == 2 && seg[0] == "case" && seg[1] == "_bulk" && method == http.MethodPatch:
