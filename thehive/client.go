@@ -35,6 +35,8 @@ type Client struct {
 	Procedures *ProcedureService
 	// Pages keeps the pages of cases (V1 only).
 	Pages *PageService
+	// Attachments stores files on cases, alerts and task logs (V1 only).
+	Attachments *AttachmentService
 }
 
 // NewClient returns a client for baseURL, the server's root (for example
@@ -62,6 +64,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.CustomFields = &CustomFieldService{c: c}
 	c.Procedures = &ProcedureService{c: c}
 	c.Pages = &PageService{c: c}
+	c.Attachments = &AttachmentService{c: c}
 	return c, nil
 }
 

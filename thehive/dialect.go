@@ -62,6 +62,22 @@ type dialectSpec struct {
 	casePage, pageItem                           string
 	procedures, pages                            func(id string) listing
 	alertProcedures                              func(id string) listing
+	// Attachments of cases, alerts and logs (TheHive 5): uploads take the
+	// owner's id; deletes the owner's, then the attachment's; download the
+	// attachment's. caseAttachments, alertAttachments and logAttachments
+	// list them.
+	caseAttach, alertAttach, logAttach                string
+	caseAttachItem, alertAttachItem, logAttachItem    string
+	attachDownload                                    string
+	caseAttachments, alertAttachments, logAttachments func(id string) listing
+	// logFilePart names the file part of a task log created with a file.
+	logFilePart string
+	// observableDownload downloads a file observable's file: TheHive 5's
+	// route takes the observable's id and its attachment's; TheHive 3/4's
+	// datastore takes the file's id and its name, and a zipped copy is at
+	// observableDownloadZip.
+	observableDownload, observableDownloadZip string
+	datastoreDownload                         bool
 	// The alert lifecycle. alertMerge and alertImport take the alert id,
 	// then the case id.
 	alertFollow, alertUnfollow       string
@@ -129,22 +145,40 @@ type dialectSpec struct {
 
 // v1Spec is TheHive 5's /api/v1.
 var v1Spec = &dialectSpec{
-	dialect:          V1,
-	label:            "TheHive 5 (dialect V1)",
-	caseCreate:       "/api/v1/case",
-	caseItem:         "/api/v1/case/{}",
-	taskCreate:       "/api/v1/case/{}/task",
-	taskItem:         "/api/v1/task/{}",
-	taskLog:          "/api/v1/task/{}/log",
-	taskDelete:       "/api/v1/task/{}",
-	logItem:          "/api/v1/log/{}",
-	observableCreate: "/api/v1/case/{}/observable",
-	observableItem:   "/api/v1/observable/{}",
-	caseProcedure:    "/api/v1/case/{}/procedure",
-	alertProcedure:   "/api/v1/alert/{}/procedure",
-	procedureItem:    "/api/v1/procedure/{}",
-	casePage:         "/api/v1/case/{}/page",
-	pageItem:         "/api/v1/case/{}/page/{}",
+	dialect:            V1,
+	label:              "TheHive 5 (dialect V1)",
+	caseCreate:         "/api/v1/case",
+	caseItem:           "/api/v1/case/{}",
+	taskCreate:         "/api/v1/case/{}/task",
+	taskItem:           "/api/v1/task/{}",
+	taskLog:            "/api/v1/task/{}/log",
+	taskDelete:         "/api/v1/task/{}",
+	logItem:            "/api/v1/log/{}",
+	observableCreate:   "/api/v1/case/{}/observable",
+	observableItem:     "/api/v1/observable/{}",
+	caseAttach:         "/api/v1/case/{}/attachments",
+	alertAttach:        "/api/v1/alert/{}/attachments",
+	logAttach:          "/api/v1/log/{}/attachments",
+	caseAttachItem:     "/api/v1/case/{}/attachment/{}",
+	alertAttachItem:    "/api/v1/alert/{}/attachment/{}",
+	logAttachItem:      "/api/v1/log/{}/attachments/{}",
+	attachDownload:     "/api/v1/attachment/{}/download",
+	observableDownload: "/api/v1/observable/{}/attachment/{}/download",
+	logFilePart:        "attachments",
+	caseAttachments: func(id string) listing {
+		return listing{what: "listing attachments", steps: caseSteps(id, "attachments")}
+	},
+	alertAttachments: func(id string) listing {
+		return listing{what: "listing attachments", steps: []map[string]any{{"_name": "getAlert", "idOrName": id}, {"_name": "attachments"}}}
+	},
+	logAttachments: func(id string) listing {
+		return listing{what: "listing attachments", steps: []map[string]any{{"_name": "getLog", "idOrName": id}, {"_name": "attachments"}}}
+	},
+	caseProcedure:  "/api/v1/case/{}/procedure",
+	alertProcedure: "/api/v1/alert/{}/procedure",
+	procedureItem:  "/api/v1/procedure/{}",
+	casePage:       "/api/v1/case/{}/page",
+	pageItem:       "/api/v1/case/{}/page/{}",
 	procedures: func(id string) listing {
 		return listing{what: "listing procedures", steps: caseSteps(id, "procedures")}
 	},
@@ -227,14 +261,24 @@ var v0Spec = &dialectSpec{
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
 	procedures:       func(string) listing { return listing{what: "listing procedures"} },
-	alertProcedures:  func(string) listing { return listing{what: "listing procedures"} },
-	pages:            func(string) listing { return listing{what: "listing case pages"} },
-	caseMerge:        "/api/case/{}/_merge/{}",
-	caseMergePair:    true,
-	caseBulk:         "/api/case/_bulk",
-	templateCreate:   "/api/case/template",
-	templateItem:     "/api/case/template/{}",
-	templates:        listing{what: "listing case templates", path: "/api/case/template/_search"},
+	caseAttachments:  func(string) listing { return listing{what: "listing attachments"} },
+	alertAttachments: func(string) listing { return listing{what: "listing attachments"} },
+	logAttachments:   func(string) listing { return listing{what: "listing attachments"} },
+	logFilePart:      "attachment",
+	// The datastore (AttachmentCtrl) serves a stored file by its id and
+	// the name to give it, plain or in a zip protected by the server's
+	// datastore password.
+	observableDownload:    "/api/datastore/{}",
+	observableDownloadZip: "/api/datastorezip/{}",
+	datastoreDownload:     true,
+	alertProcedures:       func(string) listing { return listing{what: "listing procedures"} },
+	pages:                 func(string) listing { return listing{what: "listing case pages"} },
+	caseMerge:             "/api/case/{}/_merge/{}",
+	caseMergePair:         true,
+	caseBulk:              "/api/case/_bulk",
+	templateCreate:        "/api/case/template",
+	templateItem:          "/api/case/template/{}",
+	templates:             listing{what: "listing case templates", path: "/api/case/template/_search"},
 	// TheHive 3 keeps custom field definitions in its custom_fields list
 	// (DBListCtrl); TheHive 4 has /api/customField (v0Spec4).
 	customFieldList:      "/api/list/custom_fields",

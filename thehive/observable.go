@@ -34,23 +34,11 @@ type Observable struct {
 	// IgnoreSimilarity excludes the observable from similarity searches.
 	IgnoreSimilarity bool `json:"ignoreSimilarity"`
 	// Attachment describes the file of a file observable.
-	Attachment *ObservableFile `json:"attachment,omitempty"`
+	Attachment *Attachment `json:"attachment,omitempty"`
 	// Reports holds analyzer reports as the server sent them.
 	Reports json.RawMessage `json:"reports,omitempty"`
 	// Raw is the observable as the server sent it.
 	Raw json.RawMessage `json:"-"`
-}
-
-// ObservableFile describes a file observable's stored file.
-type ObservableFile struct {
-	// ID is the stored file's id (its SHA-256 in TheHive 5).
-	ID string `json:"id"`
-	// Name, Size and ContentType describe the file as uploaded.
-	Name        string `json:"name"`
-	Size        int64  `json:"size"`
-	ContentType string `json:"contentType"`
-	// Hashes are the file's hashes (SHA-256, SHA-1, MD5).
-	Hashes []string `json:"hashes"`
 }
 
 // observableWire decodes an observable from either dialect.
@@ -93,6 +81,16 @@ type ObservableInput struct {
 	SightedAt time.Time
 	// IgnoreSimilarity excludes the observables from similarity searches.
 	IgnoreSimilarity *bool
+	// IsZip, for a file observable, says the uploaded file is a zip to
+	// unpack: TheHive creates one observable per file inside, opening the
+	// zip with ZipPassword (the server's datastore password, "malware" by
+	// default, when empty).
+	IsZip       bool
+	ZipPassword string
+	// Attachment, for a plain (not uploaded) create, makes a file
+	// observable of a file TheHive stores already, such as an attachment
+	// of the case; Data must then be empty.
+	Attachment *Attachment
 }
 
 // put checks in and writes its create body for the dialect of sp to b.
@@ -105,14 +103,26 @@ func (in *ObservableInput) put(sp *dialectSpec, b map[string]any) error {
 // the attachment.
 func (in *ObservableInput) fields(sp *dialectSpec, b map[string]any, file bool) error {
 	dt := in.DataType
-	if file {
+	if in.ZipPassword != "" && !in.IsZip {
+		return inputErr("observable zip password", "is set but IsZip is not")
+	}
+	if in.IsZip && !file {
+		return inputErr("observable IsZip", "applies only to an uploaded file (CreateFile)")
+	}
+	switch {
+	case file && in.Attachment != nil:
+		return inputErr("observable attachment", "is set for an uploaded file")
+	case file || in.Attachment != nil:
 		if dt == "" {
 			dt = "file"
 		}
 		if len(in.Data) > 0 {
 			return inputErr("observable data", "must be empty for a file observable")
 		}
-	} else {
+		if err := in.putFile(b); err != nil {
+			return err
+		}
+	default:
 		if err := required("observable data type", dt); err != nil {
 			return err
 		}
@@ -139,6 +149,30 @@ func (in *ObservableInput) fields(sp *dialectSpec, b map[string]any, file bool) 
 	u := ObservableUpdate{Message: orNil(in.Message), Tags: in.Tags, TLP: in.TLP, PAP: in.PAP, IOC: in.IOC,
 		Sighted: in.Sighted, SightedAt: timeOrNil(in.SightedAt), IgnoreSimilarity: in.IgnoreSimilarity}
 	return u.put(sp, b)
+}
+
+// putFile writes what a file observable adds to the body: the zip
+// handling of an upload, or the stored file it refers to ({"id", "name",
+// "contentType"}, the InputAttachment of TheHive 4 and 5 and the
+// attachment object of TheHive 3).
+func (in *ObservableInput) putFile(b map[string]any) error {
+	if in.IsZip {
+		b["isZip"] = true
+		putText(b, "zipPassword", in.ZipPassword)
+	}
+	if a := in.Attachment; a != nil {
+		if err := required("observable attachment id", a.ID); err != nil {
+			return err
+		}
+		if err := required("observable attachment name", a.Name); err != nil {
+			return err
+		}
+		if err := required("observable attachment content type", a.ContentType); err != nil {
+			return err
+		}
+		b["attachment"] = map[string]any{"id": a.ID, "name": a.Name, "contentType": a.ContentType}
+	}
+	return nil
 }
 
 // ObservableUpdate changes some fields of an observable; nil pointers

@@ -2,7 +2,10 @@ package thehive
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
+	"net/http"
+	"strings"
 	"time"
 
 	"github.com/incidentkit/incidentkit"
@@ -88,4 +91,31 @@ func (u *LogUpdate) put(sp *dialectSpec, b map[string]any) error {
 		putDate(b, "includeInTimeline", u.IncludeInTimeline)
 	}
 	return nothing(b, "log update")
+}
+
+// AddLogFile adds an entry with a file to a task's log, in one multipart
+// request: the entry's fields in the part "_json", the file in
+// "attachments" (TheHive 5) or "attachment" (TheHive 3/4). It is sent
+// once; the file streams from its source. A nil in is an input error.
+func (s *TaskService) AddLogFile(ctx context.Context, taskID string, in *LogInput, file incidentkit.Upload) (*Log, error) {
+	r, err := s.c.request(http.MethodPost, route{path: s.c.sp.taskLog, idField: "task id", id: taskID}, transport.ReplayUnsafe)
+	if err != nil {
+		return nil, err
+	}
+	if in == nil {
+		return nil, inputErr("log input", "is nil")
+	}
+	if strings.TrimSpace(file.FileName) == "" {
+		return nil, inputErr("file name", "is empty")
+	}
+	fields := map[string]any{}
+	if err := in.put(s.c.sp, fields); err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(fields)
+	if err != nil {
+		return nil, inputErr("log input", err.Error())
+	}
+	r.Body = transport.MultipartBody([]transport.FormField{{Name: "_json", Value: string(js)}}, s.c.sp.logFilePart, file)
+	return getOne[Log, logWire](ctx, s.c, r)
 }
