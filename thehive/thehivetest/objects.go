@@ -155,6 +155,10 @@ func (s *Server) createObservables(parentKey, parentID string, in map[string]any
 	case []any:
 		datas = x
 	}
+	files, p = s.observableFiles(in, files)
+	if len(p) > 0 {
+		return answer{problems: p}
+	}
 	if len(files) == 0 && len(datas) == 0 {
 		p.add("data", "required")
 		return answer{problems: p}
@@ -182,7 +186,7 @@ func (s *Server) createObservables(parentKey, parentID string, in map[string]any
 		q.intField(in, d, "pap", 0, 3, 2)
 		q.tlpField(in, d, v0)
 		if file != nil {
-			d["attachment"] = file.json()
+			d["attachment"], d["__file"] = file.json(), file.data
 		} else {
 			d["data"] = data
 		}
@@ -217,16 +221,31 @@ func readObservableBody(r *http.Request) (map[string]any, []attachment, error) {
 		in, err := readObject(r.Body)
 		return in, nil, err
 	}
+	in, files, err := readParts(r)
+	switch {
+	case err != nil:
+		return nil, nil, err
+	case in == nil:
+		return nil, nil, fmt.Errorf("no _json part")
+	case len(files["attachment"]) == 0:
+		return nil, nil, fmt.Errorf("no attachment part")
+	}
+	return in, files["attachment"], nil
+}
+
+// readParts reads a multipart body: the _json part, when there is one,
+// and the files by part name.
+func readParts(r *http.Request) (map[string]any, map[string][]attachment, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, nil, err
 	}
 	var in map[string]any
-	var files []attachment
+	files := map[string][]attachment{}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			break
+			return in, files, nil
 		}
 		if err != nil {
 			return nil, nil, err
@@ -235,23 +254,15 @@ func readObservableBody(r *http.Request) (map[string]any, []attachment, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		switch part.FormName() {
-		case "_json":
+		if part.FormName() == "_json" {
 			if err := json.Unmarshal(b, &in); err != nil {
 				return nil, nil, fmt.Errorf("_json: %w", err)
 			}
-		case "attachment":
-			ct := part.Header.Get("Content-Type")
-			files = append(files, attachment{name: part.FileName(), contentType: ct, data: b})
+			continue
 		}
+		files[part.FormName()] = append(files[part.FormName()],
+			attachment{name: part.FileName(), contentType: part.Header.Get("Content-Type"), data: b})
 	}
-	if in == nil {
-		return nil, nil, fmt.Errorf("no _json part")
-	}
-	if len(files) == 0 {
-		return nil, nil, fmt.Errorf("no attachment part")
-	}
-	return in, files, nil
 }
 
 // createAlert stores a new alert with its observables: "observables" in

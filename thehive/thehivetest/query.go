@@ -76,14 +76,21 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			kind = map[string]string{"listCase": kindCase, "listAlert": kindAlert, "listTask": kindTask, "listObservable": kindObservable,
 				"listLog": kindLog, "listCaseTemplate": kindTemplate}[name]
 			objs = append([]doc(nil), s.docs[kind]...)
-		case "getCase", "getAlert", "getTask":
-			k := map[string]string{"getCase": kindCase, "getAlert": kindAlert, "getTask": kindTask}[name]
+		case "getCase", "getAlert", "getTask", "getLog":
+			k := map[string]string{"getCase": kindCase, "getAlert": kindAlert, "getTask": kindTask, "getLog": kindLog}[name]
 			d := s.find(k, fmt.Sprint(op["idOrName"]))
 			if d == nil {
 				writeError(w, http.StatusNotFound, "NotFoundError", fmt.Sprintf("%s %v not found", k, op["idOrName"]))
 				return
 			}
 			kind, objs = k, []doc{d}
+		case "attachments":
+			if len(objs) != 1 || (kind != kindCase && kind != kindAlert && kind != kindLog) {
+				writeError(w, http.StatusBadRequest, "BadRequest", "attachments needs a single case, alert or log before it")
+				return
+			}
+			parent := "__" + kind
+			kind, objs = kindAttachment, s.children(kindAttachment, parent, objs[0]["_id"].(string))
 		case "procedures", "pages":
 			if len(objs) != 1 || (kind != kindCase && (kind != kindAlert || name == "pages")) {
 				writeError(w, http.StatusBadRequest, "BadRequest", name+" needs a single case (or alert, for procedures) before it")

@@ -125,6 +125,9 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "NotFoundError", "unknown path "+r.URL.Path)
 		return
 	}
+	if r.Method == http.MethodGet && s.download(w, r, seg[1:]) {
+		return
+	}
 	if seg[1] == "v1" {
 		s.v1(w, r, user, seg[2:])
 		return

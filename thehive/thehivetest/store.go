@@ -22,6 +22,7 @@ const (
 	kindField      = "customField"
 	kindProcedure  = "procedure"
 	kindPage       = "page"
+	kindAttachment = "attachment"
 )
 
 func typeNames(kind string) (v1, v0 string) {
@@ -44,6 +45,8 @@ func typeNames(kind string) (v1, v0 string) {
 		return "Procedure", "Procedure"
 	case kindPage:
 		return "Page", "Page"
+	case kindAttachment:
+		return "Attachment", "Attachment"
 	}
 	return "Comment", "case_comment"
 }
@@ -115,6 +118,12 @@ func (s *Server) find(kind, id string) doc {
 	case kindTemplate:
 		for _, d := range s.docs[kind] {
 			if d["name"] == id {
+				return d
+			}
+		}
+	case kindAttachment: // TheHive 5 also takes the file's own id
+		for _, d := range s.docs[kind] {
+			if d["id"] == id {
 				return d
 			}
 		}

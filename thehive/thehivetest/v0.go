@@ -34,6 +34,9 @@ func (s *Server) v0(w http.ResponseWriter, r *http.Request, user string, seg []s
 	case len(seg) == 2 && seg[1] == "artifact" && r.Method == http.MethodPost:
 		s.postObservables(w, r, user, kindCase, "__case", seg[0], true)
 		return
+	case len(seg) == 3 && seg[0] == "task" && seg[2] == "log" && r.Method == http.MethodPost && isMultipart(r):
+		s.addLogFile(w, r, user, seg[1], "attachment", true)
+		return
 	}
 	s.answerJSON(w, r, true, func(in map[string]any) answer { return s.v0Answer(r.Method, seg, in, user) })
 }

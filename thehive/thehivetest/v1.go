@@ -11,6 +11,14 @@ func (s *Server) v1(w http.ResponseWriter, r *http.Request, user string, seg []s
 		s.query(w, r)
 		return
 	}
+	if len(seg) == 3 && seg[2] == "attachments" && r.Method == http.MethodPost && (seg[0] == "case" || seg[0] == "alert" || seg[0] == "log") {
+		s.addAttachments(w, r, user, map[string]string{"case": kindCase, "alert": kindAlert, "log": kindLog}[seg[0]], seg[1])
+		return
+	}
+	if len(seg) == 3 && seg[0] == "task" && seg[2] == "log" && r.Method == http.MethodPost && isMultipart(r) {
+		s.addLogFile(w, r, user, seg[1], "attachments", false)
+		return
+	}
 	if len(seg) == 3 && seg[2] == "observable" && r.Method == http.MethodPost && (seg[0] == "case" || seg[0] == "alert") {
 		parentKind := map[string]string{"case": kindCase, "alert": kindAlert}[seg[0]]
 		s.postObservables(w, r, user, parentKind, "__"+seg[0], seg[1], false)
@@ -25,6 +33,10 @@ func (s *Server) v1Answer(method string, seg []string, in map[string]any, user s
 	switch {
 	case len(seg) == 3 && (seg[0] == "case" || seg[0] == "alert") && seg[2] == "procedure" && method == http.MethodPost:
 		return s.addProcedure(seg[0], seg[1], in, user)
+	case len(seg) == 4 && (seg[0] == "case" || seg[0] == "alert") && seg[2] == "attachment" && method == http.MethodDelete:
+		return s.deleteAttachment(map[string]string{"case": kindCase, "alert": kindAlert}[seg[0]], seg[1], seg[3])
+	case len(seg) == 4 && seg[0] == "log" && seg[2] == "attachments" && method == http.MethodDelete:
+		return s.deleteAttachment(kindLog, seg[1], seg[3])
 	case len(seg) == 3 && seg[0] == "case" && seg[2] == "page" && method == http.MethodPost:
 		return s.addPage(s.caseID(seg[1]), in, user)
 	case len(seg) == 4 && seg[0] == "case" && seg[2] == "page":

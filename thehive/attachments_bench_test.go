@@ -1,0 +1,128 @@
+package thehive
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"testing"
+
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/benchkit"
+)
+
+const benchFileSize = 1 << 30 // 1 GiB
+
+// benchUploaded is the upload answer of the benchmark server.
+const benchUploaded = `{"attachments":[{"_id":"~77","id":"e3b0","name":"dump.bin","contentType":"application/octet-stream","size":1073741824}]}`
+
+// attachmentSides are the two sides of the attachment benchmarks, by name.
+// Each runs in the benchmark and again, alone, in a child process that
+// measures its peak memory; the server stays in the benchmark process.
+var attachmentSides = benchkit.Sides{
+	"upload/baseline": func(url string) (func(context.Context) error, error) {
+		hc := &http.Client{}
+		return func(ctx context.Context) error {
+			// The hand-written way: a multipart body streamed through a
+			// pipe by a multipart.Writer.
+			pr, pw := io.Pipe()
+			mw := multipart.NewWriter(pw)
+			go func() {
+				part, err := mw.CreateFormFile("attachments", "dump.bin")
+				if err == nil {
+					_, err = io.Copy(part, benchkit.Pattern{Size: benchFileSize}.Reader())
+				}
+				if err == nil {
+					err = mw.Close()
+				}
+				pw.CloseWithError(err)
+			}()
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/api/v1/case/~1/attachments", pr)
+			if err != nil {
+				return err
+			}
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+			req.Header.Set("Authorization", "Bearer bench-key")
+			var created struct {
+				Attachments []struct {
+					ID string `json:"_id"`
+				} `json:"attachments"`
+			}
+			if _, err := benchkit.DecodeJSON(hc, req, &created); err != nil {
+				return err
+			}
+			if len(created.Attachments) != 1 {
+				return fmt.Errorf("no attachment in the answer")
+			}
+			return nil
+		}, nil
+	},
+	"upload/thehive": func(url string) (func(context.Context) error, error) {
+		c, err := NewClient(url, WithAPIKey("bench-key"))
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error {
+			_, err := c.Attachments.UploadToCase(ctx, "~1", incidentkit.Upload{
+				ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize, FileName: "dump.bin"})
+			return err
+		}, nil
+	},
+	"download/baseline": func(url string) (func(context.Context) error, error) {
+		hc := &http.Client{}
+		return func(ctx context.Context) error {
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"/api/v1/attachment/~77/download", nil)
+			if err != nil {
+				return err
+			}
+			req.Header.Set("Authorization", "Bearer bench-key")
+			return benchkit.Do(hc, req, func(resp *http.Response) error {
+				n, err := io.Copy(io.Discard, resp.Body)
+				if err == nil && n != benchFileSize {
+					err = fmt.Errorf("downloaded %d bytes, want %d", n, benchFileSize)
+				}
+				return err
+			})
+		}, nil
+	},
+	"download/thehive": func(url string) (func(context.Context) error, error) {
+		c, err := NewClient(url, WithAPIKey("bench-key"))
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error {
+			info, err := c.Attachments.Download(ctx, "~77", io.Discard, nil)
+			if err == nil && info.Size != benchFileSize {
+				err = fmt.Errorf("downloaded %d bytes, want %d", info.Size, benchFileSize)
+			}
+			return err
+		}, nil
+	},
+}
+
+// TestPeakMemoryChild runs one attachment side for a peak-memory
+// measurement in a child process; in an ordinary test run it is skipped.
+func TestPeakMemoryChild(t *testing.T) { attachmentSides.Child(t) }
+
+// benchAttachment times the baseline and the client sides of op ("upload"
+// or "download") against one file server, each reporting its throughput
+// and its peak memory ("peak-MiB"), measured in a process of its own.
+func benchAttachment(b *testing.B, op string) {
+	srv := benchkit.ServeFile(b, benchkit.File{Size: benchFileSize, Created: []byte(benchUploaded)})
+	for _, side := range []string{"baseline", "thehive"} {
+		b.Run(side, func(b *testing.B) {
+			b.SetBytes(benchFileSize)
+			attachmentSides.Run(b, op+"/"+side, srv.URL)
+		})
+	}
+}
+
+// BenchmarkAttachmentUpload sends 1 GiB through Attachments.UploadToCase
+// and, as the baseline, through a bare net/http multipart POST of the same
+// bytes.
+func BenchmarkAttachmentUpload(b *testing.B) { benchAttachment(b, "upload") }
+
+// BenchmarkAttachmentDownload streams 1 GiB through Attachments.Download
+// and, as the baseline, through a bare GET copied with io.Copy.
+func BenchmarkAttachmentDownload(b *testing.B) { benchAttachment(b, "download") }
