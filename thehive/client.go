@@ -37,6 +37,8 @@ type Client struct {
 	Pages *PageService
 	// Attachments stores files on cases, alerts and task logs (V1 only).
 	Attachments *AttachmentService
+	// Cortex runs analyzers and responders through TheHive.
+	Cortex *CortexService
 }
 
 // NewClient returns a client for baseURL, the server's root (for example
@@ -65,6 +67,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	c.Procedures = &ProcedureService{c: c}
 	c.Pages = &PageService{c: c}
 	c.Attachments = &AttachmentService{c: c}
+	c.Cortex = &CortexService{c: c}
 	return c, nil
 }
 

@@ -262,6 +262,23 @@ func TestContractV1(t *testing.T) {
 				incidentkit.Upload{Reader: strings.NewReader("PK\x03\x04"), FileName: "bundle.zip"})
 			return err
 		}},
+		{name: "cortex analyzers", call: func() error { _, err := c.Cortex.Analyzers(ctx); return err }},
+		{name: "cortex analyzers for a type", call: func() error { _, err := c.Cortex.AnalyzersFor(ctx, "domain"); return err }},
+		{name: "cortex responders", call: func() error { _, err := c.Cortex.Responders(ctx, EntityCase, "~123"); return err }},
+		{name: "cortex run analyzer", call: func() error {
+			o := &Observable{Record: Record{ID: "~789"}, DataType: "domain"}
+			_, err := c.Cortex.RunAnalyzer(ctx, o, &Worker{ID: "vt", Name: "VT", DataTypes: []string{"domain"}, CortexIDs: []string{"c1"}},
+				map[string]any{"force": true})
+			return err
+		}},
+		{name: "cortex get job", call: func() error { _, err := c.Cortex.GetJob(ctx, "~j1"); return err }},
+		{name: "cortex run responder", call: func() error {
+			// "id" is the responder the mock's example answer lists.
+			_, err := c.Cortex.RunResponder(ctx, &ActionInput{ResponderID: "id", ObjectType: EntityCase, ObjectID: "~123",
+				Parameters: map[string]any{"to": "soc@acme.test"}, TLP: incidentkit.Ptr(TLPAmber)})
+			return err
+		}},
+		{name: "cortex actions", call: func() error { _, err := c.Cortex.Actions(ctx, EntityCase, "~123"); return err }},
 		{name: "search alerts", call: func() error {
 			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err

@@ -78,6 +78,8 @@ type dialectSpec struct {
 	// observableDownloadZip.
 	observableDownload, observableDownloadZip string
 	datastoreDownload                         bool
+	// cortex is the prefix of the Cortex connector's routes.
+	cortex string
 	// The alert lifecycle. alertMerge and alertImport take the alert id,
 	// then the case id.
 	alertFollow, alertUnfollow       string
@@ -156,6 +158,7 @@ var v1Spec = &dialectSpec{
 	logItem:            "/api/v1/log/{}",
 	observableCreate:   "/api/v1/case/{}/observable",
 	observableItem:     "/api/v1/observable/{}",
+	cortex:             "/api/v1/connector/cortex",
 	caseAttach:         "/api/v1/case/{}/attachments",
 	alertAttach:        "/api/v1/alert/{}/attachments",
 	logAttach:          "/api/v1/log/{}/attachments",
@@ -261,6 +264,7 @@ var v0Spec = &dialectSpec{
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
 	procedures:       func(string) listing { return listing{what: "listing procedures"} },
+	cortex:           "/api/connector/cortex",
 	caseAttachments:  func(string) listing { return listing{what: "listing attachments"} },
 	alertAttachments: func(string) listing { return listing{what: "listing attachments"} },
 	logAttachments:   func(string) listing { return listing{what: "listing attachments"} },

@@ -3,6 +3,7 @@ package thehivetest
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -46,6 +47,8 @@ type Server struct {
 	org, version            string
 	now                     func() time.Time
 	docs                    map[string][]doc // by kind: case, task, log, observable, alert, comment
+	analyzers               []Analyzer
+	responders              []Responder
 	seq, caseNumber         int
 }
 
@@ -126,6 +129,11 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method == http.MethodGet && s.download(w, r, seg[1:]) {
+		return
+	}
+	if i := slices.Index(seg, "cortex"); i > 0 && i <= 3 && seg[i-1] == "connector" {
+		v0 := seg[1] != "v1"
+		s.answerJSON(w, r, v0, func(in map[string]any) answer { return s.cortex(r.Method, seg[i+1:], in, v0, user) })
 		return
 	}
 	if seg[1] == "v1" {

@@ -23,6 +23,8 @@ const (
 	kindProcedure  = "procedure"
 	kindPage       = "page"
 	kindAttachment = "attachment"
+	kindJob        = "job"
+	kindAction     = "action"
 )
 
 func typeNames(kind string) (v1, v0 string) {
@@ -47,6 +49,10 @@ func typeNames(kind string) (v1, v0 string) {
 		return "Page", "Page"
 	case kindAttachment:
 		return "Attachment", "Attachment"
+	case kindJob:
+		return "case_artifact_job", "case_artifact_job"
+	case kindAction:
+		return "action", "action"
 	}
 	return "Comment", "case_comment"
 }
