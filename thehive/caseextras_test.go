@@ -28,6 +28,21 @@ func TestCaseExtrasShapes(t *testing.T) {
 		{name: "update many v0", dialect: V0, call: func(c *Client) error {
 			return c.Cases.UpdateMany(ctx, []string{"AC1"}, &CaseUpdate{Severity: incidentkit.Ptr(SeverityHigh)})
 		}, answer: `[{"id":"AC1"}]`, status: 200, method: "PATCH", path: "/api/case/_bulk", body: `{"ids":["AC1"],"severity":3}`},
+		{name: "links v1", dialect: V1, call: func(c *Client) error { return errOf(c.Cases.Links(ctx, "~1")) },
+			answer: `[{"_id":"~2","linkedWith":[{"_id":"~5","dataType":"ip","data":"10.0.0.7"}],"linksCount":1}]`, status: 200,
+			method: "GET", path: "/api/v1/case/~1/links"},
+		{name: "links v0", dialect: V0, call: func(c *Client) error { return errOf(c.Cases.Links(ctx, "AC1")) },
+			answer: `[]`, status: 200, method: "GET", path: "/api/case/AC1/links"},
+		{name: "alert observables v1", dialect: V1, call: func(c *Client) error { return errOf(c.Alerts.ListObservables(ctx, "~2", nil)) },
+			answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
+			body: `{"query":[{"_name":"getAlert","idOrName":"~2"},{"_name":"observables"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
+		{name: "alert observables v0", dialect: V0, call: func(c *Client) error {
+			p, err := c.Alerts.ListObservables(ctx, "AV2", nil)
+			if err == nil && (p.Total != 1 || p.Items[0].ID != "AO1" || p.Items[0].Data != "evil.test") {
+				t.Errorf("page %+v", p)
+			}
+			return err
+		}, answer: `{"id":"AV2","artifacts":[{"id":"AO1","dataType":"domain","data":"evil.test"}]}`, status: 200, method: "GET", path: "/api/alert/AV2"},
 		{name: "create template v1", dialect: V1, call: func(c *Client) error {
 			return errOf(c.CaseTemplates.Create(ctx, &CaseTemplateInput{Name: "phishing", TitlePrefix: "[PHISH]", Severity: SeverityMedium,
 				Tags: []string{"phishing"}, Tasks: []TaskInput{{Title: "Collect headers"}}, CustomFields: []CustomField{StringField("vector", "mail")}}))

@@ -279,6 +279,8 @@ func TestContractV1(t *testing.T) {
 			return err
 		}},
 		{name: "cortex actions", call: func() error { _, err := c.Cortex.Actions(ctx, EntityCase, "~123"); return err }},
+		{name: "case links", call: func() error { _, err := c.Cases.Links(ctx, "~123"); return err }},
+		{name: "alert observables", call: func() error { _, err := c.Alerts.ListObservables(ctx, "~321", nil); return err }},
 		{name: "search alerts", call: func() error {
 			_, err := c.Alerts.List(ctx, &ListOptions{Filter: filter.In("source", "mdr", "edr"), PageSize: 10})
 			return err

@@ -78,6 +78,11 @@ type dialectSpec struct {
 	// observableDownloadZip.
 	observableDownload, observableDownloadZip string
 	datastoreDownload                         bool
+	// caseLinks lists the cases sharing observables with one.
+	caseLinks string
+	// alertObservables lists an alert's observables; nil where the alert
+	// carries them (TheHive 3/4's "artifacts").
+	alertObservables func(id string) listing
 	// cortex is the prefix of the Cortex connector's routes.
 	cortex string
 	// The alert lifecycle. alertMerge and alertImport take the alert id,
@@ -147,17 +152,21 @@ type dialectSpec struct {
 
 // v1Spec is TheHive 5's /api/v1.
 var v1Spec = &dialectSpec{
-	dialect:            V1,
-	label:              "TheHive 5 (dialect V1)",
-	caseCreate:         "/api/v1/case",
-	caseItem:           "/api/v1/case/{}",
-	taskCreate:         "/api/v1/case/{}/task",
-	taskItem:           "/api/v1/task/{}",
-	taskLog:            "/api/v1/task/{}/log",
-	taskDelete:         "/api/v1/task/{}",
-	logItem:            "/api/v1/log/{}",
-	observableCreate:   "/api/v1/case/{}/observable",
-	observableItem:     "/api/v1/observable/{}",
+	dialect:          V1,
+	label:            "TheHive 5 (dialect V1)",
+	caseCreate:       "/api/v1/case",
+	caseItem:         "/api/v1/case/{}",
+	taskCreate:       "/api/v1/case/{}/task",
+	taskItem:         "/api/v1/task/{}",
+	taskLog:          "/api/v1/task/{}/log",
+	taskDelete:       "/api/v1/task/{}",
+	logItem:          "/api/v1/log/{}",
+	observableCreate: "/api/v1/case/{}/observable",
+	observableItem:   "/api/v1/observable/{}",
+	caseLinks:        "/api/v1/case/{}/links",
+	alertObservables: func(id string) listing {
+		return listing{what: "listing alert observables", steps: []map[string]any{{"_name": "getAlert", "idOrName": id}, {"_name": "observables"}}}
+	},
 	cortex:             "/api/v1/connector/cortex",
 	caseAttach:         "/api/v1/case/{}/attachments",
 	alertAttach:        "/api/v1/alert/{}/attachments",
@@ -264,6 +273,7 @@ var v0Spec = &dialectSpec{
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
 	procedures:       func(string) listing { return listing{what: "listing procedures"} },
+	caseLinks:        "/api/case/{}/links",
 	cortex:           "/api/connector/cortex",
 	caseAttachments:  func(string) listing { return listing{what: "listing attachments"} },
 	alertAttachments: func(string) listing { return listing{what: "listing attachments"} },

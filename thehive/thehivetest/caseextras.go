@@ -162,3 +162,32 @@ func renderField(d doc, v0 bool) map[string]any {
 	}
 	return out
 }
+
+// caseLinks lists the cases that share an observable (data type and
+// value) with the case id, each with the shared observables in linkedWith
+// and their count in linksCount, as TheHive's /links route does.
+func (s *Server) caseLinks(id string, v0 bool) answer {
+	c := s.find(kindCase, id)
+	if c == nil {
+		return notFound("Case", id)
+	}
+	mine := s.children(kindObservable, "__case", c["_id"].(string))
+	out := []any{}
+	for _, other := range s.docs[kindCase] {
+		if other["_id"] == c["_id"] {
+			continue
+		}
+		var shared []any
+		for _, o := range s.children(kindObservable, "__case", other["_id"].(string)) {
+			if sameObservable(mine, o) {
+				shared = append(shared, render(kindObservable, o, v0))
+			}
+		}
+		if len(shared) > 0 {
+			r := render(kindCase, other, v0)
+			r["linkedWith"], r["linksCount"] = shared, len(shared)
+			out = append(out, r)
+		}
+	}
+	return answer{status: http.StatusOK, body: out}
+}

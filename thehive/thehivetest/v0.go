@@ -57,6 +57,8 @@ func (s *Server) v0Answer(method string, seg []string, in map[string]any, user s
 		return s.v0Object(kindTemplate, seg[1], method, in, user)
 	case len(seg) == 1 && seg[0] == "_bulk" && method == http.MethodPatch:
 		return s.bulkCases(in, true, user)
+	case len(seg) == 2 && seg[1] == "links" && method == http.MethodGet:
+		return s.caseLinks(seg[0], true)
 	case len(seg) == 3 && seg[1] == "_merge" && method == http.MethodPost:
 		return s.mergeCases([]string{seg[0], seg[2]}, true, user)
 	case len(seg) == 2 && (seg[0] == "task" || seg[0] == "artifact"):

@@ -20,6 +20,19 @@ func (s *Server) v0Alert(w http.ResponseWriter, r *http.Request, user string, se
 			return s.createAlert(in, true, user)
 		case len(seg) == 2 && seg[1] == "createCase" && method == http.MethodPost:
 			return s.promote(seg[0], in, true, user)
+		case len(seg) == 1 && method == http.MethodGet:
+			// TheHive 3/4 send an alert with its observables.
+			a := s.find(kindAlert, seg[0])
+			if a == nil {
+				return notFound("Alert", seg[0])
+			}
+			out := render(kindAlert, a, true)
+			artifacts := []any{}
+			for _, o := range s.children(kindObservable, "__alert", a["_id"].(string)) {
+				artifacts = append(artifacts, render(kindObservable, o, true))
+			}
+			out["artifacts"] = artifacts
+			return answer{status: http.StatusOK, body: out}
 		case len(seg) == 1:
 			return s.v0Object(kindAlert, seg[0], method, in, user)
 		}

@@ -41,6 +41,8 @@ func (s *Server) v1Answer(method string, seg []string, in map[string]any, user s
 		return s.addPage(s.caseID(seg[1]), in, user)
 	case len(seg) == 4 && seg[0] == "case" && seg[2] == "page":
 		return s.casePage(s.caseID(seg[1]), seg[3], method, in, user)
+	case len(seg) == 3 && seg[0] == "case" && seg[2] == "links" && method == http.MethodGet:
+		return s.caseLinks(seg[1], false)
 	case len(seg) == 3 && seg[0] == "case" && seg[1] == "_merge" && method == http.MethodPost:
 		return s.mergeCases(strings.Split(seg[2], ","), false, user)
 	case len(seg) == 2 && seg[0] == "case" && seg[1] == "_bulk" && method == http.MethodPatch:
