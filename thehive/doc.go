@@ -11,8 +11,10 @@
 //
 // The client follows the shape of every incidentkit client:
 //
-//   - The services hang off the client: Cases, Tasks, Observables, Alerts
-//     and Comments. Every call takes a context first and is bounded by it
+//   - The services hang off the client: Cases, Tasks, Observables, Alerts,
+//     Comments, CaseTemplates, CustomFields, Procedures, Pages, Attachments
+//     and Cortex; Client.Query reaches anything else TheHive 5's query API
+//     answers. Every call takes a context first and is bounded by it
 //     (and by WithTimeout).
 //   - Create, Update and Close take a pointer to an input struct; a nil
 //     input fails before anything is sent.
