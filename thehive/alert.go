@@ -3,6 +3,7 @@ package thehive
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"time"
 )
 
@@ -137,6 +138,16 @@ func (in *AlertInput) put(sp *dialectSpec, b map[string]any) error {
 	for key, v := range map[string]string{"type": in.Type, "source": in.Source, "sourceRef": in.SourceRef,
 		"title": in.Title, "description": in.Description, "externalLink": in.ExternalLink, "caseTemplate": in.CaseTemplate} {
 		putText(b, key, v)
+	}
+	if sp.alertFieldsLimited {
+		if in.PAP != nil || in.ExternalLink != "" || in.Flag != nil {
+			return unsupportedIn3("alert input", "PAP, ExternalLink and Flag")
+		}
+		for i, o := range in.Observables {
+			if o.Message == "" && len(o.Tags) == 0 {
+				return inputErr("alert observable "+strconv.Itoa(i), "needs a message or tags in TheHive 3")
+			}
+		}
 	}
 	if in.Summary != "" || in.Assignee != "" {
 		if !sp.alertStatusSet {

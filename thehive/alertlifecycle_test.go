@@ -19,6 +19,12 @@ func TestAlertLifecycleShapes(t *testing.T) {
 	ctx := context.Background()
 	ignored := AlertIgnored
 	tests := []shapeCase{
+		{name: "create alert TheHive 4", dialect: V0, opts: []Option{WithServerVersion(4)}, call: func(c *Client) error {
+			return errOf(c.Alerts.Create(ctx, &AlertInput{Type: "edr", Source: "s1", SourceRef: "r1", Title: "t", Description: "d",
+				PAP: incidentkit.Ptr(PAPRed), Flag: incidentkit.Ptr(true), Observables: []ObservableInput{{DataType: "ip", Data: []string{"10.0.0.1"}}}}))
+		}, answer: `{"id":"AV5"}`, status: 201, method: "POST", path: "/api/alert",
+			body: `{"type":"edr","source":"s1","sourceRef":"r1","title":"t","description":"d","pap":3,"flag":true,
+			"artifacts":[{"dataType":"ip","data":"10.0.0.1"}]}`},
 		{name: "create alert v0", dialect: V0, call: func(c *Client) error {
 			return errOf(c.Alerts.Create(ctx, &AlertInput{Type: "edr", Source: "s1", SourceRef: "r1", Title: "t", Description: "d",
 				TLP: incidentkit.Ptr(TLPRed), Observables: []ObservableInput{{DataType: "ip", Data: []string{"10.0.0.1"}, Message: "m"}}}))
@@ -169,6 +175,14 @@ func TestAlertBadInput(t *testing.T) {
 		{name: "find by key without source", dialect: V0, call: func(c *Client) error {
 			return errOf(c.Alerts.FindByKey(ctx, "edr", "", "r1"))
 		}, want: "alert source"},
+		{name: "pap on TheHive 3", dialect: V0, call: func(c *Client) error {
+			return errOf(c.Alerts.Create(ctx, &AlertInput{Type: "t", Source: "s", SourceRef: "r", Title: "t", Description: "d",
+				PAP: incidentkit.Ptr(PAPRed)}))
+		}, want: "PAP, ExternalLink and Flag are not available in TheHive 3"},
+		{name: "bare artifact on TheHive 3", dialect: V0, call: func(c *Client) error {
+			return errOf(c.Alerts.Create(ctx, &AlertInput{Type: "t", Source: "s", SourceRef: "r", Title: "t", Description: "d",
+				Observables: []ObservableInput{{DataType: "ip", Data: []string{"1.2.3.4"}}}}))
+		}, want: "needs a message or tags in TheHive 3"},
 		{name: "empty status", dialect: V1, call: func(c *Client) error {
 			return c.Alerts.Update(ctx, "~5", &AlertUpdate{Status: incidentkit.Ptr(AlertStatus(""))})
 		}, want: "alert status"},

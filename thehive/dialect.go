@@ -104,6 +104,11 @@ type dialectSpec struct {
 	// body; alertObservableData is "array" when each takes its data as an
 	// array (TheHive 5's InputAlert) rather than a string.
 	alertObservablesKey, alertObservableData string
+	// alertFieldsLimited says alerts take no pap, externalLink or flag and
+	// each observable of a new alert needs a message or tags (TheHive 3:
+	// models/Alert.scala refuses any other attribute, and an artifact
+	// without either).
+	alertFieldsLimited bool
 	// promoteOverrides says a promote takes the new case's fields, not
 	// only its template.
 	promoteOverrides bool
@@ -311,6 +316,7 @@ var v0Spec = &dialectSpec{
 	alertMergeBulk:       "/api/alert/merge/_bulk",
 	alertDeleteBulk:      "/api/alert/delete/_bulk",
 	alertForceDelete:     true,
+	alertFieldsLimited:   true,
 
 	alertObservablesKey: "artifacts",
 	alertObservableData: "string",
@@ -355,6 +361,7 @@ var v0Spec4 = func() *dialectSpec {
 	sp.createOwnerField = "user"
 	sp.customFields = customFieldsV0
 	sp.filterDialect = filter.V0TheHive4
+	sp.alertFieldsLimited = false
 	sp.customFieldList, sp.customFieldCreate, sp.customFieldListForm = "/api/customField", "/api/customField", false
 	return &sp
 }()

@@ -125,6 +125,12 @@ func (sp *dialectSpec) unsupported(field, problem, hint string) error {
 	return &incidentkit.InputError{Service: "thehive", Field: field, Problem: p, Err: ErrUnsupported}
 }
 
+// unsupportedIn3 reports fields TheHive 3 lacks where TheHive 4 has them.
+func unsupportedIn3(field, what string) error {
+	return &incidentkit.InputError{Service: "thehive", Field: field, Problem: what + " are not available in TheHive 3",
+		Err: ErrUnsupported}
+}
+
 // filterErr wraps an error of package filter: it matches ErrInvalidInput,
 // and ErrUnsupported when the filter cannot be expressed in the dialect,
 // while errors.As still finds the *filter.Error or *filter.UnsupportedError.
