@@ -15,6 +15,8 @@ type Client struct {
 	Attachments *AttachmentService
 	// Stats reads aggregate statistics of any table.
 	Stats *StatsService
+	// Batch sends many REST calls in one request.
+	Batch *BatchService
 }
 
 // NewClient returns a client for instanceURL (for example
@@ -33,5 +35,6 @@ func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	c.Incidents = &IncidentService{t: NewTable[Incident](c, "incident")}
 	c.Attachments = &AttachmentService{c: c}
 	c.Stats = &StatsService{c: c}
+	c.Batch = &BatchService{c: c}
 	return c, nil
 }

@@ -71,12 +71,13 @@ func (m *Mock) On(method, urlPattern string, answers ...Answer) {
 }
 
 // Record returns a responder that records the request and answers with
-// what answer returns.
+// what answer returns; answer may read the request's body again.
 func (m *Mock) Record(answer func(*http.Request) Answer) httpmock.Responder {
 	return func(r *http.Request) (*http.Response, error) {
 		var b []byte
 		if r.Body != nil {
 			b, _ = io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(b)) // answer may read it too
 		}
 		m.mu.Lock()
 		m.reqs = append(m.reqs, Request{

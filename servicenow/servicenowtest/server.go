@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -37,6 +38,11 @@ func WithTokenLifetime(d time.Duration) Option { return func(s *Server) { s.toke
 // WithClock sets the server's clock (default time.Now).
 func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
 
+// WithBatchLimit makes the Batch API run at most n items of each batch
+// and name the others in unserviced_requests, as an instance does when a
+// batch hits a size or time limit (0, the default, runs every item).
+func WithBatchLimit(n int) Option { return func(s *Server) { s.batchLimit = n } }
+
 // WithMaxAttachmentBytes caps attachment size (default 64 MiB); larger
 // uploads are answered 413.
 func WithMaxAttachmentBytes(n int64) Option { return func(s *Server) { s.maxAttachment = n } }
@@ -61,6 +67,7 @@ type Server struct {
 	content       map[string]attachmentContent
 	seq           int
 	numbers       map[string]int
+	batchLimit    int
 }
 
 // New starts a fake instance on a loopback address. Close it when done.
@@ -125,6 +132,11 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "User Not Authenticated", "Required to provide Auth information")
 		return
 	}
+	s.dispatch(w, r, user)
+}
+
+// dispatch answers an authenticated request to the instance's APIs.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, user string) {
 	seg := fakehttp.Segments(r)
 	if len(seg) >= 3 && seg[0] == "api" && seg[1] == "now" && (seg[2] == "v1" || seg[2] == "v2") {
 		seg = append(seg[:2], seg[3:]...)
@@ -140,6 +152,13 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		s.attachmentAPI(w, r, user, seg[3:])
 	case "stats":
 		s.statsAPI(w, r, seg[3:])
+	case "batch":
+		if !strings.HasPrefix(r.URL.Path, "/api/now/v1/batch") {
+			// The unversioned path is not served (ServiceNow answers so).
+			writeError(w, http.StatusBadRequest, "Requested URI does not represent any resource", r.URL.Path)
+			return
+		}
+		s.batchAPI(w, r, user)
 	default:
 		writeError(w, http.StatusBadRequest, "Requested URI does not represent any resource", r.URL.Path)
 	}
