@@ -69,23 +69,7 @@ var attachmentSides = benchkit.Sides{
 			return err
 		}, nil
 	},
-	"download/baseline": func(url string) (func(context.Context) error, error) {
-		hc := &http.Client{}
-		return func(ctx context.Context) error {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"/api/v1/attachment/~77/download", nil)
-			if err != nil {
-				return err
-			}
-			req.Header.Set("Authorization", "Bearer bench-key")
-			return benchkit.Do(hc, req, func(resp *http.Response) error {
-				n, err := io.Copy(io.Discard, resp.Body)
-				if err == nil && n != benchFileSize {
-					err = fmt.Errorf("downloaded %d bytes, want %d", n, benchFileSize)
-				}
-				return err
-			})
-		}, nil
-	},
+	"download/baseline": benchkit.DownloadBaseline("/api/v1/attachment/~77/download", func(r *http.Request) { r.Header.Set("Authorization", "Bearer bench-key") }, benchFileSize),
 	"download/thehive": func(url string) (func(context.Context) error, error) {
 		c, err := NewClient(url, WithAPIKey("bench-key"))
 		if err != nil {
@@ -93,10 +77,10 @@ var attachmentSides = benchkit.Sides{
 		}
 		return func(ctx context.Context) error {
 			info, err := c.Attachments.Download(ctx, "~77", io.Discard, nil)
-			if err == nil && info.Size != benchFileSize {
-				err = fmt.Errorf("downloaded %d bytes, want %d", info.Size, benchFileSize)
+			if err != nil {
+				return err
 			}
-			return err
+			return benchkit.CheckSize(info.Size, nil, benchFileSize)
 		}, nil
 	},
 }

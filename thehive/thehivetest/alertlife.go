@@ -83,17 +83,15 @@ func (s *Server) mergeAlerts(caseID string, ids []string, importOnly, v0 bool, u
 	if c == nil {
 		return notFound("Case", caseID)
 	}
-	alerts := make([]doc, 0, len(ids))
-	for _, id := range ids {
-		a := s.find(kindAlert, id)
-		if a == nil {
-			return notFound("Alert", id)
-		}
+	alerts, missing := s.findAll(kindAlert, "Alert", ids)
+	if missing != nil {
+		return *missing
+	}
+	for _, a := range alerts {
 		if a["caseId"] != nil {
 			// TheHive 4's AlertSrv.mergeInCase.
 			return fail(http.StatusBadRequest, "BadRequest", "Alert is already imported")
 		}
-		alerts = append(alerts, a)
 	}
 	for _, a := range alerts {
 		s.copyObservables(a["_id"].(string), c["_id"].(string), user)
@@ -168,13 +166,9 @@ func (s *Server) bulkAlerts(in map[string]any, update func(a doc) problems) answ
 		p.add("ids", "required")
 		return answer{problems: p}
 	}
-	alerts := make([]doc, 0, len(ids))
-	for _, id := range ids {
-		a := s.find(kindAlert, fmt.Sprint(id))
-		if a == nil {
-			return notFound("Alert", fmt.Sprint(id))
-		}
-		alerts = append(alerts, a)
+	alerts, missing := s.findAll(kindAlert, "Alert", stringList(ids))
+	if missing != nil {
+		return *missing
 	}
 	for _, a := range alerts {
 		if p := update(a); len(p) > 0 {

@@ -15,13 +15,9 @@ func (s *Server) mergeCases(ids []string, v0 bool, user string) answer {
 	if len(ids) < 2 {
 		return fail(http.StatusBadRequest, "BadRequest", "a merge needs at least two cases")
 	}
-	cases := make([]doc, 0, len(ids))
-	for _, id := range ids {
-		c := s.find(kindCase, id)
-		if c == nil {
-			return notFound("Case", id)
-		}
-		cases = append(cases, c)
+	cases, missing := s.findAll(kindCase, "Case", ids)
+	if missing != nil {
+		return *missing
 	}
 	var titles, descriptions []string
 	var tags []any
@@ -79,13 +75,9 @@ func (s *Server) bulkCases(in map[string]any, v0 bool, user string) answer {
 			fields[k] = v
 		}
 	}
-	cases := make([]doc, 0, len(ids))
-	for _, id := range ids {
-		c := s.find(kindCase, id)
-		if c == nil {
-			return notFound("Case", id)
-		}
-		cases = append(cases, c)
+	cases, missing := s.findAll(kindCase, "Case", ids)
+	if missing != nil {
+		return *missing
 	}
 	out := make([]any, 0, len(cases))
 	for _, c := range cases {

@@ -207,3 +207,20 @@ func render(kind string, d doc, v0 bool) map[string]any {
 	}
 	return out
 }
+
+// findAll returns the objects of kind with the ids, in order, or the 404
+// answer naming the first one missing (label names the kind in it), so
+// that a call on many objects changes nothing when one is missing.
+// Callers hold s.mu.
+func (s *Server) findAll(kind, label string, ids []string) ([]doc, *answer) {
+	out := make([]doc, 0, len(ids))
+	for _, id := range ids {
+		d := s.find(kind, id)
+		if d == nil {
+			a := notFound(label, id)
+			return nil, &a
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
