@@ -17,6 +17,8 @@ type Client struct {
 	Stats *StatsService
 	// Batch sends many REST calls in one request.
 	Batch *BatchService
+	// ImportSets stages rows for transform maps.
+	ImportSets *ImportSetService
 }
 
 // NewClient returns a client for instanceURL (for example
@@ -36,5 +38,6 @@ func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	c.Attachments = &AttachmentService{c: c}
 	c.Stats = &StatsService{c: c}
 	c.Batch = &BatchService{c: c}
+	c.ImportSets = &ImportSetService{c: c}
 	return c, nil
 }

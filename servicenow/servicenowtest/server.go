@@ -68,6 +68,8 @@ type Server struct {
 	seq           int
 	numbers       map[string]int
 	batchLimit    int
+	maps          map[string]TransformMap
+	imports       map[string]map[string]any // by staging row sys_id
 }
 
 // New starts a fake instance on a loopback address. Close it when done.
@@ -84,6 +86,8 @@ func New(opts ...Option) *Server {
 		tables:        map[string]*table{},
 		content:       map[string]attachmentContent{},
 		numbers:       map[string]int{},
+		maps:          map[string]TransformMap{},
+		imports:       map[string]map[string]any{},
 	}
 	for _, o := range opts {
 		o(s)
@@ -152,6 +156,8 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, user string) {
 		s.attachmentAPI(w, r, user, seg[3:])
 	case "stats":
 		s.statsAPI(w, r, seg[3:])
+	case "import":
+		s.importAPI(w, r, user, seg[3:])
 	case "batch":
 		if !strings.HasPrefix(r.URL.Path, "/api/now/v1/batch") {
 			// The unversioned path is not served (ServiceNow answers so).
