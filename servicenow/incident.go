@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/incidentkit/incidentkit/internal/paging"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
+	"github.com/incidentkit/incidentkit/internal/paging"
 )
 
 // Incident is a record of the incident table. Fields the struct does not
@@ -55,6 +56,39 @@ type Incident struct {
 	ClosedAt   Time `json:"closed_at"`
 	CreatedOn  Time `json:"sys_created_on"`
 	UpdatedOn  Time `json:"sys_updated_on"`
+	// OpenedBy, ResolvedBy and ClosedBy reference the sys_user records
+	// that did so.
+	OpenedBy   Reference `json:"opened_by"`
+	ResolvedBy Reference `json:"resolved_by"`
+	ClosedBy   Reference `json:"closed_by"`
+	// CorrelationID and CorrelationDisplay tie the incident to a record of
+	// another system (an integration's own key and its label).
+	CorrelationID      string `json:"correlation_id"`
+	CorrelationDisplay string `json:"correlation_display"`
+	// ConfigurationItem (cmdb_ci), BusinessService and ServiceOffering
+	// reference what the incident affects.
+	ConfigurationItem Reference `json:"cmdb_ci"`
+	BusinessService   Reference `json:"business_service"`
+	ServiceOffering   Reference `json:"service_offering"`
+	// ParentIncident references the incident this one is a child of;
+	// ChildIncidents counts this one's children.
+	ParentIncident Reference `json:"parent_incident"`
+	ChildIncidents int       `json:"child_incidents"`
+	// Active is false once the incident is resolved or closed.
+	Active bool `json:"active"`
+	// ReopenCount counts the reopenings; MadeSLA is false once an SLA of
+	// the incident breached.
+	ReopenCount int  `json:"reopen_count"`
+	MadeSLA     bool `json:"made_sla"`
+	// BusinessSTC and CalendarSTC are the business and calendar time it
+	// took to resolve (ServiceNow's business_stc and calendar_stc seconds).
+	BusinessSTC time.Duration `json:"business_stc"`
+	CalendarSTC time.Duration `json:"calendar_stc"`
+	// Escalation (0 Normal to 3 Overdue), Severity (1 High to 3 Low) and
+	// ContactType (phone, email, self-service, ...) are the choice values.
+	Escalation  string `json:"escalation"`
+	Severity    string `json:"severity"`
+	ContactType string `json:"contact_type"`
 	// Raw is the record as the server sent it.
 	Raw json.RawMessage `json:"-"`
 }
@@ -139,6 +173,49 @@ func (in *Incident) field(name []byte) any {
 	case "sys_updated_on":
 		return &in.UpdatedOn
 	}
+	return in.integrationField(name)
+}
+
+// integrationField is field for the fields integrations use.
+func (in *Incident) integrationField(name []byte) any {
+	switch string(name) {
+	case "opened_by":
+		return &in.OpenedBy
+	case "resolved_by":
+		return &in.ResolvedBy
+	case "closed_by":
+		return &in.ClosedBy
+	case "correlation_id":
+		return &in.CorrelationID
+	case "correlation_display":
+		return &in.CorrelationDisplay
+	case "cmdb_ci":
+		return &in.ConfigurationItem
+	case "business_service":
+		return &in.BusinessService
+	case "service_offering":
+		return &in.ServiceOffering
+	case "parent_incident":
+		return &in.ParentIncident
+	case "child_incidents":
+		return (*intText)(&in.ChildIncidents)
+	case "active":
+		return (*boolText)(&in.Active)
+	case "reopen_count":
+		return (*intText)(&in.ReopenCount)
+	case "made_sla":
+		return (*boolText)(&in.MadeSLA)
+	case "business_stc":
+		return (*secondsText)(&in.BusinessSTC)
+	case "calendar_stc":
+		return (*secondsText)(&in.CalendarSTC)
+	case "escalation":
+		return &in.Escalation
+	case "severity":
+		return &in.Severity
+	case "contact_type":
+		return &in.ContactType
+	}
 	return nil
 }
 
@@ -212,6 +289,19 @@ type IncidentInput struct {
 	AssignmentGroup incidentkit.Nullable[string]
 	AssignedTo      incidentkit.Nullable[string]
 	Caller          incidentkit.Nullable[string]
+	// CorrelationID and CorrelationDisplay tie the incident to a record of
+	// another system.
+	CorrelationID      incidentkit.Nullable[string]
+	CorrelationDisplay incidentkit.Nullable[string]
+	// ConfigurationItem, BusinessService, ServiceOffering and
+	// ParentIncident are references, set by sys_id.
+	ConfigurationItem incidentkit.Nullable[string]
+	BusinessService   incidentkit.Nullable[string]
+	ServiceOffering   incidentkit.Nullable[string]
+	ParentIncident    incidentkit.Nullable[string]
+	// Severity and ContactType are choice values, set by value.
+	Severity    incidentkit.Nullable[string]
+	ContactType incidentkit.Nullable[string]
 	// Fields sets further fields by name (custom u_ fields, for example),
 	// each value sent as given ("" empties the field). Where a named field
 	// above is set or cleared, it wins over an entry here; the journal
@@ -237,6 +327,14 @@ func (in IncidentInput) MarshalJSON() ([]byte, error) {
 	w.null("assignment_group", in.AssignmentGroup)
 	w.null("assigned_to", in.AssignedTo)
 	w.null("caller_id", in.Caller)
+	w.null("correlation_id", in.CorrelationID)
+	w.null("correlation_display", in.CorrelationDisplay)
+	w.null("cmdb_ci", in.ConfigurationItem)
+	w.null("business_service", in.BusinessService)
+	w.null("service_offering", in.ServiceOffering)
+	w.null("parent_incident", in.ParentIncident)
+	w.null("severity", in.Severity)
+	w.null("contact_type", in.ContactType)
 	names := make([]string, 0, len(in.Fields))
 	for k := range in.Fields {
 		names = append(names, k)

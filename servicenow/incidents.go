@@ -3,10 +3,12 @@ package servicenow
 import (
 	"context"
 	"iter"
+	"net/http"
 	"strings"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/transport"
+	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
 
 // IncidentService manages incident records: the Table API on the incident
@@ -103,4 +105,23 @@ func (s *IncidentService) appendJournal(ctx context.Context, sysID string, field
 		return nil, inputErr(string(field), "is empty")
 	}
 	return s.t.update(ctx, sysID, map[string]string{string(field): text}, transport.ReplayUnsafe)
+}
+
+// GetByNumber returns the incident with the given number (such as
+// INC0010001), searching for it; no such incident is an error matching
+// ErrNotFound.
+func (s *IncidentService) GetByNumber(ctx context.Context, number string) (*Incident, error) {
+	number = strings.TrimSpace(number)
+	if number == "" {
+		return nil, inputErr("incident number", "is empty")
+	}
+	p, err := s.t.List(ctx, &ListOptions{Query: encodedquery.Field("number").Eq(number), PageSize: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Items) == 0 {
+		return nil, &incidentkit.Error{Service: "servicenow", StatusCode: http.StatusNotFound, Method: http.MethodGet,
+			URL: "api/now/table/incident", Message: "No Record found", Detail: "no incident numbered " + number}
+	}
+	return p.Items[0], nil
 }

@@ -350,7 +350,9 @@ func TestIncidentFieldsByTag(t *testing.T) {
 			continue
 		}
 		f := in.field([]byte(name))
-		if f != rv.Field(i).Addr().Interface() {
+		// A field read through a conversion (an int sent as text) is
+		// reached at its own address under another type.
+		if f == nil || reflect.ValueOf(f).Pointer() != rv.Field(i).Addr().Pointer() {
 			t.Errorf("%s reaches %T, not field %s", name, f, rv.Type().Field(i).Name)
 		}
 		if _, ok := f.(json.Unmarshaler); !ok {
