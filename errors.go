@@ -173,7 +173,11 @@ type BodyError struct {
 func (e *BodyError) Error() string {
 	msg := requestPrefix(e.Service, e.Method, e.URL) + StatusText(e.StatusCode) + ": "
 	if e.Summary != "" {
-		return msg + fmt.Sprintf("unexpected %s answer: %q", mediaType(e.ContentType), e.Summary)
+		kind := mediaType(e.ContentType)
+		if kind != "" {
+			kind += " "
+		}
+		return msg + fmt.Sprintf("unexpected %sanswer: %q", kind, e.Summary)
 	}
 	msg += "reading response: "
 	if e.Err != nil {

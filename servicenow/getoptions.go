@@ -10,13 +10,16 @@ type GetOptions struct {
 	DisplayValue DisplayValue `url:"sysparm_display_value,omitempty"`
 	// ExcludeReferenceLink drops the link of reference fields.
 	ExcludeReferenceLink bool `url:"sysparm_exclude_reference_link,omitempty"`
+	// View and QueryNoDomain are as in ListOptions.
+	View          string `url:"sysparm_view,omitempty"`
+	QueryNoDomain bool   `url:"sysparm_query_no_domain,omitempty"`
 }
 
 func (o *GetOptions) values() (any, error) {
 	if o == nil {
 		return url.Values(nil), nil
 	}
-	l := ListOptions{Fields: o.Fields, DisplayValue: o.DisplayValue}
+	l := ListOptions{Fields: o.Fields, DisplayValue: o.DisplayValue, View: o.View}
 	if _, _, err := l.check(); err != nil {
 		return nil, err
 	}

@@ -57,6 +57,18 @@ type ListOptions struct {
 	NoCount bool `url:"sysparm_no_count,omitempty"`
 	// MaxItems caps the records All yields (0 means no cap).
 	MaxItems int `url:"-"`
+	// View names the UI view whose fields the records carry ("desktop",
+	// "mobile", "both"); empty leaves it to the instance.
+	View string `url:"sysparm_view,omitempty"`
+	// QueryNoDomain lets the query reach records of every domain the user
+	// may access, not only the current one (domain separation).
+	QueryNoDomain bool `url:"sysparm_query_no_domain,omitempty"`
+	// QueryCategory names the query category (a read replica's) to run
+	// the query on.
+	QueryCategory string `url:"sysparm_query_category,omitempty"`
+	// SuppressPaginationHeader asks the instance to leave out the Link
+	// header; paging then goes by offset.
+	SuppressPaginationHeader bool `url:"sysparm_suppress_pagination_header,omitempty"`
 }
 
 // wireQuery is what a list request sends.
@@ -92,6 +104,9 @@ func (o *ListOptions) check() (int, string, error) {
 			return 0, "", inputErr("fields", strconv.Quote(f)+" is not a field name")
 		}
 	}
+	if err := checkView(o.View); err != nil {
+		return 0, "", err
+	}
 	query := o.Query
 	if !ordersBySysID(query) {
 		// sys_id is unique: as the last ordering it breaks every tie, so
@@ -114,4 +129,14 @@ func ordersBySysID(q encodedquery.Query) bool {
 		}
 	}
 	return false
+}
+
+// checkView refuses a view name that is not one: the views ServiceNow
+// documents are desktop, mobile and both, and instances define others by
+// name, so only the shape is checked.
+func checkView(v string) error {
+	if v != "" && (strings.TrimSpace(v) != v || strings.ContainsAny(v, ",^&=/?# ")) {
+		return inputErr("view", strconv.Quote(v)+" is not a view name")
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/callctx"
 	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/transport"
 )
@@ -70,6 +71,10 @@ func checkID(id string) error {
 // do sends r and decodes the envelope's result into out; an error envelope
 // is an error even with HTTP 200.
 func do[R any](ctx context.Context, c *Client, r *transport.Request, out *R) (*transport.Response, error) {
+	if r.Method != "" && r.Method != http.MethodGet && noResponseBody(ctx) {
+		// The caller asked the write for no body: out stays zero.
+		return c.core.Do(ctx, r, nil)
+	}
 	var env envelope[R]
 	resp, err := c.core.Do(ctx, r, &env)
 	if err != nil {
@@ -380,4 +385,17 @@ func pageOf[T any](items []T, resp *transport.Response, cur paging.Cursor, limit
 		p.Next = &paging.Cursor{Offset: next}
 	}
 	return p
+}
+
+// noResponseBody reports whether ctx asks for answers without a body: the
+// header X-no-response-body: true, given with incidentkit.WithHeader,
+// makes the Table API answer a write with its status alone.
+func noResponseBody(ctx context.Context) bool {
+	x, _ := callctx.Value[callctx.ExtraHeader](ctx)
+	for k, vs := range x.Header {
+		if strings.EqualFold(k, "X-No-Response-Body") && len(vs) > 0 && strings.EqualFold(vs[0], "true") {
+			return true
+		}
+	}
+	return false
 }

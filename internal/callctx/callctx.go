@@ -22,3 +22,9 @@ func Value[T any](ctx context.Context) (T, bool) {
 
 // SendOnce marks a context whose writes must not be repeated.
 type SendOnce struct{}
+
+// ExtraQuery holds query parameters every call adds to its own.
+type ExtraQuery struct{ Values map[string][]string }
+
+// ExtraHeader holds header fields every call adds to its own.
+type ExtraHeader struct{ Header map[string][]string }

@@ -46,13 +46,18 @@ func (c *Client) build(ctx context.Context, r *Request, out any) (*call, *retrya
 		return nil, nil, err
 	}
 
+	h := c.header(r, contentType)
+	if err := c.addExtras(ctx, u, h); err != nil {
+		k.finish()
+		return nil, nil, err
+	}
 	hr := (&http.Request{
 		Method:     method,
 		URL:        u, // the escaped path exactly as built
 		Proto:      "HTTP/1.1",
 		ProtoMajor: 1,
 		ProtoMinor: 1,
-		Header:     c.header(r, contentType),
+		Header:     h,
 	}).WithContext(k)
 	k.req = retryablehttp.Request{Request: hr}
 	req := &k.req
