@@ -19,6 +19,8 @@ type Client struct {
 	Batch *BatchService
 	// ImportSets stages rows for transform maps.
 	ImportSets *ImportSetService
+	// TaskSLAs reads the SLAs the instance's engine attached to tasks.
+	TaskSLAs *TaskSLAService
 }
 
 // NewClient returns a client for instanceURL (for example
@@ -39,5 +41,6 @@ func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	c.Stats = &StatsService{c: c}
 	c.Batch = &BatchService{c: c}
 	c.ImportSets = &ImportSetService{c: c}
+	c.TaskSLAs = &TaskSLAService{t: NewTable[TaskSLA](c, "task_sla")}
 	return c, nil
 }

@@ -127,6 +127,9 @@ func (s *Server) insert(tableName string, rec Record, user string) {
 		incidentRules(rec, rec["sys_created_on"])
 	}
 	s.table(tableName).rows = append(s.table(tableName).rows, rec)
+	if tableName == "incident" {
+		s.attachSLAs(rec)
+	}
 }
 
 // incidentRules recomputes what an instance's business rules derive.
@@ -298,6 +301,9 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 	}
 	for k, v := range next {
 		rec[k] = v
+	}
+	if name == "incident" {
+		s.advanceSLAs(rec)
 	}
 	s.journal(name, id, notes, user)
 	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
