@@ -17,8 +17,11 @@
 // "^", and "^NQ" starts a new top-level alternative. Every tree is
 // normalised into that shape (distributing And over alternatives where it
 // must), so the server evaluates exactly the grouping the caller wrote. A
-// tree whose normal form would hold more than MaxConditions conditions is an
-// error rather than an exponentially long string.
+// distribution whose normal form would hold more than MaxConditions
+// conditions is an error rather than an exponentially long string; flat
+// conjunctions and disjunctions build in time proportional to their size
+// (q = q.And(c) in a loop included) up to MaxQueryConditions, which Encode
+// and Parse enforce.
 //
 // Values are typed: strings, integers, floats, booleans (true/false),
 // time.Time (converted to UTC and written as YYYY-MM-DD HH:MM:SS), and

@@ -1,6 +1,7 @@
 package encodedquery
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -25,6 +26,11 @@ func Raw(fragment string) Query { return parse(fragment) }
 func parse(s string) Query {
 	if hasLineBreak(s) {
 		return fail("", "a line break cannot be encoded")
+	}
+	// Every condition but the first follows a caret: count them before
+	// splitting anything.
+	if strings.Count(s, "^")+1 > 2*MaxQueryConditions+1 {
+		return fail("", "the query holds more than "+strconv.Itoa(MaxQueryConditions)+" conditions")
 	}
 	var q Query
 	var g group
@@ -64,8 +70,8 @@ func parse(s string) Query {
 		g = append(g, clause{parseAtom(tok)})
 	}
 	closeGroup()
-	if n := q.Len(); n > MaxConditions {
-		return fail("", "the query holds more than the maximum number of conditions")
+	if n := q.Len(); n > MaxQueryConditions {
+		return fail("", "the query holds more than "+strconv.Itoa(MaxQueryConditions)+" conditions")
 	}
 	return q
 }

@@ -3,12 +3,21 @@ package encodedquery
 import (
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
-// MaxConditions caps the number of conditions in a query's normal form.
-// Distributing And over alternatives multiplies conditions; past this cap
-// And returns an error instead of an exponentially long query.
+// MaxConditions caps what distributing And over alternatives (^NQ) may
+// make of a query's normal form: the expansion multiplies conditions, and
+// past this cap And returns an error instead of an exponentially long
+// query. Flat conjunctions and disjunctions are not expanded and are
+// bounded by MaxQueryConditions only.
 const MaxConditions = 1000
+
+// MaxQueryConditions caps the conditions of any one query, built or
+// parsed; Encode and Parse refuse more (Parse before it splits the
+// string). A query this long is already far past what an instance serves
+// in a URL.
+const MaxQueryConditions = 100000
 
 // atom is one condition, or one verbatim token when raw is set (the whole
 // token is then in value). Every string is unescaped.
@@ -36,7 +45,16 @@ type Query struct {
 	groups []group
 	orders []order
 	err    error
+	// room, when set, owns the spare capacity of the clauses of a
+	// one-group query built by And: the query whose clause count equals
+	// room.used may append in place (once, by compare-and-swap), so that
+	// q = q.And(c) in a loop costs the same for every condition while
+	// every Query stays immutable.
+	room *room
 }
+
+// room tracks how much of a shared clause array has been handed out.
+type room struct{ used atomic.Int64 }
 
 // IsZero reports whether q has no condition, no order and no error.
 func (q Query) IsZero() bool { return len(q.groups) == 0 && len(q.orders) == 0 && q.err == nil }
@@ -83,39 +101,78 @@ func And(qs ...Query) Query {
 }
 
 // andFlat is the common case of And: no operand has more than one group,
-// so the result is one group holding every clause, built at once.
+// so the result is one group holding every clause. When the first
+// operand owns spare room after its clauses (it was built by And), the
+// others are appended there; otherwise the group is built once, with room
+// to grow.
 func andFlat(qs []Query) (Query, bool) {
-	clauses, conds, norders := 0, 0, 0
+	clauses, norders := 0, 0
 	for _, q := range qs {
 		if q.err != nil || len(q.groups) > 1 {
 			return Query{}, false
 		}
 		if len(q.groups) == 1 {
 			clauses += len(q.groups[0])
-			conds += groupLen(q.groups[0])
 		}
 		norders += len(q.orders)
 	}
-	if clauses == 0 || conds > MaxConditions {
+	if clauses == 0 {
 		return Query{}, false
 	}
-	g := make(group, 0, clauses)
 	var orders []order
 	if norders > 0 {
 		orders = make([]order, 0, norders)
+		for _, q := range qs {
+			orders = append(orders, q.orders...)
+		}
 	}
+	if first := qs[0]; first.room != nil && len(first.groups) == 1 {
+		g := first.groups[0]
+		if cap(g) >= clauses && first.room.used.CompareAndSwap(int64(len(g)), int64(clauses)) {
+			for _, q := range qs[1:] {
+				if len(q.groups) == 1 {
+					g = append(g, q.groups[0]...)
+				}
+			}
+			return Query{groups: []group{g}, orders: orders, room: first.room}, true
+		}
+	}
+	g := make(group, 0, clauses+clauses/4+1) // room to grow by a quarter
 	for _, q := range qs {
 		if len(q.groups) == 1 {
 			g = append(g, q.groups[0]...)
 		}
-		orders = append(orders, q.orders...)
 	}
-	return Query{groups: []group{g}, orders: orders}, true
+	r := &room{}
+	r.used.Store(int64(len(g)))
+	return Query{groups: []group{g}, orders: orders, room: r}, true
 }
 
 // Or returns the disjunction of the queries. Their order terms are kept,
-// in argument order.
-func Or(qs ...Query) Query { return fold(qs, or2) }
+// in argument order. It is built in one pass: plain disjunctions merge
+// into one clause (a^ORb^ORc), anything else joins as alternatives.
+func Or(qs ...Query) Query {
+	var out Query
+	var orders []order
+	for _, q := range qs {
+		if q.err != nil {
+			return Query{err: q.err}
+		}
+		orders = append(orders, q.orders...)
+		switch {
+		case len(q.groups) == 0:
+		case len(out.groups) == 1 && len(out.groups[0]) == 1 && len(q.groups) == 1 && len(q.groups[0]) == 1:
+			// out is built here and owned: extend its one clause.
+			out.groups[0][0] = append(out.groups[0][0], q.groups[0][0]...)
+		case len(out.groups) == 0 && len(q.groups) == 1 && len(q.groups[0]) == 1:
+			out.groups = []group{{append(clause(nil), q.groups[0][0]...)}}
+		default:
+			out.groups = append(out.groups, q.groups...)
+		}
+	}
+	out.orders = orders
+	return out
+}
 
 func fold(qs []Query, combine func(a, b Query) Query) Query {
 	var out Query
@@ -187,24 +244,6 @@ func and2(a, b Query) Query {
 	return Query{groups: groups, orders: joinOrders(a, b)}
 }
 
-func or2(a, b Query) Query {
-	if q, ok := trivial(a, b); ok {
-		return q
-	}
-	if a.Len()+b.Len() > MaxConditions {
-		return fail("", "the query would exceed "+strconv.Itoa(MaxConditions)+" conditions")
-	}
-	if len(a.groups) == 1 && len(b.groups) == 1 && len(a.groups[0]) == 1 && len(b.groups[0]) == 1 {
-		// Two plain disjunctions merge into one: a^ORb^ORc.
-		c := make(clause, 0, len(a.groups[0][0])+len(b.groups[0][0]))
-		c = append(append(c, a.groups[0][0]...), b.groups[0][0]...)
-		return Query{groups: []group{{c}}, orders: joinOrders(a, b)}
-	}
-	groups := make([]group, 0, len(a.groups)+len(b.groups))
-	groups = append(append(groups, a.groups...), b.groups...)
-	return Query{groups: groups, orders: joinOrders(a, b)}
-}
-
 func groupLen(g group) int {
 	n := 0
 	for _, c := range g {
@@ -240,6 +279,9 @@ func (q Query) orderBy(desc bool, fields []string) Query {
 func (q Query) Encode() (string, error) {
 	if q.err != nil {
 		return "", q.err
+	}
+	if n := q.Len(); n > MaxQueryConditions {
+		return "", &Error{Problem: "the query holds " + strconv.Itoa(n) + " conditions, more than " + strconv.Itoa(MaxQueryConditions)}
 	}
 	var b strings.Builder
 	b.Grow(q.encodedLen())

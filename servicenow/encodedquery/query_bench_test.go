@@ -42,3 +42,42 @@ func BenchmarkBuildBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOr1000 builds and encodes the Or of 1,000 conditions.
+func BenchmarkOr1000(b *testing.B) {
+	qs := make([]Query, 1000)
+	for i := range qs {
+		qs[i] = Field("number").Eq("INC" + strconv.Itoa(i))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Or(qs...).Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAndChain1000 builds q = q.And(c) 1,000 times and encodes it,
+// against BenchmarkAndFlat1000, which gives And every condition at once.
+func BenchmarkAndChain1000(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := andChain(1000).Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAndFlat1000 is the baseline of BenchmarkAndChain1000.
+func BenchmarkAndFlat1000(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		qs := make([]Query, 1000)
+		for i := range qs {
+			qs[i] = Field("a").Eq(i)
+		}
+		if _, err := And(qs...).Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
