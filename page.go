@@ -20,6 +20,10 @@ type Page[T any] struct {
 	// NextURL is the server's own link to the next page, when it gives one
 	// (ServiceNow's Link rel="next"); empty otherwise.
 	NextURL string
+	// FirstURL, PrevURL and LastURL are the server's links to the first,
+	// previous and last pages, when it gives them (ServiceNow's Link
+	// header); empty otherwise. A listing's own URL paging uses NextURL.
+	FirstURL, PrevURL, LastURL string
 }
 
 // HasNext reports whether the API says more data follows this page.

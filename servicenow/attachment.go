@@ -30,6 +30,9 @@ type Attachment struct {
 	CreatedOn Time
 	CreatedBy string
 	UpdatedOn Time
+	// Location is the URL of the new attachment's metadata, from the
+	// Location header of an upload's answer; empty otherwise.
+	Location string
 	// Raw is the record as the server sent it.
 	Raw json.RawMessage `json:"-"`
 }

@@ -83,9 +83,11 @@ func (s *AttachmentService) UploadMultipart(ctx context.Context, table, sysID st
 
 func (s *AttachmentService) upload(ctx context.Context, r *transport.Request) (*Attachment, error) {
 	var out Attachment
-	if _, err := do(ctx, s.c, r, &out); err != nil {
+	resp, err := do(ctx, s.c, r, &out)
+	if err != nil {
 		return nil, err
 	}
+	out.Location = resp.Header.Get("Location")
 	return &out, nil
 }
 
@@ -180,6 +182,20 @@ func (s *AttachmentService) List(ctx context.Context, table, sysID string, opts 
 		return nil, err
 	}
 	return s.attachmentTable().List(ctx, recordQuery(table, sysID, opts))
+}
+
+// Find returns one page of the attachments of any record that opts.Query
+// selects (sysparm_query on the Attachment API: file_name, content_type,
+// table_name, size_bytes, ...); nil lists every attachment the user may
+// read.
+func (s *AttachmentService) Find(ctx context.Context, opts *ListOptions) (*incidentkit.Page[*Attachment], error) {
+	return s.attachmentTable().List(ctx, opts)
+}
+
+// FindAll yields every attachment opts.Query selects, fetching pages as
+// the loop advances, with the guarantees of Table.All.
+func (s *AttachmentService) FindAll(ctx context.Context, opts *ListOptions) iter.Seq2[*Attachment, error] {
+	return s.attachmentTable().All(ctx, opts)
 }
 
 // All yields every attachment of the record sysID of table, fetching

@@ -238,7 +238,8 @@ func (t *Table[T]) Delete(ctx context.Context, sysID string) error {
 // List returns one page of records selected by opts (nil lists all), with
 // X-Total-Count as Total when the instance sends it and where the next
 // page starts: NextURL is the instance's Link rel="next", NextOffset the
-// offset to pass back as ListOptions.Offset, -1 when the data ends.
+// offset to pass back as ListOptions.Offset, -1 when the data ends. The
+// page's FirstURL, PrevURL and LastURL are the Link header's other links.
 func (t *Table[T]) List(ctx context.Context, opts *ListOptions) (*incidentkit.Page[*T], error) {
 	fetch, start, _, err := t.fetcher(opts)
 	if err != nil {
@@ -253,6 +254,9 @@ func (t *Table[T]) List(ctx context.Context, opts *ListOptions) (*incidentkit.Pa
 	if p.Next != nil {
 		out.NextOffset, out.NextURL = p.Next.Offset, p.Next.URL
 	}
+	out.FirstURL, _ = p.Meta.Links.First()
+	out.PrevURL, _ = p.Meta.Links.Prev()
+	out.LastURL, _ = p.Meta.Links.Last()
 	return out, nil
 }
 
