@@ -107,21 +107,39 @@ func SendOnce(ctx context.Context) context.Context {
 }
 
 // WithQuery returns a copy of ctx with which every call adds the
-// parameters of q to its query string: the escape hatch for a parameter
+// parameters of q (to those of an earlier WithQuery) to its query string: the escape hatch for a parameter
 // the client does not name (a ServiceNow sysparm_ the options lack, a
 // parameter a newer release adds). A parameter the call sets itself keeps
 // the call's value, so paging and the options cannot be undone this way.
 func WithQuery(ctx context.Context, q url.Values) context.Context {
-	return callctx.With(ctx, callctx.ExtraQuery{Values: q})
+	merged := url.Values{}
+	if prev, ok := callctx.Value[callctx.ExtraQuery](ctx); ok {
+		for k, vs := range prev.Values {
+			merged[k] = vs
+		}
+	}
+	for k, vs := range q {
+		merged[k] = vs
+	}
+	return callctx.With(ctx, callctx.ExtraQuery{Values: merged})
 }
 
 // WithHeader returns a copy of ctx with which every call sends the fields
-// of h beside its own: the escape hatch for a header the client does not
+// of h (and those of an earlier WithHeader) beside its own: the escape hatch for a header the client does not
 // name (ServiceNow's X-no-response-body on a write, a tenant header). A
 // field the call sets itself keeps the call's value, and credentials
 // (Authorization and the clients' API key headers) cannot be set this
 // way. A name or value that cannot be sent fails the call before anything
 // is sent.
 func WithHeader(ctx context.Context, h http.Header) context.Context {
-	return callctx.With(ctx, callctx.ExtraHeader{Header: h})
+	merged := http.Header{}
+	if prev, ok := callctx.Value[callctx.ExtraHeader](ctx); ok {
+		for k, vs := range prev.Header {
+			merged[k] = vs
+		}
+	}
+	for k, vs := range h {
+		merged[k] = vs
+	}
+	return callctx.With(ctx, callctx.ExtraHeader{Header: merged})
 }

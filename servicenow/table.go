@@ -141,6 +141,9 @@ func (t *Table[T]) Get(ctx context.Context, sysID string, opts *GetOptions) (*T,
 	if err != nil {
 		return nil, err
 	}
+	if opts != nil && opts.DisplayValue == DisplayValueTrue {
+		displayMode(&out)
+	}
 	return &out, nil
 }
 
@@ -349,6 +352,11 @@ func (t *Table[T]) fetcher(opts *ListOptions) (paging.Fetch[T], paging.Cursor, i
 				return &paging.Page[T]{Meta: paging.Meta{Offset: cur.Offset, Limit: limit}}, nil
 			}
 			return nil, err
+		}
+		if o.DisplayValue == DisplayValueTrue {
+			for i := range items {
+				displayMode(&items[i])
+			}
 		}
 		p := pageOf(items, resp, cur, limit)
 		p.Keys = keys

@@ -1,0 +1,66 @@
+package servicenow
+
+import (
+	"context"
+	"net/url"
+	"reflect"
+	"time"
+
+	"github.com/incidentkit/incidentkit"
+)
+
+// displayMode corrects records read with DisplayValueTrue, whose fields
+// hold display values only: a date-time is the user's text in the user's
+// zone and format (not UTC), and a bare string in a reference field is the
+// referenced record's display value (not its sys_id, which must never be
+// written back from it). The decoders cannot tell these from stored
+// values, so every Time and Reference field of rec (a pointer to a struct)
+// is moved to its display form here: Time keeps the text in Display with a
+// zero Time (parse it with Time.ParseDisplay), Reference keeps it in
+// DisplayValue with an empty Value.
+func displayMode(rec any) {
+	v := reflect.ValueOf(rec)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	v = v.Elem()
+	for i := range v.NumField() {
+		if !v.Type().Field(i).IsExported() {
+			continue
+		}
+		switch f := v.Field(i).Addr().Interface().(type) {
+		case *Time:
+			if f.Display == "" && !f.IsZero() {
+				*f = Time{Display: f.UTC().Format(TimeLayout)}
+			}
+		case *Reference:
+			if f.DisplayValue == "" && f.Value != "" {
+				*f = Reference{DisplayValue: f.Value, Link: f.Link}
+			}
+		}
+	}
+}
+
+// ParseDisplay parses the display text of t (a date-time read with
+// DisplayValueTrue, in the user's format and zone) with the user's layout
+// and location, which the instance does not send: for example
+// "2006-01-02 15:04:05" and the user's time zone. A Time that holds a
+// stored value is returned as it is.
+func (t Time) ParseDisplay(layout string, loc *time.Location) (time.Time, error) {
+	if t.Display == "" || !t.IsZero() {
+		return t.Time, nil
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	return time.ParseInLocation(layout, t.Display, loc)
+}
+
+// WithInputDisplayValue returns a copy of ctx whose writes give reference
+// and choice fields by display value (sysparm_input_display_value=true):
+// an assignment group set to "Network" is found by its name, an impact
+// set to "1 - High" by its label. Without it ServiceNow takes sys_ids and
+// stored values.
+func WithInputDisplayValue(ctx context.Context) context.Context {
+	return incidentkit.WithQuery(ctx, url.Values{"sysparm_input_display_value": {"true"}})
+}
