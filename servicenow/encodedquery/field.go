@@ -1,8 +1,10 @@
 package encodedquery
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Field names a field of the queried table, dot-walked through references
@@ -161,10 +163,49 @@ func (f Field) Between(lo, hi any) Query {
 			if strings.Contains(a, "@") || strings.Contains(b, "@") {
 				return fail(string(f), "a Between bound holds an @, which has no escape")
 			}
+			if inverted(lo, hi) {
+				return fail(string(f), "Between's low bound "+a+" is above its high bound "+b)
+			}
 			return f.cond(opBetween, a+"@"+b)
 		}
 	}
 	return fail(string(f), problem)
+}
+
+// inverted reports whether lo > hi, for bounds of one comparable kind
+// (numbers, times); strings and scripts are left to the instance.
+func inverted(lo, hi any) bool {
+	if a, ok := lo.(time.Time); ok {
+		b, ok := hi.(time.Time)
+		return ok && a.After(b)
+	}
+	a, okA := number(lo)
+	b, okB := number(hi)
+	return okA && okB && a > b
+}
+
+// number returns v as a float64 when it is an integer or a float.
+func number(v any) (float64, bool) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(rv.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), true
+	}
+	return 0, false
+}
+
+// InstanceOf matches records whose class is table or extends it (the
+// INSTANCEOF operator, on sys_class_name): Field("sys_class_name").
+// InstanceOf("cmdb_ci_server").
+func (f Field) InstanceOf(table string) Query {
+	if err := checkField(table); err != nil {
+		return fail(string(f), "INSTANCEOF needs a table name: "+err.Error())
+	}
+	return f.cond(opInstanceOf, table)
 }
 
 // SameAs matches when the field equals another field of the same record.

@@ -39,6 +39,7 @@ const (
 	opValChanges      = "VALCHANGES"
 	opChangesFrom     = "CHANGESFROM"
 	opChangesTo       = "CHANGESTO"
+	opInstanceOf      = "INSTANCEOF"
 )
 
 type opSpec struct {
@@ -48,9 +49,9 @@ type opSpec struct {
 
 // operators lists every spelling the parser knows. An operator that is a
 // prefix of another comes after it, so the first match is the longest.
-func operators() [35]opSpec {
+func operators() [36]opSpec {
 	return [...]opSpec{
-		{opGtOrEqualsField, false}, {opLtOrEqualsField, false}, {opInHierarchy, false},
+		{opGtOrEqualsField, false}, {opLtOrEqualsField, false}, {opInHierarchy, false}, {opInstanceOf, false},
 		{opEmptyString, true}, {opStartsWith, false}, {opChangesFrom, false}, {opIsNotEmpty, true},
 		{opRelativeGt, false}, {opRelativeLt, false}, {opRelativeGe, false}, {opRelativeLe, false},
 		{opValChanges, true}, {opChangesTo, false},

@@ -40,13 +40,28 @@ func parse(s string) Query {
 			g = nil
 		}
 	}
-	for _, tok := range splitTerms(s) {
+	toks := splitTerms(s)
+	for i := 0; i < len(toks); i++ {
+		tok := toks[i]
 		for strings.HasPrefix(tok, "NQ") {
 			closeGroup()
 			tok = tok[2:]
 		}
 		switch {
 		case tok == "" || tok == "EQ":
+			continue
+		case strings.HasPrefix(tok, "RLQUERY"):
+			// A related-list sub-query runs to its ENDRLQUERY as one node,
+			// whatever it holds (its own ^NQ included).
+			var b strings.Builder
+			writeEscaped(&b, tok)
+			for i+1 < len(toks) && tok != "ENDRLQUERY" {
+				i++
+				tok = toks[i]
+				b.WriteByte('^')
+				writeEscaped(&b, tok)
+			}
+			g = append(g, clause{{value: b.String(), raw: true, nested: true}})
 			continue
 		case strings.HasPrefix(tok, "ORDERBYDESC") && checkField(tok[len("ORDERBYDESC"):]) == nil:
 			q.orders = append(q.orders, order{tok[len("ORDERBYDESC"):], true})

@@ -24,6 +24,10 @@ const MaxQueryConditions = 100000
 type atom struct {
 	field, op, value string
 	raw              bool
+	// nested marks a related-list sub-query (RLQUERY…^ENDRLQUERY) kept
+	// as one node: value is its encoded text, written as it is, so that
+	// combining queries never splits it.
+	nested bool
 }
 
 // clause is a disjunction of atoms (joined by ^OR).
@@ -348,6 +352,10 @@ func (q Query) String() string {
 func (a atom) encode(b *strings.Builder) error {
 	if hasLineBreak(a.value) {
 		return &Error{Field: a.field, Problem: "a line break cannot be encoded"}
+	}
+	if a.nested {
+		b.WriteString(a.value)
+		return nil
 	}
 	if !a.raw {
 		b.WriteString(a.field)
