@@ -112,16 +112,8 @@ func SendOnce(ctx context.Context) context.Context {
 // parameter a newer release adds). A parameter the call sets itself keeps
 // the call's value, so paging and the options cannot be undone this way.
 func WithQuery(ctx context.Context, q url.Values) context.Context {
-	merged := url.Values{}
-	if prev, ok := callctx.Value[callctx.ExtraQuery](ctx); ok {
-		for k, vs := range prev.Values {
-			merged[k] = vs
-		}
-	}
-	for k, vs := range q {
-		merged[k] = vs
-	}
-	return callctx.With(ctx, callctx.ExtraQuery{Values: merged})
+	prev, _ := callctx.Value[callctx.ExtraQuery](ctx)
+	return callctx.With(ctx, callctx.ExtraQuery{Values: merged(prev.Values, q)})
 }
 
 // WithHeader returns a copy of ctx with which every call sends the fields
@@ -132,14 +124,19 @@ func WithQuery(ctx context.Context, q url.Values) context.Context {
 // way. A name or value that cannot be sent fails the call before anything
 // is sent.
 func WithHeader(ctx context.Context, h http.Header) context.Context {
-	merged := http.Header{}
-	if prev, ok := callctx.Value[callctx.ExtraHeader](ctx); ok {
-		for k, vs := range prev.Header {
-			merged[k] = vs
-		}
+	prev, _ := callctx.Value[callctx.ExtraHeader](ctx)
+	return callctx.With(ctx, callctx.ExtraHeader{Header: merged(prev.Header, h)})
+}
+
+// merged returns a new map holding the entries of prev, then those of
+// next (which win).
+func merged[M ~map[string][]string](prev, next M) map[string][]string {
+	out := make(map[string][]string, len(prev)+len(next))
+	for k, vs := range prev {
+		out[k] = vs
 	}
-	for k, vs := range h {
-		merged[k] = vs
+	for k, vs := range next {
+		out[k] = vs
 	}
-	return callctx.With(ctx, callctx.ExtraHeader{Header: merged})
+	return out
 }

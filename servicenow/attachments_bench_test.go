@@ -80,13 +80,7 @@ func TestPeakMemoryChild(t *testing.T) { attachmentSides.Child(t) }
 // or "download") against one file server, each reporting its throughput
 // and its peak memory ("peak-MiB"), measured in a process of its own.
 func benchAttachment(b *testing.B, op string) {
-	srv := benchkit.ServeFile(b, benchkit.File{Size: benchFileSize, Created: []byte(attachmentJSON)})
-	for _, side := range []string{"baseline", "servicenow"} {
-		b.Run(side, func(b *testing.B) {
-			b.SetBytes(benchFileSize)
-			attachmentSides.Run(b, op+"/"+side, srv.URL)
-		})
-	}
+	attachmentSides.RunFile(b, op, benchkit.File{Size: benchFileSize, Created: []byte(attachmentJSON)}, "baseline", "servicenow")
 }
 
 // BenchmarkAttachmentUpload sends 1 GiB through Attachments.Upload and,

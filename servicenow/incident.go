@@ -104,8 +104,21 @@ func (in *Incident) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var out Incident
+	if err := decodeFields(b, "incident", out.field); err != nil {
+		return err
+	}
+	out.Raw = append(json.RawMessage(nil), b...)
+	*in = out
+	return nil
+}
+
+// decodeFields reads the members of the record b in one pass, each into
+// the field that field returns for its name (nil skips it): a *string by
+// text, anything else by its own UnmarshalJSON. kind names the record in
+// the error.
+func decodeFields(b []byte, kind string, field func(name []byte) any) error {
 	err := jsonwalk.Object(b, func(name, v []byte) error {
-		switch f := out.field(name).(type) {
+		switch f := field(name).(type) {
 		case *string:
 			return text(f, v)
 		case json.Unmarshaler:
@@ -114,10 +127,8 @@ func (in *Incident) UnmarshalJSON(b []byte) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("servicenow: incident: %w", err)
+		return fmt.Errorf("servicenow: %s: %w", kind, err)
 	}
-	out.Raw = append(json.RawMessage(nil), b...)
-	*in = out
 	return nil
 }
 

@@ -3,12 +3,10 @@ package servicenow
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 	"github.com/incidentkit/incidentkit/internal/paging"
 )
 
@@ -83,17 +81,8 @@ func (s *TaskSLA) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var out TaskSLA
-	err := jsonwalk.Object(b, func(name, v []byte) error {
-		switch f := out.field(name).(type) {
-		case *string:
-			return text(f, v)
-		case json.Unmarshaler:
-			return f.UnmarshalJSON(v)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("servicenow: task_sla: %w", err)
+	if err := decodeFields(b, "task_sla", out.field); err != nil {
+		return err
 	}
 	out.Raw = append(json.RawMessage(nil), b...)
 	*s = out

@@ -177,3 +177,17 @@ func MeasurePeak(side, serverURL string) (uint64, error) {
 	}
 	return 0, fmt.Errorf("benchkit: measuring %q in a child process: %w\n%s", side, runErr, out.Bytes())
 }
+
+// RunFile times, for each of names ("baseline" and the client's name),
+// the side op+"/"+name against one server of f, each reporting its
+// throughput and its peak memory: the shape of every attachment
+// benchmark.
+func (s Sides) RunFile(b *testing.B, op string, f File, names ...string) {
+	srv := ServeFile(b, f)
+	for _, name := range names {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(f.Size)
+			s.Run(b, op+"/"+name, srv.URL)
+		})
+	}
+}

@@ -1,10 +1,11 @@
 package encodedquery
 
 import (
-	"runtime"
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 // andChain builds q = q.And(c) n times, as a loop adding conditions does.
@@ -16,20 +17,11 @@ func andChain(n int) Query {
 	return q
 }
 
-// allocatedBytes returns how many bytes f allocates.
-func allocatedBytes(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestBuildingIsLinear checks that And in a loop and Or of many operands
 // cost what they hold: four times the conditions, about four times the
 // bytes (copying the clauses so far on every And made it sixteen).
 func TestBuildingIsLinear(t *testing.T) {
-	small, large := allocatedBytes(func() { andChain(2000) }), allocatedBytes(func() { andChain(8000) })
+	small, large := testkit.AllocatedBytes(func() { andChain(2000) }), testkit.AllocatedBytes(func() { andChain(8000) })
 	if large > 6*small {
 		t.Errorf("And chain: 8,000 conditions allocate %d bytes, 2,000 allocate %d", large, small)
 	}
@@ -40,7 +32,7 @@ func TestBuildingIsLinear(t *testing.T) {
 		}
 		return func() { Or(qs...) }
 	}
-	small, large = allocatedBytes(ors(2000)), allocatedBytes(ors(8000))
+	small, large = testkit.AllocatedBytes(ors(2000)), testkit.AllocatedBytes(ors(8000))
 	if large > 6*small {
 		t.Errorf("Or: 8,000 operands allocate %d bytes, 2,000 allocate %d", large, small)
 	}

@@ -3,9 +3,10 @@ package filter
 import (
 	"errors"
 	"reflect"
-	"runtime"
 	"strconv"
 	"testing"
+
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 // chain builds And(...And(And(c0, c1), c2)..., cn-1) one operand at a
@@ -65,19 +66,10 @@ func TestChainEncodesFlat(t *testing.T) {
 // allocates about four times the bytes, not sixteen times (as copying the
 // operands so far on every And did).
 func TestChainBuildIsLinear(t *testing.T) {
-	small, large := allocatedBytes(func() { chain(1000) }), allocatedBytes(func() { chain(4000) })
+	small, large := testkit.AllocatedBytes(func() { chain(1000) }), testkit.AllocatedBytes(func() { chain(4000) })
 	if large > 6*small {
 		t.Errorf("building 4,000 operands allocates %d bytes, 1,000 allocate %d: not linear", large, small)
 	}
-}
-
-// allocatedBytes returns how many bytes f allocates.
-func allocatedBytes(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 // TestChainOfAnyLengthEncodes checks that a chain as long as MaxConditions
