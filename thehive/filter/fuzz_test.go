@@ -121,7 +121,7 @@ func checkTree(t *testing.T, d Dialect, v any) {
 	if !ok || len(m) == 0 {
 		t.Fatalf("%v: node %#v is not a non-empty object", d, v)
 	}
-	if d == V0 {
+	if d.Legacy() {
 		if _, bare := m["_field"]; bare {
 			return
 		}
@@ -145,7 +145,7 @@ func checkTree(t *testing.T, d Dialect, v any) {
 		case "_not":
 			checkTree(t, d, inner)
 		case "_parent", "_child":
-			if d != V0 {
+			if !d.Legacy() {
 				t.Fatalf("%v output uses v0 operator %s", d, k)
 			}
 			obj := inner.(map[string]any)
@@ -157,9 +157,12 @@ func checkTree(t *testing.T, d Dialect, v any) {
 			} else if s, _ := obj["_id"].(string); strings.TrimSpace(s) == "" {
 				t.Fatalf("%s with empty id", k)
 			}
-		case "_id", "_has":
+		case "_id", "_has", "_contains":
 			if s, _ := inner.(string); strings.TrimSpace(s) == "" {
 				t.Fatalf("%v: empty %s", d, k)
+			}
+			if k == "_contains" && d == V1 {
+				t.Fatalf("v1 output uses the v0 operator _contains")
 			}
 		default:
 			if d == V0 && strings.Contains("_ne _match _has _like _startsWith _endsWith", k) {
@@ -184,7 +187,7 @@ func FuzzEncode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, s1, s2 string) {
 		b := &fuzzBuilder{data: data, text: []string{s1, s2, "title", "", "days", "behind", "startOfDay", "12.5"}}
 		flt := b.filter(0)
-		for _, d := range []Dialect{V1, V0} {
+		for _, d := range []Dialect{V1, V0, V0TheHive4} {
 			m, err := Encode(flt, d)
 			if err != nil {
 				if !errors.Is(err, ErrInvalid) {
