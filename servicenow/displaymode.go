@@ -11,9 +11,12 @@ import (
 
 // displayMode corrects records read with DisplayValueTrue, whose fields
 // hold display values only: a date-time is the user's text in the user's
-// zone and format (not UTC), and a bare string in a reference field is the
+// zone and format (not UTC), a bare string in a reference field is the
 // referenced record's display value (not its sys_id, which must never be
-// written back from it). The decoders cannot tell these from stored
+// written back from it), and a choice field holds its label ("In
+// Progress", "1 - High"), which is turned back into the value the typed
+// constants hold where the label is the platform's own; a label an
+// instance changed is kept as it is (State.Known reports false). The decoders cannot tell these from stored
 // values, so every Time and Reference field of rec (a pointer to a struct)
 // is moved to its display form here: Time keeps the text in Display with a
 // zero Time (parse it with Time.ParseDisplay), Reference keeps it in
@@ -37,6 +40,20 @@ func displayMode(rec any) {
 			if f.DisplayValue == "" && f.Value != "" {
 				*f = Reference{DisplayValue: f.Value, Link: f.Link}
 			}
+		case *State:
+			if v, ok := stateNames.code(string(*f)); ok {
+				*f = v
+			}
+		case *HoldReason:
+			if v, ok := holdNames.code(string(*f)); ok {
+				*f = v
+			}
+		case *Impact:
+			*f = Impact(numberedLabel(string(*f)))
+		case *Urgency:
+			*f = Urgency(numberedLabel(string(*f)))
+		case *Priority:
+			*f = Priority(numberedLabel(string(*f)))
 		}
 	}
 }
@@ -63,4 +80,14 @@ func (t Time) ParseDisplay(layout string, loc *time.Location) (time.Time, error)
 // stored values.
 func WithInputDisplayValue(ctx context.Context) context.Context {
 	return incidentkit.WithQuery(ctx, url.Values{"sysparm_input_display_value": {"true"}})
+}
+
+// numberedLabel returns the value of a numbered choice label such as
+// "1 - High" (the platform's labels of impact, urgency and priority), or
+// s unchanged.
+func numberedLabel(s string) string {
+	if len(s) > 4 && s[0] >= '1' && s[0] <= '9' && s[1:4] == " - " {
+		return s[:1]
+	}
+	return s
 }

@@ -16,7 +16,8 @@ func TestDisplayValuesBothWays(t *testing.T) {
 	ctx := context.Background()
 	c, m := newClient(t)
 	answerAll(m, testkit.Answer{Body: `{"result":[{"sys_id":"abc","number":"INC0010001","opened_at":"2026-11-23 10:00:00",
-		"assignment_group":"Network","caller_id":{"link":"x","display_value":"Ann Lee"},"state":"In Progress"}]}`})
+		"assignment_group":"Network","caller_id":{"link":"x","display_value":"Ann Lee"},"state":"In Progress","impact":"1 - High","priority":"2 - High",
+		"hold_reason":"Awaiting Vendor"}]}`})
 	p, err := c.Incidents.List(ctx, &ListOptions{DisplayValue: DisplayValueTrue})
 	if err != nil {
 		t.Fatal(err)
@@ -27,6 +28,9 @@ func TestDisplayValuesBothWays(t *testing.T) {
 	}
 	if in.AssignmentGroup.Value != "" || in.AssignmentGroup.DisplayValue != "Network" || in.Caller.DisplayValue != "Ann Lee" {
 		t.Errorf("a display reference must not read as a sys_id: %+v %+v", in.AssignmentGroup, in.Caller)
+	}
+	if in.State != StateInProgress || in.Impact != ImpactHigh || in.Priority != PriorityHigh || in.HoldReason != HoldAwaitingVendor {
+		t.Errorf("choice labels: state %q, impact %q, priority %q, hold %q", in.State, in.Impact, in.Priority, in.HoldReason)
 	}
 	paris, err := time.LoadLocation("Europe/Paris")
 	if err != nil {

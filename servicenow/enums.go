@@ -23,6 +23,16 @@ func (c choices[T]) known(v T) bool {
 	return ok
 }
 
+// code returns the value whose name is label, if one is.
+func (c choices[T]) code(label string) (T, bool) {
+	for v, n := range c {
+		if n == label {
+			return v, true
+		}
+	}
+	return "", false
+}
+
 // decodeChoice reads a choice field into dst: a bare value or
 // {"value","display_value"}, of which the value is kept. On error dst is
 // emptied.
