@@ -1,7 +1,6 @@
 package encodedquery
 
 import (
-	"slices"
 	"strconv"
 )
 
@@ -79,13 +78,19 @@ const (
 	Year   Unit = "year"
 )
 
-// units are the units the platform knows.
-var units = []Unit{Minute, Hour, Day, Month, Year}
-
 // String returns the unit as the platform spells it.
 func (u Unit) String() string { return string(u) }
 
-func (u Unit) valid() bool { return slices.Contains(units, u) }
+// valid reports whether u is a unit the platform documents: minute, hour,
+// dayofweek, month and year. Weeks and quarters are left out: no
+// documented encoded query uses them.
+func (u Unit) valid() bool {
+	switch u {
+	case Minute, Hour, Day, Month, Year:
+		return true
+	}
+	return false
+}
 
 // RelativeAfter matches dates after n units before now (n < 0: after |n|
 // units from now): "opened in the last 2 hours" is
@@ -103,6 +108,12 @@ func (f Field) RelativeOnOrAfter(n int, u Unit) Query { return f.relative(opRela
 // RelativeOnOrBefore is RelativeBefore including the boundary. It encodes
 // RELATIVELE.
 func (f Field) RelativeOnOrBefore(n int, u Unit) Query { return f.relative(opRelativeLe, n, u) }
+
+// RelativeOn matches dates in the same unit as the instant n units before
+// now (n < 0: from now), the condition builder's relative "on":
+// Field("opened_at").RelativeOn(1, Day) is "opened yesterday". It encodes
+// RELATIVEEE.
+func (f Field) RelativeOn(n int, u Unit) Query { return f.relative(opRelativeEe, n, u) }
 
 func (f Field) relative(op string, n int, u Unit) Query {
 	if !u.valid() {

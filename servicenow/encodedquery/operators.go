@@ -36,10 +36,14 @@ const (
 	opRelativeLt      = "RELATIVELT"
 	opRelativeGe      = "RELATIVEGE"
 	opRelativeLe      = "RELATIVELE"
+	opRelativeEe      = "RELATIVEEE"
 	opValChanges      = "VALCHANGES"
 	opChangesFrom     = "CHANGESFROM"
 	opChangesTo       = "CHANGESTO"
 	opInstanceOf      = "INSTANCEOF"
+	opMoreThan        = "MORETHAN"
+	opLessThan        = "LESSTHAN"
+	opDatePart        = "DATEPART"
 )
 
 type opSpec struct {
@@ -49,12 +53,12 @@ type opSpec struct {
 
 // operators lists every spelling the parser knows. An operator that is a
 // prefix of another comes after it, so the first match is the longest.
-func operators() [36]opSpec {
+func operators() [40]opSpec {
 	return [...]opSpec{
 		{opGtOrEqualsField, false}, {opLtOrEqualsField, false}, {opInHierarchy, false}, {opInstanceOf, false},
 		{opEmptyString, true}, {opStartsWith, false}, {opChangesFrom, false}, {opIsNotEmpty, true},
-		{opRelativeGt, false}, {opRelativeLt, false}, {opRelativeGe, false}, {opRelativeLe, false},
-		{opValChanges, true}, {opChangesTo, false},
+		{opRelativeGt, false}, {opRelativeLt, false}, {opRelativeGe, false}, {opRelativeLe, false}, {opRelativeEe, false},
+		{opValChanges, true}, {opChangesTo, false}, {opMoreThan, false}, {opLessThan, false}, {opDatePart, false},
 		{opNotLike, false}, {opNotLikeShort, false}, {opEndsWith, false}, {opAnything, true},
 		{opGtField, false}, {opLtField, false}, {opIsEmpty, true}, {opBetween, false},
 		{opNotSameAs, false}, {opDynamic, false}, {opNotIn, false}, {opSameAs, false},

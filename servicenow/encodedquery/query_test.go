@@ -66,6 +66,7 @@ func TestBuild(t *testing.T) {
 		{name: "relative before ahead", q: f("due_date").RelativeBefore(-3, Day), want: "due_dateRELATIVELT@dayofweek@ahead@3"},
 		{name: "relative on or after", q: f("sla_due").RelativeOnOrAfter(1, Minute), want: "sla_dueRELATIVEGE@minute@ago@1"},
 		{name: "relative on or before", q: f("sys_updated_on").RelativeOnOrBefore(1, Year), want: "sys_updated_onRELATIVELE@year@ago@1"},
+		{name: "relative on", q: f("opened_at").RelativeOn(1, Day), want: "opened_atRELATIVEEE@dayofweek@ago@1"},
 		{name: "relative month", q: f("sys_created_on").RelativeAfter(6, Month), want: "sys_created_onRELATIVEGT@month@ago@6"},
 		{name: "val changes", q: f("state").ValChanges(), want: "stateVALCHANGES"},
 		{name: "changes from", q: f("state").ChangesFrom(1), want: "stateCHANGESFROM1"},

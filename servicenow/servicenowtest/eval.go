@@ -29,6 +29,10 @@ func compare(a, b string) int {
 // understand are ignored, as the instance ignores invalid query parts.
 // Callers hold s.mu.
 func (s *Server) eval(tableName string, rec Record, c encodedquery.Condition) bool {
+	if join, ok := strings.CutPrefix(c.Value, "JOIN"); ok && c.Verbatim {
+		left, right, _ := strings.Cut(join, "=")
+		return s.evalJoin(tableName, rec, left, right)
+	}
 	if c.Verbatim {
 		return true
 	}
@@ -83,15 +87,12 @@ func (s *Server) eval(tableName string, rec Record, c encodedquery.Condition) bo
 	case "ON", "NOTON":
 		in := s.onPeriod(v, c.Value)
 		return v != "" && (in == (c.Operator == "ON"))
-	case "RELATIVEGT", "RELATIVELT":
-		at, ok := s.relative(c.Value)
-		if !ok || v == "" {
-			return false
-		}
-		if c.Operator == "RELATIVEGT" {
-			return v > at.Format(timeLayout)
-		}
-		return v < at.Format(timeLayout)
+	case "RELATIVEGT", "RELATIVELT", "RELATIVEGE", "RELATIVELE", "RELATIVEEE":
+		return s.evalRelative(c.Operator, v, c.Value)
+	case "MORETHAN", "LESSTHAN":
+		return evalDayDiff(c.Operator, v, s.lookup(tableName, rec, fieldOf(c.Value)), c.Value)
+	case "DATEPART":
+		return evalDatePart(v, c.Value)
 	case "VALCHANGES", "CHANGESFROM", "CHANGESTO":
 		return false // only meaningful in business rules
 	}
