@@ -37,19 +37,7 @@ func TestDateFieldOperators(t *testing.T) {
 			want: "active=true^ORJOINincident.problem_id=problem.sys_id!active=false"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.q.Encode()
-			if err != nil || got != tt.want {
-				t.Fatalf("Encode = %q, %v; want %q", got, err, tt.want)
-			}
-			back, err := Parse(got)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if again, _ := back.Encode(); again != got {
-				t.Errorf("parsed and re-encoded %q, want %q", again, got)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { encodeAndParse(t, tt.q, tt.want) })
 	}
 	for name, q := range map[string]Query{
 		"negative days":     Field("sla_due").MoreThan("activity_due", -1, true),

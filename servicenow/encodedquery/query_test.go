@@ -97,19 +97,8 @@ func TestBuild(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.q.Encode()
-			if err != nil || got != tt.want {
-				t.Fatalf("Encode = %q, %v; want %q", got, err, tt.want)
-			}
-			back, err := Parse(got)
-			if err != nil {
-				t.Fatalf("Parse(%q): %v", got, err)
-			}
-			if !back.Equal(tt.q) || !reflect.DeepEqual(normal(back), normal(tt.q)) {
-				t.Fatalf("Parse(%q) = %#v, want %#v", got, back, tt.q)
-			}
-			if again, _ := back.Encode(); again != got {
-				t.Fatalf("re-encoded %q, want %q", again, got)
+			if back := encodeAndParse(t, tt.q, tt.want); !back.Equal(tt.q) || !reflect.DeepEqual(normal(back), normal(tt.q)) {
+				t.Fatalf("Parse(%q) = %#v, want %#v", tt.want, back, tt.q)
 			}
 		})
 	}
@@ -315,4 +304,22 @@ func TestSizeCap(t *testing.T) {
 	if _, err := Parse(b.String()); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Parse past the cap: %v", err)
 	}
+}
+
+// encodeAndParse checks that q encodes to want and that want parses back
+// into a query that encodes the same, and returns the parsed query.
+func encodeAndParse(t *testing.T, q Query, want string) Query {
+	t.Helper()
+	got, err := q.Encode()
+	if err != nil || got != want {
+		t.Fatalf("Encode = %q, %v; want %q", got, err, want)
+	}
+	back, err := Parse(got)
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", got, err)
+	}
+	if again, _ := back.Encode(); again != got {
+		t.Fatalf("parsed and re-encoded %q, want %q", again, got)
+	}
+	return back
 }

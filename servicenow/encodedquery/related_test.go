@@ -29,19 +29,7 @@ func TestOperatorCoverage(t *testing.T) {
 		{name: "between ordered", q: Field("priority").Between(1, 3), want: "priorityBETWEEN1@3"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.q.Encode()
-			if err != nil || got != tt.want {
-				t.Fatalf("Encode = %q, %v; want %q", got, err, tt.want)
-			}
-			back, err := Parse(got)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if again, _ := back.Encode(); again != got {
-				t.Errorf("parsed and re-encoded %q, want %q", again, got)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { encodeAndParse(t, tt.q, tt.want) })
 	}
 	parsed, err := Parse("active=true^RLQUERYtask_sla.task,>=1^stage=breached^NQstage=paused^ENDRLQUERY")
 	if err != nil || len(parsed.groups) != 1 || parsed.Len() != 2 {
