@@ -1,12 +1,8 @@
 package servicenow
 
 import (
-	"context"
-	"net/url"
 	"reflect"
 	"time"
-
-	"github.com/incidentkit/incidentkit"
 )
 
 // displayMode corrects records read with DisplayValueTrue, whose fields
@@ -71,15 +67,6 @@ func (t Time) ParseDisplay(layout string, loc *time.Location) (time.Time, error)
 		loc = time.UTC
 	}
 	return time.ParseInLocation(layout, t.Display, loc)
-}
-
-// WithInputDisplayValue returns a copy of ctx whose writes give reference
-// and choice fields by display value (sysparm_input_display_value=true):
-// an assignment group set to "Network" is found by its name, an impact
-// set to "1 - High" by its label. Without it ServiceNow takes sys_ids and
-// stored values.
-func WithInputDisplayValue(ctx context.Context) context.Context {
-	return incidentkit.WithQuery(ctx, url.Values{"sysparm_input_display_value": {"true"}})
 }
 
 // numberedLabel returns the value of a numbered choice label such as

@@ -2,6 +2,8 @@ package servicenow
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -47,11 +49,56 @@ func TestDisplayValuesBothWays(t *testing.T) {
 		t.Errorf("stored values stay stored: %+v, %v", p.Items[0], err)
 	}
 
-	answerAll(m, testkit.Answer{Body: `{"result":{"sys_id":"abc"}}`})
-	if _, err := c.Incidents.Update(WithInputDisplayValue(ctx), "abc", &IncidentInput{AssignmentGroup: incidentkit.Set("Network")}); err != nil {
+	dctx := WithInputDisplayValue(ctx)
+	answerAll(m, testkit.Answer{Body: `{"result":{"sys_id":"abc","assignment_group":{"link":"x","value":"d625dccec0a8016700a222a0f7900d06"}}}`})
+	if _, err := c.Incidents.Update(dctx, "abc", &IncidentInput{AssignmentGroup: incidentkit.Set("Network")}); err != nil {
 		t.Fatal(err)
 	}
 	if q := m.Last(t).Query; q.Get("sysparm_input_display_value") != "true" {
 		t.Errorf("query %v", q)
+	}
+}
+
+// TestUnmatchedDisplayValues checks that a reference written by display
+// value that the instance could not resolve (left empty, or kept as text)
+// is reported with the stored record, and that a sys_id or a record read
+// back without a body is not taken for one.
+func TestUnmatchedDisplayValues(t *testing.T) {
+	ctx := WithInputDisplayValue(context.Background())
+	c, m := newClient(t)
+	const group = "d625dccec0a8016700a222a0f7900d06"
+	in := &IncidentInput{ShortDescription: incidentkit.Ptr("x"), AssignmentGroup: incidentkit.Set("Netwrk"),
+		Caller: incidentkit.Set("Ann Lee"), AssignedTo: incidentkit.Set(group), ConfigurationItem: incidentkit.Clear[string]()}
+	tests := []struct {
+		name, answer string
+		fields       []string
+	}{
+		{name: "left empty", answer: `{"result":{"sys_id":"abc","assignment_group":"","caller_id":{"link":"x","value":"` + group + `"},"assigned_to":{"value":"` + group + `"}}}`,
+			fields: []string{"assignment_group"}},
+		{name: "kept as text", answer: `{"result":{"sys_id":"abc","assignment_group":{"value":"Netwrk"},"caller_id":"` + group + `","assigned_to":"` + group + `"}}`,
+			fields: []string{"assignment_group"}},
+		{name: "both missing", answer: `{"result":{"sys_id":"abc","assigned_to":"` + group + `"}}`, fields: []string{"assignment_group", "caller_id"}},
+		{name: "sys_id given and stored", answer: `{"result":{"sys_id":"abc","assignment_group":"` + group + `","caller_id":"` + group + `","assigned_to":"` + group + `"}}`},
+		{name: "no body", answer: `{"result":{}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			answerAll(m, testkit.Answer{Status: 201, Body: tt.answer})
+			got, err := c.Incidents.Create(ctx, in)
+			var dv *DisplayValueError
+			switch {
+			case tt.fields == nil && err != nil:
+				t.Fatalf("unexpected error %v", err)
+			case tt.fields == nil:
+			case !errors.As(err, &dv) || !errors.Is(err, ErrUnmatchedDisplayValue) || errors.Is(err, ErrInvalidInput):
+				t.Fatalf("error %v, want a *DisplayValueError", err)
+			case !reflect.DeepEqual(dv.Fields, tt.fields) || got == nil || got.SysID != "abc":
+				t.Fatalf("fields %v, record %+v", dv.Fields, got)
+			}
+		})
+	}
+	answerAll(m, testkit.Answer{Status: 201, Body: `{"result":{"sys_id":"abc"}}`})
+	if _, err := c.Incidents.Create(context.Background(), in); err != nil {
+		t.Errorf("without display values nothing is checked: %v", err)
 	}
 }

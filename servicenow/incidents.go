@@ -18,7 +18,9 @@ type IncidentService struct {
 }
 
 // Create opens an incident; in.ShortDescription is required. A create is
-// never sent twice.
+// never sent twice. Written with [WithInputDisplayValue], references
+// whose display value matched no record are reported with a
+// *DisplayValueError returned with the stored incident.
 func (s *IncidentService) Create(ctx context.Context, in *IncidentInput) (*Incident, error) {
 	if err := in.check(); err != nil {
 		return nil, err
@@ -26,7 +28,11 @@ func (s *IncidentService) Create(ctx context.Context, in *IncidentInput) (*Incid
 	if in.ShortDescription == nil {
 		return nil, inputErr("short description", "is required")
 	}
-	return s.t.Create(ctx, in)
+	got, err := s.t.Create(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return got, checkReferences(ctx, in, got)
 }
 
 // Get returns the incident with the given sys_id; opts may be nil.
@@ -37,11 +43,16 @@ func (s *IncidentService) Get(ctx context.Context, sysID string, opts *GetOption
 // Update changes an incident (PATCH): the fields in sets are written, the
 // ones it clears are emptied, the rest is left alone. It returns the stored
 // incident. Setting fields is idempotent, so the update may be retried.
+// References written by display value are checked as in Create.
 func (s *IncidentService) Update(ctx context.Context, sysID string, in *IncidentInput) (*Incident, error) {
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	return s.t.Update(ctx, sysID, in)
+	got, err := s.t.Update(ctx, sysID, in)
+	if err != nil {
+		return nil, err
+	}
+	return got, checkReferences(ctx, in, got)
 }
 
 // Delete removes an incident; see [Table.Delete] for what a repeated

@@ -13,7 +13,9 @@ import (
 type Outcome[T any] struct {
 	// SysID is the record's sys_id: the one given, or the new record's.
 	SysID string
-	// Record is the stored record; nil when Err is set or for a delete.
+	// Record is the stored record; nil for a delete and when the write
+	// failed. A *DisplayValueError comes with the record it was written
+	// to.
 	Record *T
 	// Err is the record's error, as BatchResult.Err.
 	Err error
@@ -82,6 +84,11 @@ func (t *Table[T]) DeleteMany(ctx context.Context, sysIDs []string, opts *BatchO
 // bulk sends reqs and turns the results into outcomes; ids are the
 // records' sys_ids when known beforehand.
 func (t *Table[T]) bulk(ctx context.Context, reqs []BatchRequest, opts *BatchOptions, ids []string) ([]Outcome[T], error) {
+	for i := range reqs {
+		if reqs[i].Method != http.MethodDelete {
+			reqs[i].Query = displayQuery(ctx, reqs[i].Query)
+		}
+	}
 	results, err := t.c.Batch.Do(ctx, reqs, opts)
 	if results == nil {
 		return nil, err
@@ -99,6 +106,7 @@ func (t *Table[T]) bulk(ctx context.Context, reqs []BatchRequest, opts *BatchOpt
 		if out[i].SysID == "" {
 			out[i].SysID = resultSysID(r.Body)
 		}
+		out[i].Err = referenceCheck(ctx, reqs[i].Body, out[i].Record)
 	}
 	return out, err
 }

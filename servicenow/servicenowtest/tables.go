@@ -224,6 +224,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, name, user strin
 		return
 	}
 	s.mu.Lock()
+	s.fromDisplay(r, name, in)
 	notes := takeJournal(in)
 	if name == "incident" {
 		if msg := resolutionMissing(in); msg != "" {
@@ -277,6 +278,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 	if rec == nil {
 		return
 	}
+	s.fromDisplay(r, name, in)
 	notes := takeJournal(in)
 	next := clone(rec)
 	for k, v := range in {
