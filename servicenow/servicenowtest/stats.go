@@ -59,6 +59,7 @@ func (s *Server) statsAPI(w http.ResponseWriter, r *http.Request, rest []string)
 		return strings.Join(buckets[i].key, "\x00") < strings.Join(buckets[j].key, "\x00")
 	})
 	entries := make([]map[string]any, 0, len(buckets))
+	var kept []group
 	for _, b := range buckets {
 		stats := map[string]any{}
 		if q.Get("sysparm_count") == "true" {
@@ -94,7 +95,9 @@ func (s *Server) statsAPI(w http.ResponseWriter, r *http.Request, rest []string)
 			e["groupby_fields"] = gf
 		}
 		entries = append(entries, e)
+		kept = append(kept, group{key: b.key, stats: stats, size: len(b.rows)})
 	}
+	orderGroups(split("sysparm_order_by"), groupBy, kept, entries)
 	if len(groupBy) == 0 {
 		if len(entries) == 0 {
 			entries = append(entries, map[string]any{"stats": map[string]any{"count": "0"}})
