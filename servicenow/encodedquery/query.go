@@ -55,6 +55,9 @@ type Query struct {
 	// q = q.And(c) in a loop costs the same for every condition while
 	// every Query stays immutable.
 	room *room
+	// alts is room's counterpart for the atoms of a one-clause query built
+	// by Or, so that q = q.Or(c) in a loop is linear too.
+	alts *room
 }
 
 // room tracks how much of a shared clause array has been handed out.
@@ -156,6 +159,9 @@ func andFlat(qs []Query) (Query, bool) {
 // in argument order. It is built in one pass: plain disjunctions merge
 // into one clause (a^ORb^ORc), anything else joins as alternatives.
 func Or(qs ...Query) Query {
+	if q, ok := orFlat(qs); ok {
+		return q
+	}
 	var out Query
 	var orders []order
 	for _, q := range qs {
@@ -176,6 +182,54 @@ func Or(qs ...Query) Query {
 	}
 	out.orders = orders
 	return out
+}
+
+// orFlat is the common case of Or: every operand is one disjunction (or
+// empty), so the result is one clause holding every condition. Like
+// andFlat, it appends in place after a first operand that owns spare room
+// (it was built by Or), and otherwise builds the clause once, with room to
+// grow.
+func orFlat(qs []Query) (Query, bool) {
+	atoms, norders := 0, 0
+	for _, q := range qs {
+		if q.err != nil || len(q.groups) > 1 || (len(q.groups) == 1 && len(q.groups[0]) != 1) {
+			return Query{}, false
+		}
+		if len(q.groups) == 1 {
+			atoms += len(q.groups[0][0])
+		}
+		norders += len(q.orders)
+	}
+	if atoms == 0 {
+		return Query{}, false
+	}
+	var orders []order
+	if norders > 0 {
+		orders = make([]order, 0, norders)
+		for _, q := range qs {
+			orders = append(orders, q.orders...)
+		}
+	}
+	if first := qs[0]; first.alts != nil && len(first.groups) == 1 {
+		c := first.groups[0][0]
+		if cap(c) >= atoms && first.alts.used.CompareAndSwap(int64(len(c)), int64(atoms)) {
+			for _, q := range qs[1:] {
+				if len(q.groups) == 1 {
+					c = append(c, q.groups[0][0]...)
+				}
+			}
+			return Query{groups: []group{{c}}, orders: orders, alts: first.alts}, true
+		}
+	}
+	c := make(clause, 0, atoms+atoms/4+1)
+	for _, q := range qs {
+		if len(q.groups) == 1 {
+			c = append(c, q.groups[0][0]...)
+		}
+	}
+	r := &room{}
+	r.used.Store(int64(len(c)))
+	return Query{groups: []group{{c}}, orders: orders, alts: r}, true
 }
 
 func fold(qs []Query, combine func(a, b Query) Query) Query {

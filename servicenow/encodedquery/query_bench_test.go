@@ -81,3 +81,28 @@ func BenchmarkAndFlat1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOrChain1000 builds q = q.Or(c) 1,000 times and encodes it,
+// against BenchmarkOrFlat1000, which gives Or every condition at once.
+func BenchmarkOrChain1000(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := orChain(1000).Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOrFlat1000 is the baseline of BenchmarkOrChain1000.
+func BenchmarkOrFlat1000(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		qs := make([]Query, 1000)
+		for i := range qs {
+			qs[i] = Field("a").Eq(i)
+		}
+		if _, err := Or(qs...).Encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -112,7 +112,7 @@ func normal(q Query) Query {
 	if len(q.orders) == 0 {
 		q.orders = nil
 	}
-	q.room = nil // spare capacity is bookkeeping, not content
+	q.room, q.alts = nil, nil // spare capacity is bookkeeping, not content
 	return q
 }
 
