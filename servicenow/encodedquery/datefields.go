@@ -77,6 +77,20 @@ func (f Field) OnDay(day time.Time) Query {
 	return And(f.Gte(start), f.Lt(start.AddDate(0, 0, 1)))
 }
 
+// OnDate matches date-times on the calendar date of day (its year, month
+// and day; its zone is not used) in the form the platform's list filters
+// write: ON<date>@javascript:gs.dateGenerate('<date>','start')@…'end').
+// The instance reads that date in the session user's time zone, so the
+// day's bounds move with the user that runs the query; OnDay gives fixed
+// bounds.
+func (f Field) OnDate(day time.Time) Query {
+	if day.IsZero() {
+		return fail(string(f), "OnDate needs a day")
+	}
+	d := day.Format("2006-01-02")
+	return f.cond(opOn, d+"@javascript:gs.dateGenerate('"+d+"','start')@javascript:gs.dateGenerate('"+d+"','end')")
+}
+
 // Join matches the records of table (the queried table) whose field
 // equals joinField of some record of joinTable that matches conditions
 // (one condition at most; the zero Query: any record). It writes

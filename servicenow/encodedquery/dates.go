@@ -2,6 +2,7 @@ package encodedquery
 
 import (
 	"strconv"
+	"strings"
 )
 
 // Period is a named date range of ServiceNow's ON and NOTON operators,
@@ -28,15 +29,19 @@ const (
 	Last90Days  Period = "Last 90 days"
 )
 
-// periodFuncs names the GlideSystem beginningOf/endOf function of each
-// period.
-var periodFuncs = map[Period]string{
-	Today: "Today", Yesterday: "Yesterday", Tomorrow: "Tomorrow",
-	ThisWeek: "ThisWeek", LastWeek: "LastWeek", NextWeek: "NextWeek",
-	ThisMonth: "ThisMonth", LastMonth: "LastMonth", NextMonth: "NextMonth",
-	ThisQuarter: "ThisQuarter", LastQuarter: "LastQuarter",
-	ThisYear: "ThisYear", LastYear: "LastYear",
-	Last7Days: "Last7Days", Last30Days: "Last30Days", Last90Days: "Last90Days",
+// periodFunc names the GlideSystem beginningOf/endOf function of p: its
+// name without spaces ("Last 7 days": Last7Days).
+func periodFunc(p Period) (string, bool) {
+	switch p {
+	case Today, Yesterday, Tomorrow, ThisWeek, LastWeek, NextWeek, ThisMonth, LastMonth, NextMonth,
+		ThisQuarter, LastQuarter, ThisYear, LastYear, Last7Days, Last30Days, Last90Days:
+		var b strings.Builder
+		for _, word := range strings.Fields(string(p)) {
+			b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+		}
+		return b.String(), true
+	}
+	return "", false
 }
 
 // String returns the period's name.
@@ -44,7 +49,7 @@ func (p Period) String() string { return string(p) }
 
 // bounds returns the GlideSystem functions that start and end p.
 func (p Period) bounds() (string, bool) {
-	fn, ok := periodFuncs[p]
+	fn, ok := periodFunc(p)
 	if !ok {
 		return "", false
 	}

@@ -134,7 +134,11 @@ func (s *Server) onPeriod(v, value string) bool {
 		from = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 		to = from.AddDate(1, 0, 0)
 	default:
-		return false
+		d, err := time.Parse("2006-01-02", label) // a date, as OnDate writes it; the fake's users are in UTC
+		if err != nil {
+			return false
+		}
+		from, to = d, d.AddDate(0, 0, 1)
 	}
 	return v >= from.Format(timeLayout) && v < to.Format(timeLayout)
 }

@@ -39,6 +39,7 @@ func TestDateAndJoinConditions(t *testing.T) {
 		{name: "on or after tuesday", q: F("opened_at").OnWeekday(time.Tuesday, encodedquery.OnOrAfter), want: "ab"},
 		{name: "yesterday", q: F("opened_at").RelativeOn(1, encodedquery.Day), want: "b"},
 		{name: "calendar day", q: F("opened_at").OnDay(now.Add(-72 * time.Hour)), want: "c"},
+		{name: "calendar date", q: F("opened_at").OnDate(now.Add(-24 * time.Hour)), want: "b"},
 		{name: "join", q: encodedquery.Join("incident", "problem_id", "problem", "sys_id", F("active").Eq(true)), want: "a"},
 		{name: "join any", q: encodedquery.Join("incident", "problem_id", "problem", "sys_id", encodedquery.Query{}), want: "ab"},
 	}
