@@ -92,7 +92,9 @@ func (s *Server) listTable(w http.ResponseWriter, r *http.Request, name string) 
 	if q.Get("sysparm_no_count") != "true" {
 		w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	}
-	w.Header().Set("Link", s.links(r, offset, limit, total))
+	if q.Get("sysparm_suppress_pagination_header") != "true" {
+		w.Header().Set("Link", s.links(r, offset, limit, total))
+	}
 	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": out})
 }
 

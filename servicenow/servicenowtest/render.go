@@ -102,6 +102,8 @@ func (s *Server) renderIn(tableName string, rec Record, r *http.Request) map[str
 	var fields []string
 	if f := q.Get("sysparm_fields"); f != "" {
 		fields = strings.Split(f, ",")
+	} else if q.Get("sysparm_view") == "mobile" && tableName == "incident" {
+		fields = mobileFields()
 	} else {
 		for k := range rec {
 			fields = append(fields, k)
@@ -146,4 +148,12 @@ func (s *Server) renderIn(tableName string, rec Record, r *http.Request) map[str
 		}
 	}
 	return out
+}
+
+// mobileFields are the incident fields of the fake's mobile view: a
+// view narrows the fields of an answer that does not name them
+// (sysparm_fields wins), and the desktop view, like "both", keeps them
+// all.
+func mobileFields() []string {
+	return []string{"sys_id", "number", "short_description", "state", "priority", "assigned_to"}
 }

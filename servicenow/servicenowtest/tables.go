@@ -238,7 +238,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, name, user strin
 	out := s.render(in, r)
 	s.mu.Unlock()
 	w.Header().Set("Location", s.controls.URL()+"/api/now/table/"+name+"/"+in["sys_id"])
-	fakehttp.WriteJSON(w, http.StatusCreated, map[string]any{"result": out})
+	writeResult(w, r, http.StatusCreated, out)
 }
 
 // record returns the record id of table name, or answers the instance's
@@ -308,7 +308,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 		s.advanceSLAs(rec)
 	}
 	s.journal(name, id, notes, user)
-	fakehttp.WriteJSON(w, http.StatusOK, map[string]any{"result": s.render(rec, r)})
+	writeResult(w, r, http.StatusOK, s.render(rec, r))
 }
 
 func (s *Server) remove(w http.ResponseWriter, name, id string) {
@@ -367,4 +367,14 @@ func (s *Server) Journal(sysID string) []Record {
 		}
 	}
 	return out
+}
+
+// writeResult answers a write with its record, or with the status alone
+// when the request carries X-no-response-body: true.
+func writeResult(w http.ResponseWriter, r *http.Request, status int, rec map[string]any) {
+	if strings.EqualFold(r.Header.Get("X-no-response-body"), "true") {
+		w.WriteHeader(status)
+		return
+	}
+	fakehttp.WriteJSON(w, status, map[string]any{"result": rec})
 }
