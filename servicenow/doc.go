@@ -82,6 +82,44 @@
 // minimums, maximums and sums, grouped by fields, filtered with Having and
 // ordered.
 //
+// # Batch, import sets and task SLAs
+//
+// Client.Batch sends many REST calls in one request through the Batch API
+// (POST /api/now/v1/batch), split into batches of BatchOptions.Size; each
+// item's outcome, failure included, is in its own BatchResult, and an item
+// the instance did not run is sent again in a later batch. The bulk calls
+// of Table[T] (CreateMany, UpdateMany, DeleteMany) are built on it. A
+// batch that only
+// reads is repeated like a read; one that writes is sent once.
+// Client.ImportSets inserts rows into a staging table (one, or many with
+// insertMultiple) and reports what each transform map did. Client.TaskSLAs
+// reads the task_sla records the instance's SLA engine keeps, and
+// CompareSLA sets one beside a clock of package sla.
+//
+// # Display values
+//
+// With DisplayValueTrue a record carries display text: a date-time in the
+// user's format and zone is kept in Time.Display (Time.ParseDisplay reads
+// it with the caller's layout and zone), a reference's bare text in
+// Reference.DisplayValue (never taken for a sys_id), and choice labels map
+// back to the typed values. WithInputDisplayValue writes references and
+// choices by display value; Incidents.Create and Update report a
+// reference whose text matched no record with a *DisplayValueError, next
+// to the stored incident.
+//
+// # Parameters
+//
+// ListOptions and GetOptions name every Table API parameter the
+// documentation lists; incidentkit.WithQuery and incidentkit.WithHeader
+// add others to the calls made with a context (X-no-response-body: true
+// on a write, for example, which then returns a zero record).
+//
+// Behaviour follows ServiceNow's REST API reference as published for the
+// current releases (Zurich and Australia, 2025–2026): the Table,
+// Attachment, Aggregate, Batch and Import Set APIs. Where it is silent,
+// the client follows what ServiceNow's own PySNC client does against an
+// instance, and says so where it matters.
+//
 // # Errors and retries
 //
 // Errors are incidentkit's: an *incidentkit.Error for a failure answer
