@@ -44,49 +44,38 @@ var attachmentSides = benchkit.Sides{
 			return nil
 		}, nil
 	},
-	"upload/servicenow": func(url string) (func(context.Context) error, error) {
-		c, err := NewClient(url, WithBasicAuth("admin", "secret"))
-		if err != nil {
-			return nil, err
-		}
-		return func(ctx context.Context) error {
-			_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{
-				ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize,
-				FileName: "dump.bin", ContentType: "application/octet-stream"})
-			return err
-		}, nil
-	},
+	"upload/servicenow": benchkit.ClientSide(benchClient, func(ctx context.Context, c *Client) error {
+		_, err := c.Attachments.Upload(ctx, "incident", "abc", incidentkit.Upload{
+			ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize,
+			FileName: "dump.bin", ContentType: "application/octet-stream"})
+		return err
+	}),
 	"download/baseline": benchkit.DownloadBaseline("/api/now/attachment/att1/file", func(r *http.Request) { r.SetBasicAuth("admin", "secret") }, benchFileSize),
-	"download/servicenow": func(url string) (func(context.Context) error, error) {
-		c, err := NewClient(url, WithBasicAuth("admin", "secret"))
-		if err != nil {
-			return nil, err
-		}
-		return func(ctx context.Context) error {
-			info, err := c.Attachments.Download(ctx, "att1", io.Discard, nil)
-			if err != nil {
-				return err
-			}
-			return benchkit.CheckSize(info.Size, nil, benchFileSize)
-		}, nil
-	},
+	"download/servicenow": benchkit.ClientSide(benchClient, func(ctx context.Context, c *Client) error {
+		return benchkit.FileSize(benchFileSize).Check(c.Attachments.Download(ctx, "att1", io.Discard, nil))
+	}),
 }
+
+// benchClient connects the client sides to the benchmark server.
+func benchClient(url string) (*Client, error) { return NewClient(url, WithBasicAuth("admin", "secret")) }
+
+// benchFile is what the benchmark server serves and answers to uploads.
+var benchFile = benchkit.File{Size: benchFileSize, Created: []byte(attachmentJSON)}
 
 // TestPeakMemoryChild runs one attachment side for a peak-memory
 // measurement in a child process; in an ordinary test run it is skipped.
 func TestPeakMemoryChild(t *testing.T) { attachmentSides.Child(t) }
 
-// benchAttachment times the baseline and the client sides of op ("upload"
-// or "download") against one file server, each reporting its throughput
-// and its peak memory ("peak-MiB"), measured in a process of its own.
-func benchAttachment(b *testing.B, op string) {
-	attachmentSides.RunFile(b, op, benchkit.File{Size: benchFileSize, Created: []byte(attachmentJSON)}, "baseline", "servicenow")
-}
-
 // BenchmarkAttachmentUpload sends 1 GiB through Attachments.Upload and,
-// as the baseline, through a bare net/http POST of the same bytes.
-func BenchmarkAttachmentUpload(b *testing.B) { benchAttachment(b, "upload") }
+// as the baseline, through a bare net/http POST of the same bytes, each
+// side reporting its throughput and its peak memory ("peak-MiB"),
+// measured in a process of its own.
+func BenchmarkAttachmentUpload(b *testing.B) {
+	attachmentSides.RunFile(b, "upload", benchFile, "baseline", "servicenow")
+}
 
 // BenchmarkAttachmentDownload streams 1 GiB through Attachments.Download
 // and, as the baseline, through a bare GET copied with io.Copy.
-func BenchmarkAttachmentDownload(b *testing.B) { benchAttachment(b, "download") }
+func BenchmarkAttachmentDownload(b *testing.B) {
+	attachmentSides.RunFile(b, "download", benchFile, "baseline", "servicenow")
+}

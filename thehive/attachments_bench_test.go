@@ -58,49 +58,37 @@ var attachmentSides = benchkit.Sides{
 			return nil
 		}, nil
 	},
-	"upload/thehive": func(url string) (func(context.Context) error, error) {
-		c, err := NewClient(url, WithAPIKey("bench-key"))
-		if err != nil {
-			return nil, err
-		}
-		return func(ctx context.Context) error {
-			_, err := c.Attachments.UploadToCase(ctx, "~1", incidentkit.Upload{
-				ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize, FileName: "dump.bin"})
-			return err
-		}, nil
-	},
+	"upload/thehive": benchkit.ClientSide(benchClient, func(ctx context.Context, c *Client) error {
+		_, err := c.Attachments.UploadToCase(ctx, "~1", incidentkit.Upload{
+			ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize, FileName: "dump.bin"})
+		return err
+	}),
 	"download/baseline": benchkit.DownloadBaseline("/api/v1/attachment/~77/download", func(r *http.Request) { r.Header.Set("Authorization", "Bearer bench-key") }, benchFileSize),
-	"download/thehive": func(url string) (func(context.Context) error, error) {
-		c, err := NewClient(url, WithAPIKey("bench-key"))
-		if err != nil {
-			return nil, err
-		}
-		return func(ctx context.Context) error {
-			info, err := c.Attachments.Download(ctx, "~77", io.Discard, nil)
-			if err != nil {
-				return err
-			}
-			return benchkit.CheckSize(info.Size, nil, benchFileSize)
-		}, nil
-	},
+	"download/thehive": benchkit.ClientSide(benchClient, func(ctx context.Context, c *Client) error {
+		return benchkit.FileSize(benchFileSize).Check(c.Attachments.Download(ctx, "~77", io.Discard, nil))
+	}),
 }
+
+// benchClient connects the client sides to the benchmark server.
+func benchClient(url string) (*Client, error) { return NewClient(url, WithAPIKey("bench-key")) }
+
+// benchFile is what the benchmark server serves and answers to uploads.
+var benchFile = benchkit.File{Size: benchFileSize, Created: []byte(benchUploaded)}
 
 // TestPeakMemoryChild runs one attachment side for a peak-memory
 // measurement in a child process; in an ordinary test run it is skipped.
 func TestPeakMemoryChild(t *testing.T) { attachmentSides.Child(t) }
 
-// benchAttachment times the baseline and the client sides of op ("upload"
-// or "download") against one file server, each reporting its throughput
-// and its peak memory ("peak-MiB"), measured in a process of its own.
-func benchAttachment(b *testing.B, op string) {
-	attachmentSides.RunFile(b, op, benchkit.File{Size: benchFileSize, Created: []byte(benchUploaded)}, "baseline", "thehive")
-}
-
 // BenchmarkAttachmentUpload sends 1 GiB through Attachments.UploadToCase
 // and, as the baseline, through a bare net/http multipart POST of the same
-// bytes.
-func BenchmarkAttachmentUpload(b *testing.B) { benchAttachment(b, "upload") }
+// bytes, each side reporting its throughput and its peak memory
+// ("peak-MiB"), measured in a process of its own.
+func BenchmarkAttachmentUpload(b *testing.B) {
+	attachmentSides.RunFile(b, "upload", benchFile, "baseline", "thehive")
+}
 
 // BenchmarkAttachmentDownload streams 1 GiB through Attachments.Download
 // and, as the baseline, through a bare GET copied with io.Copy.
-func BenchmarkAttachmentDownload(b *testing.B) { benchAttachment(b, "download") }
+func BenchmarkAttachmentDownload(b *testing.B) {
+	attachmentSides.RunFile(b, "download", benchFile, "baseline", "thehive")
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // DownloadBaseline is the hand-written side of a download benchmark: a
@@ -34,4 +36,29 @@ func CheckSize(n int64, err error, size int64) error {
 		err = fmt.Errorf("downloaded %d bytes, want %d", n, size)
 	}
 	return err
+}
+
+// ClientSide is a side that runs call with a client that connect makes
+// for the server's URL: the shape of every client side.
+func ClientSide[C any](connect func(url string) (C, error), call func(context.Context, C) error) Side {
+	return func(url string) (func(context.Context) error, error) {
+		c, err := connect(url)
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error { return call(ctx, c) }, nil
+	}
+}
+
+// FileSize is the size a benchmark file has.
+type FileSize int64
+
+// Check returns err, or an error when info, the answer of a client's
+// download, does not report size bytes: it takes a download call's results
+// as they are, return benchkit.FileSize(n).Check(c.Attachments.Download(…)).
+func (size FileSize) Check(info *incidentkit.FileInfo, err error) error {
+	if err != nil {
+		return err
+	}
+	return CheckSize(info.Size, nil, int64(size))
 }

@@ -126,13 +126,7 @@ func andFlat(qs []Query) (Query, bool) {
 	if clauses == 0 {
 		return Query{}, false
 	}
-	var orders []order
-	if norders > 0 {
-		orders = make([]order, 0, norders)
-		for _, q := range qs {
-			orders = append(orders, q.orders...)
-		}
-	}
+	orders := collectOrders(qs, norders)
 	if first := qs[0]; first.room != nil && len(first.groups) == 1 {
 		g := first.groups[0]
 		if cap(g) >= clauses && first.room.used.CompareAndSwap(int64(len(g)), int64(clauses)) {
@@ -153,6 +147,19 @@ func andFlat(qs []Query) (Query, bool) {
 	r := &room{}
 	r.used.Store(int64(len(g)))
 	return Query{groups: []group{g}, orders: orders, room: r}, true
+}
+
+// collectOrders returns the order terms of qs, n in all, in argument
+// order; nil when there are none.
+func collectOrders(qs []Query, n int) []order {
+	if n == 0 {
+		return nil
+	}
+	orders := make([]order, 0, n)
+	for _, q := range qs {
+		orders = append(orders, q.orders...)
+	}
+	return orders
 }
 
 // Or returns the disjunction of the queries. Their order terms are kept,
@@ -203,13 +210,7 @@ func orFlat(qs []Query) (Query, bool) {
 	if atoms == 0 {
 		return Query{}, false
 	}
-	var orders []order
-	if norders > 0 {
-		orders = make([]order, 0, norders)
-		for _, q := range qs {
-			orders = append(orders, q.orders...)
-		}
-	}
+	orders := collectOrders(qs, norders)
 	if first := qs[0]; first.alts != nil && len(first.groups) == 1 {
 		c := first.groups[0][0]
 		if cap(c) >= atoms && first.alts.used.CompareAndSwap(int64(len(c)), int64(atoms)) {
