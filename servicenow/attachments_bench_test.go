@@ -57,7 +57,9 @@ var attachmentSides = benchkit.Sides{
 }
 
 // benchClient connects the client sides to the benchmark server.
-func benchClient(url string) (*Client, error) { return NewClient(url, WithBasicAuth("admin", "secret")) }
+func benchClient(url string) (*Client, error) {
+	return NewClient(url, WithBasicAuth("admin", "secret"))
+}
 
 // benchFile is what the benchmark server serves and answers to uploads.
 var benchFile = benchkit.File{Size: benchFileSize, Created: []byte(attachmentJSON)}
