@@ -2,7 +2,6 @@ package sla
 
 import (
 	"fmt"
-	"iter"
 	"sort"
 	"time"
 
@@ -52,6 +51,18 @@ func WithHolidays(h ...*cal.Holiday) BusinessOption {
 	}
 }
 
+// WithActualDatesClosed also closes the actual date of every holiday rule,
+// not only its observed date: on a calendar that works on Saturdays, a
+// holiday falling on a Saturday and observed on the Friday closes both
+// days. Without it only the observed date is closed, as holiday calendars
+// for office weeks expect.
+func WithActualDatesClosed() BusinessOption {
+	return func(b *BusinessCalendar) error {
+		b.actualDates = true
+		return nil
+	}
+}
+
 // WithClosedDates closes the given extra days.
 func WithClosedDates(d ...Date) BusinessOption {
 	return func(b *BusinessCalendar) error {
@@ -68,11 +79,17 @@ func WithClosedDates(d ...Date) BusinessOption {
 
 // BusinessCalendar counts time only inside weekly working hours in a
 // location, skipping holidays. It is safe for concurrent use.
+//
+// Holiday rules are evaluated once per year, and business time is summed
+// once per week, on first use: Add and Between cost a few days of work at
+// each end plus one step per whole week crossed, whatever the duration.
 type BusinessCalendar struct {
-	loc    *time.Location
-	week   Week
-	rules  []*cal.Holiday
-	closed map[Date]bool
+	loc         *time.Location
+	week        Week
+	rules       []*cal.Holiday
+	closed      map[Date]bool
+	actualDates bool
+	cache       calendarCache
 }
 
 // NewBusinessCalendar validates and builds a business-hours calendar.
@@ -110,41 +127,35 @@ func NewBusinessCalendar(loc *time.Location, week Week, opts ...BusinessOption) 
 // Location returns the calendar's time zone.
 func (b *BusinessCalendar) Location() *time.Location { return b.loc }
 
-// IsHoliday reports whether the day is closed by a holiday rule or an added date.
+// IsHoliday reports whether the day is closed by a holiday rule or an
+// added date.
 func (b *BusinessCalendar) IsHoliday(d Date) bool {
-	if b.closed[d] {
-		return true
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	if t.Year() != d.Year || t.Month() != d.Month || t.Day() != d.Day {
+		return false
 	}
-	for _, h := range b.rules {
-		for _, y := range [2]int{d.Year, d.Year + 1} { // Jan 1 may be observed Dec 31
-			_, obs := h.Calc(y)
-			if !obs.IsZero() && obs.Year() == d.Year && obs.Month() == d.Month && obs.Day() == d.Day {
-				return true
-			}
-		}
-	}
-	return false
+	cd := closedDays{b: b}
+	return cd.closed(dayNumber(d.Year, d.Month, d.Day))
 }
 
 // span is one concrete working interval.
 type span struct{ start, end time.Time }
 
-// day returns the concrete working intervals of the local day i days after
-// the day of t (nil for closed days). Wall-clock offsets go through
-// time.Date so they keep their meaning across DST changes.
-func (b *BusinessCalendar) day(y int, m time.Month, dd, i int, buf []span) []span {
-	mid := time.Date(y, m, dd+i, 0, 0, 0, 0, b.loc)
-	buf = buf[:0]
-	hs := b.week[mid.Weekday()]
-	if len(hs) == 0 {
+// length is the span's business time (none for a span a clock change
+// turned around).
+func (s span) length() time.Duration { return max(s.end.Sub(s.start), 0) }
+
+// spans returns the concrete working intervals of day n (none for a
+// closed day). Wall-clock offsets go through time.Date so they keep their
+// meaning across clock changes.
+func (b *BusinessCalendar) spans(n int, cd *closedDays, buf []span) []span {
+	hs := b.week[weekday(n)]
+	if len(hs) == 0 || cd.closed(n) {
 		return buf
 	}
-	yy, mm, d := mid.Date()
-	if b.IsHoliday(Date{yy, mm, d}) {
-		return buf
-	}
+	y, m, d := civil(n)
 	for _, h := range hs {
-		buf = append(buf, span{wall(yy, mm, d, h.Start, b.loc), wall(yy, mm, d, h.End, b.loc)})
+		buf = append(buf, span{wall(y, m, d, h.Start, b.loc), wall(y, m, d, h.End, b.loc)})
 	}
 	return buf
 }
@@ -157,26 +168,46 @@ func wall(y int, m time.Month, d int, off time.Duration, loc *time.Location) tim
 }
 
 // Add returns the instant at which d of business time has passed after t.
-// A due time landing exactly on a close is that close.
+// A due time landing exactly on a close is that close. A zero d returns
+// where the clock stands at t: t inside working time, else the next
+// opening, which is where Add(t, ε) begins to count.
 func (b *BusinessCalendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	if d < 0 {
 		return time.Time{}, invalidf("negative duration %v", d)
 	}
 	if d == 0 {
-		return t, nil
+		return b.NextOpen(t)
 	}
-	for s := range b.spansAfter(t) {
-		from := s.start
-		if from.Before(t) {
-			from = t
+	cu := cursor{b: b}
+	idle := 0
+	for k := blockOf(localDay(t, b.loc) - 1); ; k++ {
+		sp, total := cu.block(k)
+		if total == 0 {
+			if idle += 7; idle > MaxSearchDays {
+				return time.Time{}, ErrNoWorkingTime
+			}
+			continue
 		}
-		avail := s.end.Sub(from)
-		if d <= avail {
-			return from.Add(d), nil
+		idle = 0
+		if d > total && !sp[0].start.Before(t) { // the whole week passes
+			d -= total
+			continue
 		}
-		d -= avail
+		for _, s := range sp {
+			if !s.end.After(t) || !s.end.After(s.start) {
+				continue
+			}
+			from := s.start
+			if from.Before(t) {
+				from = t
+			}
+			avail := s.end.Sub(from)
+			if d <= avail {
+				return from.Add(d), nil
+			}
+			d -= avail
+		}
 	}
-	return time.Time{}, ErrNoWorkingTime
 }
 
 // Between returns the business time inside [from, to].
@@ -184,56 +215,89 @@ func (b *BusinessCalendar) Between(from, to time.Time) (time.Duration, error) {
 	if to.Before(from) {
 		return 0, invalidf("end %v before start %v", to, from)
 	}
-	y, m, dd := from.In(b.loc).Date()
+	cu := cursor{b: b}
 	var total time.Duration
-	var buf [4]span
-	for i := -1; ; i++ {
-		if i > MaxSearchDays*4 {
-			return 0, invalidf("range %v–%v too long", from, to)
+	last := blockOf(localDay(to, b.loc))
+	for k := blockOf(localDay(from, b.loc) - 1); k <= last; k++ {
+		sp, week := cu.block(k)
+		if week == 0 {
+			continue
 		}
-		sp := b.day(y, m, dd, i, buf[:0])
-		if i > 0 && !time.Date(y, m, dd+i, 0, 0, 0, 0, b.loc).Before(to) {
-			return total, nil
+		if !sp[0].start.Before(from) && !sp[len(sp)-1].end.After(to) { // a whole week inside
+			total += week
+			continue
 		}
 		for _, s := range sp {
-			lo, hi := s.start, s.end
-			if lo.Before(from) {
-				lo = from
-			}
-			if hi.After(to) {
-				hi = to
-			}
-			if hi.After(lo) {
-				total += hi.Sub(lo)
-			}
+			total += clip(s, from, to)
 		}
 	}
+	return total, nil
+}
+
+// clip returns the business time of s inside [from, to].
+func clip(s span, from, to time.Time) time.Duration {
+	lo, hi := s.start, s.end
+	if lo.Before(from) {
+		lo = from
+	}
+	if hi.After(to) {
+		hi = to
+	}
+	return max(hi.Sub(lo), 0)
 }
 
 // NextOpen returns t if it lies within working time, otherwise the next
 // opening.
 func (b *BusinessCalendar) NextOpen(t time.Time) (time.Time, error) {
-	for s := range b.spansAfter(t) {
-		if s.start.After(t) {
-			return s.start, nil
+	cu := cursor{b: b}
+	for k, idle := blockOf(localDay(t, b.loc)-1), 0; idle <= MaxSearchDays; k++ {
+		sp, total := cu.block(k)
+		if total == 0 {
+			idle += 7
+			continue
 		}
-		return t, nil
+		idle = 0
+		for _, s := range sp {
+			if s.end.After(t) && s.end.After(s.start) {
+				if s.start.After(t) {
+					return s.start, nil
+				}
+				return t, nil
+			}
+		}
 	}
 	return time.Time{}, ErrNoWorkingTime
 }
 
-// spansAfter yields, in order, the working intervals that end after t,
-// from the day before t's local day up to MaxSearchDays after it.
-func (b *BusinessCalendar) spansAfter(t time.Time) iter.Seq[span] {
-	return func(yield func(span) bool) {
-		y, m, dd := t.In(b.loc).Date()
-		var buf [4]span
-		for i := -1; i <= MaxSearchDays; i++ {
-			for _, s := range b.day(y, m, dd, i, buf[:0]) {
-				if s.end.After(t) && !yield(s) {
-					return
-				}
-			}
+// cumulative sets out[i] to the business time inside [from, points[i]],
+// for points in ascending order, none before from, in one pass over the
+// working intervals: the cost of many Between calls that share a start.
+func (b *BusinessCalendar) cumulative(from time.Time, points []time.Time, out []time.Duration) {
+	if len(points) == 0 {
+		return
+	}
+	cu := cursor{b: b}
+	var acc time.Duration // business time in [from, the interval being read)
+	pi := 0
+	last := blockOf(localDay(points[len(points)-1], b.loc))
+	for k := blockOf(localDay(from, b.loc) - 1); k <= last && pi < len(points); k++ {
+		sp, week := cu.block(k)
+		if week == 0 {
+			continue
 		}
+		if !sp[0].start.Before(from) && !sp[len(sp)-1].end.After(points[pi]) {
+			acc += week // the whole week lies before the next point
+			continue
+		}
+		for _, s := range sp {
+			for pi < len(points) && points[pi].Before(s.end) {
+				out[pi] = acc + clip(s, from, points[pi])
+				pi++
+			}
+			acc += clip(s, from, s.end)
+		}
+	}
+	for ; pi < len(points); pi++ {
+		out[pi] = acc
 	}
 }

@@ -5,18 +5,21 @@ import (
 	"time"
 )
 
-// MaxSearchDays bounds every day-by-day search a calendar performs (about
-// five years). A search that would go further returns ErrNoWorkingTime.
+// MaxSearchDays bounds how long a calendar searches through closed time
+// (about five years): a search that meets that many days in a row without
+// working time returns ErrNoWorkingTime. Durations themselves have no
+// bound.
 const MaxSearchDays = 5 * 366
 
-// ErrNoWorkingTime reports that a calendar has no working time within
-// MaxSearchDays of the requested instant.
+// ErrNoWorkingTime reports that a calendar has no working time for
+// MaxSearchDays in a row from the requested instant.
 var ErrNoWorkingTime = errors.New("sla: no working time within search bound")
 
 // Calendar measures business time.
 type Calendar interface {
 	// Add returns the instant at which d of business time has passed after t.
-	// A zero d returns t. The result never lies past a close it lands on.
+	// A zero d returns where the clock stands at t (NextOpen). The result
+	// never lies past a close it lands on.
 	Add(t time.Time, d time.Duration) (time.Time, error)
 	// Between returns the business time in [from, to].
 	Between(from, to time.Time) (time.Duration, error)

@@ -20,7 +20,7 @@ type Clock struct {
 	cal     Calendar
 	target  time.Duration
 	start   time.Time
-	pauses  []Interval
+	pauses  pauseSet
 	open    time.Time // start of the open pause, zero if none
 	stop    time.Time
 	stopped bool
@@ -28,10 +28,14 @@ type Clock struct {
 }
 
 // NewClock starts a clock for target on cal at start (which may lie in the
-// past). A nil cal means AlwaysOpen.
+// past). A nil cal means AlwaysOpen. A zero target is due where the clock
+// stands at start (the next opening of cal) and breached as soon as any
+// business time passes, as ServiceNow's engine does: it divides the
+// elapsed time by the duration, and a zero duration makes that 100 % or
+// more as soon as anything has elapsed (SLACalculatorNG).
 func NewClock(cal Calendar, target time.Duration, start time.Time) (*Clock, error) {
-	if target <= 0 {
-		return nil, invalidf("target %v must be positive", target)
+	if target < 0 {
+		return nil, invalidf("target %v is negative", target)
 	}
 	if start.IsZero() {
 		return nil, invalidf("zero start time")
@@ -51,47 +55,46 @@ func (c *Clock) SetAtRisk(pct float64) error {
 	return nil
 }
 
-func (c *Clock) overlaps(from, to time.Time) bool {
-	for _, p := range c.pauses {
-		if from.Before(p.To) && p.From.Before(to) {
-			return true
-		}
-	}
-	return !c.open.IsZero() && to.After(c.open)
-}
-
-// AddPause records a closed pause [from, to]. It must lie at or after the
-// start, not overlap another pause, and end no later than a stop.
+// AddPause records a closed pause [from, to]. A pause that begins before
+// the start counts from the start (the clock was not running; ServiceNow's
+// retroactive SLAs likewise only subtract pauses after their start), and
+// one that ends before it is ignored. It must not overlap another pause,
+// nor end after a stop. Pauses may come in any order; each costs a binary
+// search.
 func (c *Clock) AddPause(from, to time.Time) error {
 	switch {
 	case to.Before(from):
 		return invalidf("pause end %v before start %v", to, from)
-	case from.Before(c.start):
-		return invalidf("pause %v before clock start %v", from, c.start)
 	case c.stopped && to.After(c.stop):
 		return invalidf("pause ends after stop")
-	case c.overlaps(from, to):
+	}
+	if from.Before(c.start) {
+		if !to.After(c.start) {
+			return nil
+		}
+		from = c.start
+	}
+	if c.pauses.overlaps(from, to) || (!c.open.IsZero() && to.After(c.open)) {
 		return invalidf("pause %v–%v overlaps another", from, to)
 	}
-	c.pauses = append(c.pauses, Interval{from, to})
-	sort.Slice(c.pauses, func(i, j int) bool { return c.pauses[i].From.Before(c.pauses[j].From) })
+	c.pauses.add(Interval{from, to})
 	return nil
 }
 
-// Pause opens a pause at t. Only one pause may be open.
+// Pause opens a pause at t; a pause opened before the start makes the
+// clock start paused. Only one pause may be open, after every closed one.
 func (c *Clock) Pause(t time.Time) error {
 	switch {
 	case !c.open.IsZero():
 		return invalidf("clock already paused")
 	case c.stopped:
 		return invalidf("clock stopped")
-	case t.Before(c.start):
-		return invalidf("pause %v before clock start %v", t, c.start)
 	}
-	for _, p := range c.pauses {
-		if t.Before(p.To) {
-			return invalidf("pause at %v overlaps another", t)
-		}
+	if t.Before(c.start) {
+		t = c.start // the clock starts paused
+	}
+	if t.Before(c.pauses.end()) {
+		return invalidf("pause at %v overlaps another", t)
 	}
 	c.open = t
 	return nil
@@ -105,7 +108,7 @@ func (c *Clock) Resume(t time.Time) error {
 	if t.Before(c.open) {
 		return invalidf("resume %v before pause %v", t, c.open)
 	}
-	c.pauses = append(c.pauses, Interval{c.open, t})
+	c.pauses.add(Interval{c.open, t})
 	c.open = time.Time{}
 	return nil
 }
@@ -118,10 +121,8 @@ func (c *Clock) Stop(t time.Time) error {
 	if t.Before(c.start) {
 		return invalidf("stop %v before start %v", t, c.start)
 	}
-	for _, p := range c.pauses {
-		if t.Before(p.To) {
-			return invalidf("stop %v inside a pause", t)
-		}
+	if t.Before(c.pauses.end()) {
+		return invalidf("stop %v inside a pause", t)
 	}
 	if !c.open.IsZero() {
 		if err := c.Resume(t); err != nil {
@@ -142,7 +143,8 @@ type Status struct {
 	AtRisk    bool // running or paused, not breached, and Percent ≥ threshold
 }
 
-// Status reports the clock at instant at (times after a stop report the stop).
+// Status reports the clock at instant at (times after a stop report the
+// stop). It reads the calendar once for all the pauses.
 func (c *Clock) Status(at time.Time) (Status, error) {
 	end := at
 	if c.stopped && c.stop.Before(end) {
@@ -151,41 +153,45 @@ func (c *Clock) Status(at time.Time) (Status, error) {
 	if end.Before(c.start) {
 		end = c.start
 	}
-	pauses := append([]Interval(nil), c.pauses...)
+	pauses := c.pauses.sorted()
 	paused := false
 	if !c.open.IsZero() && !end.Before(c.open) {
-		pauses = append(pauses, Interval{c.open, end})
+		pauses = append(pauses[:len(pauses):len(pauses)], Interval{c.open, end})
 		paused = true
 	}
-	elapsed, err := c.cal.Between(c.start, end)
-	if err != nil {
+	// The pauses that began by end, cut at end: their edges, then end.
+	n := sort.Search(len(pauses), func(i int) bool { return !pauses[i].From.Before(end) })
+	points := make([]time.Time, 0, 2*n+1)
+	for _, p := range pauses[:n] {
+		points = append(points, p.From, minTime(p.To, end))
+	}
+	points = append(points, end)
+	f := make([]time.Duration, len(points))
+	if err := cumulative(c.cal, c.start, points, f); err != nil {
 		return Status{}, err
 	}
-	due, err := c.cal.Add(c.start, c.target)
-	if err != nil {
-		return Status{}, err
-	}
-	for _, p := range pauses {
-		to := p.To
-		if to.After(end) {
-			to = end
-		}
-		if !to.After(p.From) {
-			continue
-		}
-		pd, err := c.cal.Between(p.From, to)
-		if err != nil {
-			return Status{}, err
-		}
+	// f[i] is the business time from the start to points[i]. A pause that
+	// begins before the due time (as moved by the pauses before it) moves
+	// it by its business time.
+	elapsed, moved := f[len(f)-1], c.target
+	for i := range n {
+		pd := f[2*i+1] - f[2*i]
 		elapsed -= pd
-		if p.From.Before(due) && pd > 0 {
-			if due, err = c.cal.Add(due, pd); err != nil {
-				return Status{}, err
-			}
+		if f[2*i] < moved {
+			moved += pd
 		}
+	}
+	due, err := c.cal.Add(c.start, moved)
+	if err != nil {
+		return Status{}, err
 	}
 	s := Status{Due: due, Elapsed: elapsed, Remaining: c.target - elapsed}
-	s.Percent = float64(elapsed) / float64(c.target) * 100
+	switch {
+	case c.target > 0:
+		s.Percent = float64(elapsed) / float64(c.target) * 100
+	case elapsed > 0:
+		s.Percent = 100
+	}
 	switch {
 	case c.stopped && !c.stop.After(due):
 		s.Stage = Met
@@ -198,6 +204,36 @@ func (c *Clock) Status(at time.Time) (Status, error) {
 	}
 	s.AtRisk = (s.Stage == Running || s.Stage == Paused) && s.Percent >= c.atRisk
 	return s, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// cumulative sets out[i] to the business time of cal in [from, points[i]]
+// (points ascending, none before from): in one pass on the package's
+// calendars, with one Between per point on others.
+func cumulative(cal Calendar, from time.Time, points []time.Time, out []time.Duration) error {
+	switch c := cal.(type) {
+	case *BusinessCalendar:
+		c.cumulative(from, points, out)
+	case AlwaysOpen:
+		for i, p := range points {
+			out[i] = p.Sub(from)
+		}
+	default:
+		for i, p := range points {
+			d, err := cal.Between(from, p)
+			if err != nil {
+				return err
+			}
+			out[i] = d
+		}
+	}
+	return nil
 }
 
 // Target returns the clock's target duration.

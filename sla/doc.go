@@ -15,16 +15,33 @@
 //
 // AlwaysOpen is the 24×7 calendar. A BusinessCalendar holds working
 // intervals per weekday in a time.Location, closed on the observed dates of
-// holiday rules from github.com/rickar/cal/v2 and on added dates. Hours are
+// holiday rules from github.com/rickar/cal/v2 (and, with
+// WithActualDatesClosed, on their actual dates too, for calendars that work
+// the weekend a holiday falls on) and on added dates. Hours are
 // wall-clock: 09:00 is 09:00 on a day the clocks change, so such a day may
-// hold an hour more or less of business time. Every search is bounded to
-// MaxSearchDays; a calendar with no working time within that bound returns
+// hold an hour more or less of business time.
+//
+// A BusinessCalendar evaluates its holiday rules once per year and sums
+// its business time once per week, on first use, and keeps both: Add and
+// Between then cost a few days at each end and one step per whole week
+// crossed, so a duration of any length finishes (ten years of office hours
+// in microseconds). Only a search through closed time is bounded: after
+// MaxSearchDays in a row without working time it returns
 // ErrNoWorkingTime instead of looping.
 //
 // # Outcome rules
 //
 //   - A clock started outside working time begins counting at the next
-//     opening; a start in the past (retroactive) is allowed.
+//     opening; a start in the past (retroactive) is allowed. Add(t, 0) is
+//     that opening too, where Add(t, ε) begins to count.
+//   - A zero target is due at that opening and breached as soon as business
+//     time passes: ServiceNow's SLACalculatorNG divides the elapsed time by
+//     the duration, so its percentage reaches 100 with the first elapsed
+//     second. Percent reads 0 until then and 100 after.
+//   - A pause that begins before the start counts from the start, and one
+//     opened before it makes the clock start paused: the clock was not
+//     running before its start (ServiceNow's retroactive SLAs subtract
+//     only the pauses after their start time, TaskSLA's retroactive_pause).
 //   - A due time that lands exactly on a close is that close, not the next
 //     opening.
 //   - Pauses subtract only their business (in-schedule) part, and move the

@@ -78,7 +78,7 @@ func TestBadInputIsErrInvalid(t *testing.T) {
 			_, err := NewBusinessCalendar(nil, OfficeWeek(9*time.Hour, 17*time.Hour))
 			return err
 		},
-		"zero target": func() error { _, err := NewClock(nil, 0, t0); return err },
+		"negative target": func() error { _, err := NewClock(nil, -time.Second, t0); return err },
 		"bad date": func() error {
 			_, err := NewBusinessCalendar(time.UTC, OfficeWeek(9*time.Hour, 17*time.Hour), WithClosedDates(Date{2026, 2, 30}))
 			return err

@@ -77,7 +77,11 @@ func TestAddWorked(t *testing.T) {
 		{"night shift fall back has 7h", night, utc(2026, 11, 1, 4, 0), 7 * h, utc(2026, 11, 1, 11, 0)},
 		{"24x7 across spring forward", AlwaysOpen{}, utc(2026, 3, 7, 17, 0), 24 * h, utc(2026, 3, 8, 17, 0)},
 		{"24x7 across fall back", AlwaysOpen{}, utc(2026, 10, 31, 16, 0), 24 * h, utc(2026, 11, 1, 16, 0)},
-		{"zero duration", off, utc(2026, 11, 21, 17, 0), 0, utc(2026, 11, 21, 17, 0)},
+		// A zero duration on a closed day (Saturday) stands where a tiny one
+		// starts counting: the next opening, Monday 09:00 New York.
+		{"zero duration on a closed day", off, utc(2026, 11, 21, 17, 0), 0, utc(2026, 11, 23, 14, 0)},
+		{"zero duration in working time", off, utc(2026, 11, 23, 15, 0), 0, utc(2026, 11, 23, 15, 0)},
+		{"one nanosecond on a closed day", off, utc(2026, 11, 21, 17, 0), 1, utc(2026, 11, 23, 14, 0).Add(1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
