@@ -146,64 +146,130 @@ type Status struct {
 // Status reports the clock at instant at (times after a stop report the
 // stop). It reads the calendar once for all the pauses.
 func (c *Clock) Status(at time.Time) (Status, error) {
-	end := at
-	if c.stopped && c.stop.Before(end) {
-		end = c.stop
-	}
-	if end.Before(c.start) {
-		end = c.start
-	}
-	pauses := c.pauses.sorted()
-	paused := false
-	if !c.open.IsZero() && !end.Before(c.open) {
-		pauses = append(pauses[:len(pauses):len(pauses)], Interval{c.open, end})
-		paused = true
-	}
-	// The pauses that began by end, cut at end: their edges, then end.
-	n := sort.Search(len(pauses), func(i int) bool { return !pauses[i].From.Before(end) })
-	points := make([]time.Time, 0, 2*n+1)
-	for _, p := range pauses[:n] {
-		points = append(points, p.From, minTime(p.To, end))
-	}
-	points = append(points, end)
-	f := make([]time.Duration, len(points))
-	if err := cumulative(c.cal, c.start, points, f); err != nil {
-		return Status{}, err
-	}
-	// f[i] is the business time from the start to points[i]. A pause that
-	// begins before the due time (as moved by the pauses before it) moves
-	// it by its business time.
-	elapsed, moved := f[len(f)-1], c.target
-	for i := range n {
-		pd := f[2*i+1] - f[2*i]
-		elapsed -= pd
-		if f[2*i] < moved {
-			moved += pd
-		}
-	}
-	due, err := c.cal.Add(c.start, moved)
+	m, err := c.measure(at)
 	if err != nil {
 		return Status{}, err
 	}
-	s := Status{Due: due, Elapsed: elapsed, Remaining: c.target - elapsed}
+	return c.statusOf(m)
+}
+
+// statusOf is Status from a measurement.
+func (c *Clock) statusOf(m measurement) (Status, error) {
+	due, err := c.dueFor(m, c.target)
+	if err != nil {
+		return Status{}, err
+	}
+	s := Status{Due: due, Elapsed: m.elapsed, Remaining: c.target - m.elapsed}
 	switch {
 	case c.target > 0:
-		s.Percent = float64(elapsed) / float64(c.target) * 100
-	case elapsed > 0:
+		s.Percent = float64(m.elapsed) / float64(c.target) * 100
+	case m.elapsed > 0:
 		s.Percent = 100
 	}
 	switch {
 	case c.stopped && !c.stop.After(due):
 		s.Stage = Met
-	case c.stopped, end.After(due):
+	case c.stopped, m.end.After(due):
 		s.Stage = Breached
-	case paused:
+	case m.paused:
 		s.Stage = Paused
 	default:
 		s.Stage = Running
 	}
 	s.AtRisk = (s.Stage == Running || s.Stage == Paused) && s.Percent >= c.atRisk
 	return s, nil
+}
+
+// Crossings returns, for each percentage of the target, the instant the
+// clock reaches it: as it happened for those reached by at, and for the
+// others as it will if the clock runs on from at without another pause.
+func (c *Clock) Crossings(at time.Time, percents ...float64) ([]time.Time, error) {
+	m, err := c.measure(at)
+	if err != nil {
+		return nil, err
+	}
+	return c.crossingsOf(m, percents)
+}
+
+// crossingsOf is Crossings from a measurement.
+func (c *Clock) crossingsOf(m measurement, percents []float64) ([]time.Time, error) {
+	var err error
+	out := make([]time.Time, len(percents))
+	for i, p := range percents {
+		if !(p >= 0) {
+			return nil, invalidf("threshold %v%% is not a percentage", p)
+		}
+		if out[i], err = c.dueFor(m, time.Duration(float64(c.target)*p/100)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// measurement is what a clock's pauses make of the business time up to an
+// instant.
+type measurement struct {
+	end     time.Time       // the instant, cut to the start and the stop
+	paused  bool            // an open pause covers end
+	elapsed time.Duration   // business time counted, pauses excluded
+	from    []time.Duration // for each pause begun by end: business time from the start to its beginning
+	length  []time.Duration // and its business time, cut at end
+}
+
+func (c *Clock) measure(at time.Time) (measurement, error) {
+	m := measurement{end: at}
+	if c.stopped && c.stop.Before(m.end) {
+		m.end = c.stop
+	}
+	if m.end.Before(c.start) {
+		m.end = c.start
+	}
+	pauses := c.pauses.sorted()
+	if !c.open.IsZero() && !m.end.Before(c.open) {
+		pauses = append(pauses[:len(pauses):len(pauses)], Interval{c.open, m.end})
+		m.paused = true
+	}
+	// The pauses that began by end, cut at end: their edges, then end.
+	n := sort.Search(len(pauses), func(i int) bool { return !pauses[i].From.Before(m.end) })
+	points := make([]time.Time, 0, 2*n+1)
+	for _, p := range pauses[:n] {
+		points = append(points, p.From, minTime(p.To, m.end))
+	}
+	points = append(points, m.end)
+	f := make([]time.Duration, len(points))
+	if err := cumulative(c.cal, c.start, points, f); err != nil {
+		return measurement{}, err
+	}
+	m.elapsed = f[len(f)-1]
+	m.from, m.length = make([]time.Duration, n), make([]time.Duration, n)
+	for i := range n {
+		m.from[i], m.length[i] = f[2*i], f[2*i+1]-f[2*i]
+		m.elapsed -= m.length[i]
+	}
+	return m, nil
+}
+
+// dueAt returns the due time as of at: without pauses, straight from the
+// calendar.
+func (c *Clock) dueAt(at time.Time) (time.Time, error) {
+	if c.pauses.empty() && c.open.IsZero() {
+		return c.cal.Add(c.start, c.target)
+	}
+	st, err := c.Status(at)
+	return st.Due, err
+}
+
+// dueFor returns when target is reached: a pause that begins before the
+// due time (as moved by the pauses before it) moves it by its business
+// time.
+func (c *Clock) dueFor(m measurement, target time.Duration) (time.Time, error) {
+	moved := target
+	for i, from := range m.from {
+		if from < moved {
+			moved += m.length[i]
+		}
+	}
+	return c.cal.Add(c.start, moved)
 }
 
 func minTime(a, b time.Time) time.Time {

@@ -55,6 +55,22 @@
 //   - AtRisk is set for a running or paused clock at or above the threshold
 //     (DefaultAtRisk, 75 %, changeable with Clock.SetAtRisk).
 //
+// # SLAs from a record's history
+//
+// A Definition drives an SLA by conditions on the record, as ServiceNow's
+// SLA definitions do: start, stop, pause (and resume), cancel and reset
+// conditions written as encodedquery queries, a fixed or relative target
+// (EndOfNextBusinessDay, ByTimeOfDay), a calendar, a retroactive start at
+// a field's time and thresholds. Replay runs a History (the record's
+// changes in time order, as the clients' history loaders build it) through
+// the definitions and returns every Instance with the fields of a
+// ServiceNow task_sla row: start, end and pause times, pause durations
+// (wall-clock and business), planned end and original breach time, 24×7
+// and business elapsed time, percentage and time left, stage and its
+// changes over time, has breached, and the instants its thresholds are
+// crossed (NextCrossing for alerting). A bad definition or history is a
+// *ReplayError naming the definition and the event.
+//
 // # Policies and errors
 //
 // DefaultPolicy holds the response and resolve targets per priority, each

@@ -88,3 +88,6 @@ func (s *pauseSet) end() time.Time {
 	}
 	return last
 }
+
+// empty reports whether there is no pause.
+func (s *pauseSet) empty() bool { return len(s.main) == 0 && len(s.recent) == 0 }
