@@ -64,9 +64,10 @@
 // # MISP
 //
 // IOCs returns MISP attributes. SplitComposite splits composite types such
-// as "filename|sha256", and TheHiveDataType, TheHiveDataTypes and
-// ThreatLevelSeverity give the usual mapping to TheHive observables and
-// severities as plain data.
+// as "filename|sha256", and TheHiveDataType and TheHiveDataTypes give the
+// usual mapping to TheHive observables as plain data; the mapping of
+// threat levels to TheHive severities, both ways, is
+// sla.DefaultMISPThreatLevels.
 //
 // # Testing
 //

@@ -11,6 +11,7 @@ import (
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
+	"github.com/incidentkit/incidentkit/sla"
 )
 
 // now is the fake's clock in the examples.
@@ -261,12 +262,13 @@ func ExampleIOCService_List() {
 
 	// nil options ask for the API's default window, the last 7 days.
 	page, err := c.IOCs.List(context.Background(), nil)
+	levels := sla.DefaultMISPThreatLevels() // threat level → TheHive severity
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, a := range page.Items {
 		for _, o := range a.Observables() {
-			fmt.Println(o.DataType, o.Value, "severity", cyderes.ThreatLevelSeverity(a.Event.ThreatLevelID))
+			fmt.Println(o.DataType, o.Value, "severity", levels.Severity(a.Event.ThreatLevelID))
 		}
 	}
 	// Output:

@@ -95,7 +95,8 @@ type MISPEvent struct {
 	// Distribution says who may see the event.
 	Distribution Distribution
 	// ThreatLevelID is MISP's threat level (1 high … 4 undefined), 0 when
-	// the API does not send it; see ThreatLevelSeverity.
+	// the API does not send it; sla.DefaultMISPThreatLevels maps it to a
+	// TheHive severity.
 	ThreatLevelID int
 
 	// Raw is the event's JSON object exactly as received; nil when the

@@ -172,14 +172,3 @@ func TestObservables(t *testing.T) {
 		t.Errorf("observables %s", got)
 	}
 }
-
-func TestThreatLevelSeverity(t *testing.T) {
-	for level, want := range map[int]int{1: 3, 2: 2, 3: 1, 4: 2, 0: 2, 7: 2} {
-		if got := ThreatLevelSeverity(level); got != want {
-			t.Errorf("level %d → %d, want %d", level, got, want)
-		}
-	}
-	if m := MISPThreatLevelSeverities(); fmt.Sprint(m) != "map[1:3 2:2 3:1 4:2]" {
-		t.Errorf("table %v", m)
-	}
-}

@@ -3,8 +3,6 @@ package cyderes
 import (
 	"slices"
 	"strings"
-
-	"github.com/incidentkit/incidentkit/sla"
 )
 
 // mispHashTypes returns the MISP types that TheHive files under "hash".
@@ -75,22 +73,4 @@ func TheHiveDataType(mispType string) string {
 		return "hash"
 	}
 	return "other"
-}
-
-// MISPThreatLevelSeverities returns the mapping from MISP threat levels to
-// TheHive severities (1 high → 3, 2 medium → 2, 3 low → 1, 4 undefined →
-// 2), as a fresh copy the caller may change.
-func MISPThreatLevelSeverities() map[int]int {
-	d := sla.DefaultMISPThreatLevels()
-	m := make(map[int]int, len(d.Levels))
-	for k, v := range d.Levels {
-		m[k] = v
-	}
-	return m
-}
-
-// ThreatLevelSeverity returns TheHive severity for a MISP threat level; a
-// missing (0) or unknown level is 2 (medium).
-func ThreatLevelSeverity(level int) int {
-	return sla.DefaultMISPThreatLevels().Severity(level)
 }

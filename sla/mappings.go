@@ -44,16 +44,23 @@ func keyOf[M ~map[K]V, K, V comparable](m M, v V) (key K, ok bool) {
 	return key, false
 }
 
-// MISPThreatLevels maps a MISP threat level to TheHive severity; Missing is
-// used for an absent (0) or unlisted level.
+// MISPThreatLevels maps MISP threat levels (1 high, 2 medium, 3 low, 4
+// undefined) and TheHive severities (1 low … 4 critical) both ways, as
+// TheHive 4's MISP connector does: Levels for an import (Missing for an
+// absent or unlisted level), Severities for an export (a severity not
+// listed follows TheHive's rule, 4 − severity within 1..4).
 type MISPThreatLevels struct {
-	Levels  map[int]int
-	Missing int
+	Levels     map[int]int
+	Missing    int
+	Severities map[int]int
 }
 
-// DefaultMISPThreatLevels returns 1→3, 2→2, 3→1, 4 or missing→2.
+// DefaultMISPThreatLevels returns TheHive 4's tables: import 1→3, 2→2,
+// 3→1, 4 or missing→2 (MispImportSrv: 4 − level for levels 1..3, else 2);
+// export 1→3, 2→2, 3→1, 4→1 (MispExportSrv: min(4, max(1, 4 − severity))).
 func DefaultMISPThreatLevels() MISPThreatLevels {
-	return MISPThreatLevels{Levels: map[int]int{1: 3, 2: 2, 3: 1, 4: 2}, Missing: 2}
+	return MISPThreatLevels{Levels: map[int]int{1: 3, 2: 2, 3: 1, 4: 2}, Missing: 2,
+		Severities: map[int]int{1: 3, 2: 2, 3: 1, 4: 1}}
 }
 
 // Severity returns TheHive severity for a MISP threat level (0 = missing).
@@ -62,4 +69,13 @@ func (t MISPThreatLevels) Severity(level int) int {
 		return s
 	}
 	return t.Missing
+}
+
+// ThreatLevel returns the MISP threat level for a TheHive severity, for
+// exporting a case to MISP.
+func (t MISPThreatLevels) ThreatLevel(severity int) int {
+	if l, ok := t.Severities[severity]; ok {
+		return l
+	}
+	return min(4, max(1, 4-severity))
 }

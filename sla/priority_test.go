@@ -1,6 +1,9 @@
 package sla
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestParsePriority(t *testing.T) {
 	tests := []struct {
@@ -96,4 +99,38 @@ func FuzzParsePriority(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMappingsBothWays checks the inverse matrix and TheHive 4's MISP
+// export rule (MispExportSrv.scala: min(4, max(1, 4 − severity))).
+func TestMappingsBothWays(t *testing.T) {
+	m := DefaultMatrix()
+	for _, tt := range []struct {
+		p       Priority
+		impact  int
+		urgency int
+	}{{P1, 1, 1}, {P2, 1, 2}, {P3, 2, 2}, {P4, 2, 3}, {P5, 3, 3}} {
+		i, u, err := m.ImpactUrgency(tt.p)
+		if err != nil || i != tt.impact || u != tt.urgency {
+			t.Errorf("ImpactUrgency(%v) = %d/%d, %v; want %d/%d", tt.p, i, u, err, tt.impact, tt.urgency)
+		}
+		if back, _ := m.Priority(i, u); back != tt.p {
+			t.Errorf("%d/%d gives %v back, not %v", i, u, back, tt.p)
+		}
+	}
+	if _, _, err := m.ImpactUrgency(Priority(9)); !errors.Is(err, ErrInvalid) {
+		t.Errorf("a priority no cell holds: %v", err)
+	}
+	misp := DefaultMISPThreatLevels()
+	for severity, level := range map[int]int{1: 3, 2: 2, 3: 1, 4: 1, 0: 4, 7: 1} {
+		if got := misp.ThreatLevel(severity); got != level {
+			t.Errorf("severity %d exports as threat level %d, want %d", severity, got, level)
+		}
+	}
+	misp.Severities = nil // the rule alone gives the same for 1..4
+	for severity, level := range map[int]int{1: 3, 2: 2, 3: 1, 4: 1} {
+		if got := misp.ThreatLevel(severity); got != level {
+			t.Errorf("by the rule, severity %d exports as %d, want %d", severity, got, level)
+		}
+	}
 }
