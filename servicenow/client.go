@@ -21,6 +21,8 @@ type Client struct {
 	ImportSets *ImportSetService
 	// TaskSLAs reads the SLAs the instance's engine attached to tasks.
 	TaskSLAs *TaskSLAService
+	// Audit reads record histories from sys_audit.
+	Audit *AuditService
 }
 
 // NewClient returns a client for instanceURL (for example
@@ -42,5 +44,6 @@ func NewClient(instanceURL string, opts ...Option) (*Client, error) {
 	c.Batch = &BatchService{c: c}
 	c.ImportSets = &ImportSetService{c: c}
 	c.TaskSLAs = &TaskSLAService{t: NewTable[TaskSLA](c, "task_sla")}
+	c.Audit = &AuditService{c: c}
 	return c, nil
 }

@@ -94,7 +94,9 @@
 // Client.ImportSets inserts rows into a staging table (one, or many with
 // insertMultiple) and reports what each transform map did. Client.TaskSLAs
 // reads the task_sla records the instance's SLA engine keeps, and
-// CompareSLA sets one beside a clock of package sla.
+// CompareSLA sets one beside a clock of package sla. Client.Audit reads a
+// record's field history from sys_audit, and its History builds the
+// sla.History that sla.Replay runs SLA definitions over.
 //
 // # Display values
 //

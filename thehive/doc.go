@@ -40,6 +40,9 @@
 // TLP, PAP and Severity values in a filter are encoded the same way
 // (filter.Eq("tlp", thehive.TLPRed) means RED in both dialects).
 //
+// Cases.History reads a case's audit trail as an sla.History, for
+// package sla to replay SLA definitions over (V1 only).
+//
 // # TheHive 3 and 4
 //
 // The V0 API is not quite the same in TheHive 3 and 4: a new case's

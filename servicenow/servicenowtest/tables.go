@@ -298,6 +298,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 	if name == "incident" {
 		incidentRules(next, now)
 	}
+	s.audit(name, rec, next, notes, user)
 	for k := range rec {
 		delete(rec, k)
 	}

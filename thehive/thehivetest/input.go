@@ -185,6 +185,9 @@ func (s *Server) applyUpdate(kind string, d doc, in map[string]any, v0 bool, use
 		}
 	}
 	next["_updatedAt"], next["_updatedBy"] = s.millis(), user
+	if kind == kindCase {
+		s.auditCase("update", d, next, user)
+	}
 	for k := range d {
 		delete(d, k)
 	}

@@ -58,6 +58,7 @@ func (s *Server) createCase(in map[string]any, v0 bool, user string) answer {
 	s.caseNumber++
 	d["number"] = s.caseNumber
 	s.insert(kindCase, d, user)
+	s.auditCase("create", nil, d, user)
 	if tasks, ok := in["tasks"].([]any); ok {
 		for _, t := range tasks {
 			if tm, ok := t.(map[string]any); ok {

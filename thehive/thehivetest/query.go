@@ -99,6 +99,12 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 			parent := "__" + kind
 			kind = map[string]string{"procedures": kindProcedure, "pages": kindPage}[name]
 			objs = s.children(kind, parent, objs[0]["_id"].(string))
+		case "audits":
+			if len(objs) != 1 || kind != kindCase {
+				writeError(w, http.StatusBadRequest, "BadRequest", "audits needs a single case before it")
+				return
+			}
+			kind, objs = kindAudit, s.children(kindAudit, "objectId", objs[0]["_id"].(string))
 		case "logs":
 			if len(objs) != 1 || kind != kindTask {
 				writeError(w, http.StatusBadRequest, "BadRequest", "logs needs a single task before it")

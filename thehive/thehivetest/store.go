@@ -25,6 +25,7 @@ const (
 	kindAttachment = "attachment"
 	kindJob        = "job"
 	kindAction     = "action"
+	kindAudit      = "audit"
 )
 
 func typeNames(kind string) (v1, v0 string) {
@@ -53,6 +54,8 @@ func typeNames(kind string) (v1, v0 string) {
 		return "case_artifact_job", "case_artifact_job"
 	case kindAction:
 		return "action", "action"
+	case kindAudit:
+		return "Audit", "audit"
 	}
 	return "Comment", "case_comment"
 }
