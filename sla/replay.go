@@ -202,7 +202,10 @@ func (r *run) step(i int, e Event, s *state) ([]*Instance, error) {
 	if pauseMatch && r.pausing.IsZero() {
 		r.pausing = e.At
 	} else if !pauseMatch && !r.pausing.IsZero() {
-		r.paused, r.pausing = append(r.paused, Interval{r.pausing, e.At}), time.Time{}
+		if r.def.RetroactivePause && r.retro >= 0 { // only a retroactive start looks back
+			r.paused = append(r.paused, Interval{r.pausing, e.At})
+		}
+		r.pausing = time.Time{}
 	}
 	startMatch, stopMatch := r.start.match(s), r.stop.match(s)
 	restart := false
