@@ -63,9 +63,16 @@
 //
 // # MISP
 //
-// IOCs returns MISP attributes. SplitComposite splits composite types such
-// as "filename|sha256", and TheHiveDataType and TheHiveDataTypes give the
-// usual mapping to TheHive observables as plain data; the mapping of
+// IOCs returns MISP attributes with what MISP sends: tags, the event's
+// date, analysis, publication and timestamps, the object an attribute
+// belongs to, and a malware sample's content (MISPAttribute.Data, decoded
+// from base64 as it is read). SplitComposite splits composite types such
+// as "filename|sha256". MISPAttribute.Observables converts an attribute as
+// TheHive 4's MISP connector does (TheHiveDataType: its mapping by
+// category and type, then TheHive's observable types), and
+// TheHive3Observables as TheHive 3 does (TheHive3DataType: its
+// MispConverter's table); the tables are exactly TheHive's, and
+// TheHiveDataTypes and TheHive3DataTypes return copies. The mapping of
 // threat levels to TheHive severities, both ways, is
 // sla.DefaultMISPThreatLevels.
 //

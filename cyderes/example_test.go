@@ -254,9 +254,9 @@ func ExampleIOCService_List() {
 	srv := newFake()
 	defer srv.Close()
 	c := newClient(srv)
-	srv.AddAttribute(cyderestest.Attribute{Type: "filename|sha256", Value: "invoice.exe|9f86d081", ToIDs: true,
+	srv.AddAttribute(cyderestest.Attribute{Category: "Payload delivery", Type: "filename|sha256", Value: "invoice.exe|9f86d081", ToIDs: true,
 		Timestamp: now.Add(-2 * time.Hour), EventInfo: "Phishing wave", EventThreatLevel: 1})
-	srv.AddAttribute(cyderestest.Attribute{Type: "ip-dst", Value: "203.0.113.7", ToIDs: true,
+	srv.AddAttribute(cyderestest.Attribute{Category: "Network activity", Type: "ip-dst", Value: "203.0.113.7", ToIDs: true,
 		Timestamp: now.Add(-time.Hour), EventInfo: "Phishing wave", EventThreatLevel: 1})
 	srv.AddAttribute(cyderestest.Attribute{Type: "domain", Value: "old.example", Timestamp: now.AddDate(0, 0, -30)})
 
@@ -300,7 +300,7 @@ func ExampleIOCService_All() {
 
 func ExampleSplitComposite() {
 	for _, v := range cyderes.SplitComposite("ip-dst|port", "203.0.113.7|8443") {
-		fmt.Println(v.Type, v.Value, cyderes.TheHiveDataType(v.Type))
+		fmt.Println(v.Type, v.Value, cyderes.TheHiveDataType("Network activity", v.Type))
 	}
 	// Output:
 	// ip-dst 203.0.113.7 ip

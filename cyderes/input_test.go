@@ -77,6 +77,9 @@ func TestBadInputNotSent(t *testing.T) {
 			want: "cyderes: invalid service request: is nil"},
 		{name: "service request: no summary", call: func(c *Client) error { return noResult(c.ServiceRequests.Create(ctx, &ServiceRequestInput{Name: "x"})) },
 			want: "cyderes: invalid short description: is empty"},
+		{name: "service request: no name", call: func(c *Client) error {
+			return noResult(c.ServiceRequests.Create(ctx, &ServiceRequestInput{ShortDescription: "x"}))
+		}, want: "cyderes: invalid name: is empty"},
 		{name: "attachments: blank ticket", call: func(c *Client) error { return onlyErr(c.Attachments.All(ctx, " ")) }, want: "cyderes: invalid ticket id: is empty"},
 		{name: "attachment get: no ticket", call: func(c *Client) error { return noResult(c.Attachments.Get(ctx, "", "a")) }, want: "cyderes: invalid ticket id: is empty"},
 		{name: "attachment get: no id", call: func(c *Client) error { return noResult(c.Attachments.Get(ctx, "t", "")) }, want: "cyderes: invalid attachment id: is empty"},

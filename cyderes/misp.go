@@ -1,8 +1,13 @@
 package cyderes
 
 import (
+	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -75,11 +80,72 @@ type MISPAttribute struct {
 	// FirstSeen and LastSeen are nil when unset.
 	FirstSeen *time.Time
 	LastSeen  *time.Time
+	// Tags are the attribute's tags (MISP's "Tag" list).
+	Tags []MISPTag
+	// EventUUID is the event's UUID as the attribute states it (MISP's
+	// event_uuid; Event.UUID when the event is embedded).
+	EventUUID string
+	// Object is the MISP object the attribute is part of, when the answer
+	// embeds it (nil otherwise; ObjectID still names it).
+	Object *MISPObject
 	// Event is the event the attribute belongs to.
 	Event MISPEvent
 
 	// Raw is the attribute's JSON object exactly as received.
 	Raw json.RawMessage `json:"-"`
+
+	// data is the base64 content of a malware sample or attachment.
+	data string
+}
+
+// MISPTag is a MISP tag.
+type MISPTag struct {
+	ID         int64
+	Name       string
+	Colour     string
+	Exportable bool
+}
+
+// MISPObject is a MISP object: a group of attributes that describe one
+// thing (a file, a network connection …).
+type MISPObject struct {
+	ID           int64
+	UUID         string
+	Name         string
+	MetaCategory string
+	Distribution Distribution
+	// Raw is the object's JSON object exactly as received.
+	Raw json.RawMessage `json:"-"`
+}
+
+// HasData reports whether the attribute carries file content (MISP sends
+// it for attachment and malware-sample attributes when asked to).
+func (a *MISPAttribute) HasData() bool { return a.data != "" }
+
+// Data returns the attribute's file content, decoded from base64 as it is
+// read, so that a large sample is never held decoded in memory; nil when
+// there is none. Malware samples come zipped with the password
+// "infected", as MISP stores them. Content that is not base64 fails the
+// Read with an error naming the attribute.
+func (a *MISPAttribute) Data() io.Reader {
+	if a.data == "" {
+		return nil
+	}
+	return &attributeData{r: base64.NewDecoder(base64.StdEncoding, strings.NewReader(a.data)), id: a.ID}
+}
+
+// attributeData decodes an attribute's data, naming it in errors.
+type attributeData struct {
+	r  io.Reader
+	id int64
+}
+
+func (d *attributeData) Read(p []byte) (int, error) {
+	n, err := d.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = fmt.Errorf("cyderes: MISP attribute %d: its data is not base64: %w", d.id, err)
+	}
+	return n, err
 }
 
 // MISPEvent is the event an attribute belongs to.
@@ -98,6 +164,17 @@ type MISPEvent struct {
 	// the API does not send it; sla.DefaultMISPThreatLevels maps it to a
 	// TheHive severity.
 	ThreatLevelID int
+	// Date is the event's date (a day, at midnight UTC); zero when absent.
+	Date time.Time
+	// Analysis is the analysis stage: 0 initial, 1 ongoing, 2 complete.
+	Analysis int
+	// Published reports a published event; PublishTimestamp is when it
+	// was last published and Timestamp its last change.
+	Published        bool
+	PublishTimestamp time.Time
+	Timestamp        time.Time
+	// Tags are the event's tags.
+	Tags []MISPTag
 
 	// Raw is the event's JSON object exactly as received; nil when the
 	// attribute came without one.
@@ -123,18 +200,56 @@ type mispWire struct {
 	Timestamp          flexString      `json:"timestamp"`
 	FirstSeen          flexString      `json:"first_seen"`
 	LastSeen           flexString      `json:"last_seen"`
+	Data               flexString      `json:"data"`
+	EventUUID          flexString      `json:"event_uuid"`
+	Tags               []mispTagWire   `json:"Tag"`
+	Object             json.RawMessage `json:"Object"`
 	Event              json.RawMessage `json:"Event"`
+}
+
+// mispTagWire is the lenient wire form of a MISPTag.
+type mispTagWire struct {
+	ID         flexInt    `json:"id"`
+	Name       flexString `json:"name"`
+	Colour     flexString `json:"colour"`
+	Exportable flexBool   `json:"exportable"`
+}
+
+// mispObjectWire is the lenient wire form of a MISPObject.
+type mispObjectWire struct {
+	ID           flexInt    `json:"id"`
+	UUID         flexString `json:"uuid"`
+	Name         flexString `json:"name"`
+	MetaCategory flexString `json:"meta-category"`
+	Distribution flexInt    `json:"distribution"`
+}
+
+func tagsOf(w []mispTagWire) []MISPTag {
+	if len(w) == 0 {
+		return nil
+	}
+	out := make([]MISPTag, len(w))
+	for i, t := range w {
+		out[i] = MISPTag{ID: t.ID.value, Name: string(t.Name), Colour: string(t.Colour), Exportable: t.Exportable.value}
+	}
+	return out
 }
 
 // mispEventWire is the lenient wire form of a MISPEvent.
 type mispEventWire struct {
-	ID            flexInt    `json:"id"`
-	UUID          flexString `json:"uuid"`
-	Info          flexString `json:"info"`
-	OrgID         flexInt    `json:"org_id"`
-	OrgcID        flexInt    `json:"orgc_id"`
-	Distribution  flexInt    `json:"distribution"`
-	ThreatLevelID flexInt    `json:"threat_level_id"`
+	ID            flexInt       `json:"id"`
+	UUID          flexString    `json:"uuid"`
+	Info          flexString    `json:"info"`
+	OrgID         flexInt       `json:"org_id"`
+	OrgcID        flexInt       `json:"orgc_id"`
+	Distribution  flexInt       `json:"distribution"`
+	ThreatLevelID flexInt       `json:"threat_level_id"`
+	Date          flexString    `json:"date"`
+	Analysis      flexInt       `json:"analysis"`
+	Published     flexBool      `json:"published"`
+	PublishTS     flexString    `json:"publish_timestamp"`
+	Timestamp     flexString    `json:"timestamp"`
+	Tags          []mispTagWire `json:"Tag"`
 }
 
 // UnmarshalJSON decodes an attribute leniently and keeps its raw JSON and
@@ -162,6 +277,17 @@ func (a *MISPAttribute) UnmarshalJSON(b []byte) error {
 		FirstSeen:          timePtr(parseEpochOrTime(string(w.FirstSeen))),
 		LastSeen:           timePtr(parseEpochOrTime(string(w.LastSeen))),
 		Raw:                append(json.RawMessage(nil), b...),
+		Tags:               tagsOf(w.Tags),
+		EventUUID:          string(w.EventUUID),
+		data:               strings.TrimSpace(string(w.Data)),
+	}
+	if len(w.Object) > 0 && !isNull(w.Object) {
+		var o mispObjectWire
+		if err := json.Unmarshal(w.Object, &o); err != nil {
+			return err
+		}
+		out.Object = &MISPObject{ID: o.ID.value, UUID: string(o.UUID), Name: string(o.Name), MetaCategory: string(o.MetaCategory),
+			Distribution: Distribution(o.Distribution.value), Raw: w.Object}
 	}
 	if w.ObjectRelation != nil && *w.ObjectRelation != "" {
 		s := string(*w.ObjectRelation)
@@ -173,14 +299,25 @@ func (a *MISPAttribute) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		out.Event = MISPEvent{
-			ID:            e.ID.value,
-			UUID:          string(e.UUID),
-			Info:          string(e.Info),
-			OrgID:         e.OrgID.value,
-			OrgcID:        e.OrgcID.value,
-			Distribution:  Distribution(e.Distribution.value),
-			ThreatLevelID: int(e.ThreatLevelID.value),
-			Raw:           w.Event,
+			ID:               e.ID.value,
+			UUID:             string(e.UUID),
+			Info:             string(e.Info),
+			OrgID:            e.OrgID.value,
+			OrgcID:           e.OrgcID.value,
+			Distribution:     Distribution(e.Distribution.value),
+			ThreatLevelID:    int(e.ThreatLevelID.value),
+			Analysis:         int(e.Analysis.value),
+			Published:        e.Published.value,
+			PublishTimestamp: parseEpochOrTime(string(e.PublishTS)),
+			Timestamp:        parseEpochOrTime(string(e.Timestamp)),
+			Tags:             tagsOf(e.Tags),
+			Raw:              w.Event,
+		}
+		if d, err := time.Parse(time.DateOnly, string(e.Date)); err == nil {
+			out.Event.Date = d
+		}
+		if out.EventUUID == "" {
+			out.EventUUID = out.Event.UUID
 		}
 	}
 	*a = out

@@ -134,39 +134,8 @@ func TestSplitComposite(t *testing.T) {
 	}
 }
 
-func TestTheHiveDataTypes(t *testing.T) {
-	want := map[string]string{
-		"ip-src": "ip", "ip-dst": "ip", "domain": "domain", "hostname": "hostname", "url": "url", "uri": "url",
-		"link": "url", "email-src": "mail", "email-dst": "mail", "email-subject": "mail-subject", "md5": "hash",
-		"sha1": "hash", "sha256": "hash", "sha512": "hash", "ssdeep": "hash", "imphash": "hash", "filename": "filename",
-		"regkey": "registry", "user-agent": "user-agent", "AS": "autonomous-system", "attachment": "file",
-		"malware-sample": "file", "port": "other", "text": "other", "": "other",
-	}
-	table := TheHiveDataTypes()
-	for misp, dt := range want {
-		if got := TheHiveDataType(misp); got != dt {
-			t.Errorf("TheHiveDataType(%q) = %q, want %q", misp, got, dt)
-		}
-		if got, ok := table[misp]; dt != "other" && (!ok || got != dt) {
-			t.Errorf("TheHiveDataTypes()[%q] = %q", misp, got)
-		}
-	}
-	for misp, dt := range table {
-		if TheHiveDataType(misp) != dt {
-			t.Errorf("table and function disagree on %q", misp)
-		}
-	}
-	table["domain"] = "changed"
-	if TheHiveDataTypes()["domain"] != "domain" {
-		t.Error("table is shared")
-	}
-	if v3 := TheHive3DataTypes(); v3["hostname"] != "fqdn" || v3["domain"] != "domain" {
-		t.Errorf("TheHive 3 table %v", v3)
-	}
-}
-
 func TestObservables(t *testing.T) {
-	a := &MISPAttribute{Type: "filename|sha256", Value: "evil.exe|9f86"}
+	a := &MISPAttribute{Category: "Payload delivery", Type: "filename|sha256", Value: "evil.exe|9f86"}
 	got := fmt.Sprint(a.Observables())
 	if got != "[{filename evil.exe filename} {hash 9f86 sha256}]" {
 		t.Errorf("observables %s", got)

@@ -1,76 +1,67 @@
 package cyderes
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
-// mispHashTypes returns the MISP types that TheHive files under "hash".
-func mispHashTypes() []string {
-	return []string{
-		"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha512/224", "sha512/256",
-		"sha3-224", "sha3-256", "sha3-384", "sha3-512", "ssdeep", "imphash", "telfhash",
-		"impfuzzy", "authentihash", "pehash", "tlsh", "cdhash", "vhash", "x509-fingerprint-md5",
-		"x509-fingerprint-sha1", "x509-fingerprint-sha256", "ja3-fingerprint-md5", "hassh-md5",
-		"hasshserver-md5",
-	}
+// MISPKind is a MISP attribute's category and (non-composite) type, which
+// TheHive 4's MISP connector maps to an observable data type.
+type MISPKind struct {
+	Category string
+	Type     string
 }
 
-// TheHiveDataTypes returns the mapping from MISP attribute types to TheHive
-// 4/5 observable data types used by TheHive's MISP connector. Types not in
-// the map are "other". The map is a fresh copy the caller may change.
-func TheHiveDataTypes() map[string]string {
-	m := map[string]string{
-		"ip-src": "ip", "ip-dst": "ip", "ip": "ip",
-		"domain":   "domain",
-		"hostname": "hostname",
-		"url":      "url", "uri": "url", "link": "url",
-		"email": "mail", "email-src": "mail", "email-dst": "mail",
-		"email-subject":  "mail-subject",
-		"filename":       "filename",
-		"regkey":         "registry",
-		"user-agent":     "user-agent",
-		"AS":             "autonomous-system",
-		"attachment":     "file",
-		"malware-sample": "file",
+// TheHiveDataType returns the observable data type TheHive 4's MISP
+// connector gives one part of an attribute of the category: its mapping
+// for the category and type (TheHiveDataTypes), else the type itself when
+// TheHive has an observable type of that name, else "other"
+// (MispImportSrv.convertAttributeType). A composite type is converted part
+// by part (SplitComposite), each with the attribute's category.
+func TheHiveDataType(category, mispType string) string {
+	category, mispType = strings.TrimSpace(category), strings.TrimSpace(mispType)
+	for _, m := range theHive4Mapping()[category] {
+		if m[0] == mispType {
+			return m[1]
+		}
 	}
-	for _, h := range mispHashTypes() {
-		m[h] = "hash"
-	}
-	return m
-}
-
-// TheHive3DataTypes is TheHiveDataTypes for TheHive 3, which calls a host
-// name "fqdn".
-func TheHive3DataTypes() map[string]string {
-	m := TheHiveDataTypes()
-	m["hostname"] = "fqdn"
-	return m
-}
-
-// TheHiveDataType returns TheHive 4/5 data type for one MISP type (not a
-// composite; see SplitComposite), or "other".
-func TheHiveDataType(mispType string) string {
-	switch t := strings.TrimSpace(mispType); t {
-	case "ip-src", "ip-dst", "ip":
-		return "ip"
-	case "domain", "hostname", "url", "filename", "user-agent":
-		return t
-	case "uri", "link":
-		return "url"
-	case "email", "email-src", "email-dst":
-		return "mail"
-	case "email-subject":
-		return "mail-subject"
-	case "regkey":
-		return "registry"
-	case "AS":
-		return "autonomous-system"
-	case "attachment", "malware-sample":
-		return "file"
-	}
-	if slices.Contains(mispHashTypes(), strings.TrimSpace(mispType)) {
-		return "hash"
+	if theHive4ObservableType(mispType) {
+		return mispType
 	}
 	return "other"
 }
+
+// TheHiveDataTypes returns TheHive 4's MISP connector mapping, as a fresh
+// copy the caller may change: each category and type it converts, with the
+// observable data type it gives.
+func TheHiveDataTypes() map[MISPKind]string {
+	out := map[MISPKind]string{}
+	for category, types := range theHive4Mapping() {
+		for _, m := range types {
+			out[MISPKind{category, m[0]}] = m[1]
+		}
+	}
+	return out
+}
+
+// theHive4ObservableType reports TheHive 4's built-in observable types
+// (models/ObservableType.scala).
+func theHive4ObservableType(t string) bool {
+	switch t {
+	case "url", "other", "user-agent", "regexp", "mail-subject", "registry", "mail", "autonomous-system", "domain",
+		"ip", "uri_path", "filename", "hash", "file", "fqdn", "hostname":
+		return true
+	}
+	return false
+}
+
+// TheHive3DataType returns the artifact data type TheHive 3 gives a MISP
+// type (its MispConverter's table), "other" for a type it does not list.
+// TheHive 3 converts a composite type part by part too.
+func TheHive3DataType(mispType string) string {
+	if t, ok := theHive3Types()[strings.TrimSpace(mispType)]; ok {
+		return t
+	}
+	return "other"
+}
+
+// TheHive3DataTypes returns TheHive 3's table, as a fresh copy the caller
+// may change.
+func TheHive3DataTypes() map[string]string { return theHive3Types() }

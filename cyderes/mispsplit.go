@@ -42,14 +42,29 @@ type Observable struct {
 	MISPType string
 }
 
-// Observables returns the attribute as TheHive 4/5 observables: one per
-// part of a composite type, each with its data type from
-// TheHiveDataType.
+// Observables returns the attribute as TheHive 4's MISP connector
+// imports it: one observable per part of a composite type, each with its
+// data type from TheHiveDataType for the attribute's category. A file
+// (attachment, malware-sample) has the file name as its value.
 func (a *MISPAttribute) Observables() []Observable {
+	return a.observables(func(t string) string { return TheHiveDataType(a.Category, t) })
+}
+
+// TheHive3Observables is Observables as TheHive 3 imports the attribute
+// (TheHive3DataType).
+func (a *MISPAttribute) TheHive3Observables() []Observable {
+	return a.observables(TheHive3DataType)
+}
+
+func (a *MISPAttribute) observables(dataType func(string) string) []Observable {
 	parts := SplitComposite(a.Type, a.Value)
 	out := make([]Observable, 0, len(parts))
 	for _, p := range parts {
-		out = append(out, Observable{DataType: TheHiveDataType(p.Type), Value: p.Value, MISPType: p.Type})
+		o := Observable{DataType: dataType(p.Type), Value: p.Value, MISPType: p.Type}
+		if o.DataType == "file" {
+			o.Value, _, _ = strings.Cut(p.Value, "|")
+		}
+		out = append(out, o)
 	}
 	return out
 }

@@ -12,13 +12,14 @@ import (
 // that changes a ticket afterwards, so no field here can be cleared; each
 // is sent as given.
 type ServiceRequestInput struct {
-	// Name is the full name of the requester.
+	// Name is the full name of the requester; it must not be blank.
 	Name string `json:"name"`
-	// Priority, Category and Type are passed through as given; their
-	// accepted values are not documented.
-	Priority string `json:"priority"`
-	Category string `json:"category"`
-	Type     string `json:"type"`
+	// Priority, Category and Type are optional and passed through as
+	// given (their accepted values are not documented); left empty, they
+	// are not sent.
+	Priority string `json:"priority,omitempty"`
+	Category string `json:"category,omitempty"`
+	Type     string `json:"type,omitempty"`
 	// ShortDescription summarises the request; it must not be blank.
 	ShortDescription string `json:"short_description"`
 	// Description is the full text of the request.
@@ -69,11 +70,14 @@ type ServiceRequestService struct{ c *Client }
 // Create opens a service request ticket and returns the API's answer,
 // which carries the new ticket's id. It is never sent twice once the
 // server may have received it, so a failure cannot create a duplicate
-// ticket. A nil in, or a blank ShortDescription, is refused before
-// anything is sent.
+// ticket. A nil in, or a blank Name or ShortDescription (the fields the
+// API requires), is refused before anything is sent.
 func (s *ServiceRequestService) Create(ctx context.Context, in *ServiceRequestInput) (*ServiceRequestResult, error) {
 	if in == nil {
 		return nil, inputErr("service request", "is nil")
+	}
+	if strings.TrimSpace(in.Name) == "" {
+		return nil, inputErr("name", "is empty")
 	}
 	if strings.TrimSpace(in.ShortDescription) == "" {
 		return nil, inputErr("short description", "is empty")

@@ -94,6 +94,16 @@ func TestServiceRequestsCreate(t *testing.T) {
 			}
 		})
 	}
+	// The optional fields the page's example shows (priority, category,
+	// type) are left out when empty, not sent as "".
+	c, m := newTestClient(t)
+	m.On("POST", anyURL, testkit.Answer{Status: 201, Body: `{"status":201,"ticket_id":"T9"}`})
+	if _, err := c.ServiceRequests.Create(context.Background(), &ServiceRequestInput{Name: "Ann", ShortDescription: "Open port"}); err != nil {
+		t.Fatal(err)
+	}
+	if r := sentTo(t, m, "POST", "/v2/tickets/create", ""); r.Body != `{"name":"Ann","short_description":"Open port","description":""}` {
+		t.Errorf("body without optional fields %s", r.Body)
+	}
 }
 
 // TestWritesNotRepeated checks that a comment, a close, a create and an
@@ -110,7 +120,7 @@ func TestWritesNotRepeated(t *testing.T) {
 		}},
 		{name: "close", op: func(c *Client) error { return c.Tickets.Close(context.Background(), "T1", "done") }},
 		{name: "create", op: func(c *Client) error {
-			_, err := c.ServiceRequests.Create(context.Background(), &ServiceRequestInput{ShortDescription: "s"})
+			_, err := c.ServiceRequests.Create(context.Background(), &ServiceRequestInput{Name: "n", ShortDescription: "s"})
 			return err
 		}},
 		{name: "upload", op: func(c *Client) error {

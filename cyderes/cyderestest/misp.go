@@ -1,6 +1,7 @@
 package cyderestest
 
 import (
+	"encoding/base64"
 	"net/http"
 	"strconv"
 	"time"
@@ -48,16 +49,31 @@ func (s *Server) misp(w http.ResponseWriter, r *http.Request) {
 		if a.Timestamp.Before(from) || a.Timestamp.After(to) {
 			continue
 		}
-		out = append(out, map[string]any{
+		eventUUID := "5f2b0c1e-0000-4000-8000-0000000000" + strconv.Itoa(10+a.EventID%90)
+		day := a.EventDate
+		if day.IsZero() {
+			day = a.Timestamp
+		}
+		tags := []map[string]any{}
+		for i, t := range a.Tags {
+			tags = append(tags, map[string]any{"id": strconv.Itoa(i + 1), "name": t, "colour": "#0088cc", "exportable": true})
+		}
+		item := map[string]any{
 			"id": strconv.Itoa(a.ID), "event_id": strconv.Itoa(a.EventID), "object_id": "0", "object_relation": nil,
 			"category": a.Category, "type": a.Type, "value": a.Value, "to_ids": a.ToIDs,
 			"uuid":      "5f2b0c1e-0000-4000-8000-" + strconv.FormatInt(int64(100000000000+a.ID), 10),
 			"timestamp": strconv.FormatInt(a.Timestamp.Unix(), 10), "distribution": "5", "sharing_group_id": "0",
 			"comment": a.Comment, "deleted": false, "disable_correlation": false, "first_seen": nil, "last_seen": nil,
+			"event_uuid": eventUUID, "Tag": tags,
 			"Event": map[string]any{"id": strconv.Itoa(a.EventID), "org_id": "1", "orgc_id": "1", "distribution": "1",
-				"info": a.EventInfo, "uuid": "5f2b0c1e-0000-4000-8000-0000000000" + strconv.Itoa(10+a.EventID%90),
-				"threat_level_id": strconv.Itoa(a.EventThreatLevel)},
-		})
+				"info": a.EventInfo, "uuid": eventUUID, "threat_level_id": strconv.Itoa(a.EventThreatLevel),
+				"date": day.UTC().Format(time.DateOnly), "analysis": strconv.Itoa(a.EventAnalysis), "published": a.EventPublished,
+				"timestamp": strconv.FormatInt(a.Timestamp.Unix(), 10), "publish_timestamp": "0"},
+		}
+		if len(a.Data) > 0 {
+			item["data"] = base64.StdEncoding.EncodeToString(a.Data)
+		}
+		out = append(out, item)
 	}
 	s.mu.Unlock()
 	fakehttp.WriteJSON(w, http.StatusOK, out)

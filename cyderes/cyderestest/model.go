@@ -81,10 +81,49 @@ type Attribute struct {
 	EventInfo string
 	// EventThreatLevel is the event's threat level: 1 high … 4 undefined.
 	EventThreatLevel int
+	// Tags name the attribute's tags.
+	Tags []string
+	// Data is the content of a malware sample or attachment, sent
+	// base64-encoded as MISP sends it.
+	Data []byte
+	// EventDate, EventAnalysis (0 initial, 1 ongoing, 2 complete) and
+	// EventPublished describe the event; EventDate defaults to the
+	// attribute's day.
+	EventDate      time.Time
+	EventAnalysis  int
+	EventPublished bool
 }
 
 // timeLayout is how the fake writes ticket times.
 const timeLayout = "2006-01-02T15:04:05.000000"
+
+// getFields are the members the Cyderes page lists for "get ticket", per
+// ticket type; the fake sends each, empty when it has no value.
+func getFields(ticketType string) []string {
+	common := []string{"number", "ticket_id", "priority", "state", "created", "updated", "ticket_type", "escalated"}
+	switch ticketType {
+	case "alert":
+		return append(common, "short_description", "alert_description", "alert_investigation", "soar_case_id",
+			"soar_alert_ticket_id", "analyst_notes", "recommendations")
+	case "service_task", "service_proactive", "service_request":
+		return append(common, "category", "type", "short_description", "description")
+	}
+	return append(common, "category", "type", "short_description", "description", "alert_description", "alert_investigation",
+		"soar_case_id", "soar_alert_ticket_id", "phishing_investigation", "analyst_notes", "recommendations")
+}
+
+// getJSON is the ticket as "get ticket" answers it: every member the page
+// lists for its type, escalated included (lists leave it out for alerts).
+func (t *Ticket) getJSON() map[string]any {
+	out := t.json(true)
+	for _, f := range getFields(t.TicketType) {
+		if _, ok := out[f]; !ok {
+			out[f] = ""
+		}
+	}
+	out["escalated"] = map[bool]string{true: "True", false: "False"}[t.Escalated]
+	return out
+}
 
 func (t *Ticket) json(rawEvent bool) map[string]any {
 	out := map[string]any{"ticket_id": t.TicketID, "ticket_type": t.TicketType,

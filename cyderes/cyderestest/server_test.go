@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -129,10 +130,20 @@ func TestWritesAndAttachments(t *testing.T) {
 	if tk, ok := srv.Ticket(res.TicketID); !ok || tk.TicketType != "service_request" || tk.Extra["requested_by"] != "Ana Ortiz" {
 		t.Fatalf("service request %q stored as %+v", res.TicketID, tk)
 	}
+	res, err = c.ServiceRequests.Create(ctx, &cyderes.ServiceRequestInput{Name: "Ana Ortiz", ShortDescription: "no optional fields"})
+	if err != nil {
+		t.Fatalf("service request without optional fields: %v", err)
+	}
+	if tk, _ := srv.Ticket(res.TicketID); tk.Priority != "" || tk.Category != "" || tk.Type != "" {
+		t.Errorf("optional fields stored as %+v", tk)
+	}
 	_, err = c.ServiceRequests.Create(ctx, &cyderes.ServiceRequestInput{ShortDescription: "no name"})
-	var apiErr *incidentkit.Error
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnprocessableEntity || apiErr.Message != "body.name: field required" {
+	if !errors.Is(err, cyderes.ErrInvalidInput) {
 		t.Fatalf("service request without a name: %v", err)
+	}
+	status, body := rawPost(t, srv, "/v2/tickets/create", `{"short_description":"no name"}`)
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "field required") {
+		t.Errorf("the fake takes a request without a name: %d %s", status, body)
 	}
 	srv.AddAttribute(cyderestest.Attribute{Category: "Network activity", Type: "ip-dst", Value: "203.0.113.7", ToIDs: true,
 		Timestamp: now.Add(-time.Hour), EventInfo: "Phishing kit", EventThreatLevel: 1})
@@ -173,4 +184,26 @@ func TestFaultsAndAuth(t *testing.T) {
 	if n := srv.CountRequests("POST", "/v2/tickets/"+id+"/comment"); n != 1 {
 		t.Fatalf("comment sent %d times", n)
 	}
+}
+
+// rawPost posts body to the fake with its token and returns the status
+// and the answer's body.
+func rawPost(t *testing.T, srv *cyderestest.Server, path, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, srv.URL()+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+cyderestest.Token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b)
 }

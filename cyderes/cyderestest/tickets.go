@@ -134,7 +134,7 @@ func (s *Server) ticketsAPI(w http.ResponseWriter, r *http.Request, rest []strin
 	case len(rest) == 1 && rest[0] == "create" && r.Method == http.MethodPost:
 		s.createServiceRequest(w, r)
 	case len(rest) == 1 && r.Method == http.MethodGet:
-		s.withTicket(w, rest[0], func(t *Ticket) { fakehttp.WriteJSON(w, http.StatusOK, t.json(true)) })
+		s.withTicket(w, rest[0], func(t *Ticket) { fakehttp.WriteJSON(w, http.StatusOK, t.getJSON()) })
 	case len(rest) == 2 && rest[1] == "attachments" && r.Method == http.MethodGet:
 		s.listAttachments(w, rest[0])
 	case len(rest) == 3 && rest[1] == "attachments" && r.Method == http.MethodGet:
