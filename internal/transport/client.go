@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -26,6 +27,10 @@ type Client struct {
 	scrub *scrubber
 	// userAgentHeader is the User-Agent header value every request shares.
 	userAgentHeader []string
+	// pages holds the buffers answers decoded by a RawDecoder are read
+	// into, for the next answer: a listing reads every page into the same
+	// few buffers instead of growing a new one each time.
+	pages sync.Pool
 }
 
 // New validates s and builds a client. A bad base URL, an unusable option

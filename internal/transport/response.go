@@ -270,9 +270,23 @@ type RawDecoder interface {
 	DecodeJSON(body []byte) error
 }
 
-// decodeRaw reads the whole body under the cap and hands it to rd.
+// maxPooledPage is the largest buffer kept for the next answer; a larger
+// one is left to the garbage collector.
+const maxPooledPage = 16 << 20
+
+// decodeRaw reads the whole body under the cap into one of the client's
+// page buffers and hands it to rd, which must not keep it.
 func (k *call) decodeRaw(resp *http.Response, lr *cappedReader, rd RawDecoder) error {
-	var buf bytes.Buffer
+	buf, _ := k.c.pages.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			k.c.pages.Put(buf)
+		}
+	}()
 	if n := resp.ContentLength; n > 0 && n <= lr.limit {
 		buf.Grow(int(n))
 	}
