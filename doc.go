@@ -72,6 +72,23 @@
 // member — is a [*BodyError]; a 204 and an empty answer to a DELETE are
 // success.
 //
+// A [RetryPolicy] (each client's WithRetryPolicy) narrows these rules: it
+// is asked before each retry the client would make and may refuse it, but
+// it is never asked about an attempt the client deems unsafe to repeat.
+//
+// # Rate limits, TLS and tracing
+//
+// Each client's WithLimiter takes any [Limiter]: *rate.Limiter, an
+// [AdaptiveLimiter] that halves its rate when the server throttles (429, or
+// 503 with Retry-After) and climbs back as answers succeed, or a limiter
+// shared by several processes — implement Wait against a shared store (a
+// Redis token bucket, for example), and [LimitFeedback] to share the
+// slow-downs too; nothing here depends on such a store. WithTLSConfig sets
+// a private CA or client certificates for mutual TLS, and
+// WithTransportWrapper wraps the transport for tracing (OpenTelemetry's
+// otelhttp.NewTransport, for example) under the clients' own redirect,
+// credential, limiter, retry and logging rules.
+//
 // # Response metadata
 //
 // A call's status, headers, attempt count, request ID and rate-limit

@@ -3,6 +3,7 @@
 package thehive
 
 import (
+	"crypto/tls"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -113,6 +114,35 @@ func coreOption(o transport.Option) Option {
 // own timeouts; a nil c is an error.
 func WithHTTPClient(c *http.Client) Option { return coreOption(transport.WithHTTPClient(c)) }
 
+// WithTLSConfig sets the TLS configuration of the client's own transport:
+// a private CA (RootCAs), client certificates for mutual TLS
+// (Certificates), a server name. The configuration is copied, and its
+// minimum version raised to TLS 1.2. It cannot be combined with
+// WithHTTPClient (configure that client's transport instead): NewClient
+// fails with an error matching ErrInvalidInput.
+func WithTLSConfig(c *tls.Config) Option { return coreOption(transport.WithTLSConfig(c)) }
+
+// WithTransportWrapper wraps the transport every attempt goes through —
+// the client's own, or WithHTTPClient's — for tracing or metrics, for
+// example with OpenTelemetry:
+//
+//	WithTransportWrapper(func(rt http.RoundTripper) http.RoundTripper { return otelhttp.NewTransport(rt) })
+//
+// The wrapper sits under the client's own layers, so its redirect rule,
+// credentials (sent to the base URL's origin only), limiter, retries and
+// logging work as without it; it sees each attempt as sent, credentials
+// included, as the network does.
+func WithTransportWrapper(wrap func(http.RoundTripper) http.RoundTripper) Option {
+	return coreOption(transport.WithTransportWrapper(wrap))
+}
+
+// WithRetryPolicy makes p decide, before each retry the client would make,
+// whether to make it (see incidentkit.RetryPolicy): a policy can refuse a
+// retry, never force one the client deems unsafe.
+func WithRetryPolicy(p incidentkit.RetryPolicy) Option {
+	return coreOption(transport.WithRetryPolicy(p))
+}
+
 // WithRetries sets how many times a failed attempt may be repeated
 // (default 4; 0 turns retries off). Reads and idempotent writes are
 // repeated after a connection error, 429, 502, 503 or 504; a create,
@@ -139,7 +169,10 @@ func WithRateLimit(perSecond float64, burst int) Option {
 }
 
 // WithLimiter makes every attempt, retries included, wait on l, which may be
-// shared with other clients or processes (see incidentkit.Limiter).
+// shared with other clients or processes (see incidentkit.Limiter). A
+// limiter that implements incidentkit.LimitFeedback (such as
+// incidentkit.AdaptiveLimiter) is told of every answer, and slows down
+// when the server throttles.
 func WithLimiter(l incidentkit.Limiter) Option { return coreOption(transport.WithLimiter(l)) }
 
 // WithLogger logs one record per attempt (method, redacted URL, status,

@@ -61,6 +61,9 @@ func makeClient(s *Settings) (*Client, error) {
 	if s.MaxResponseBytes <= 0 {
 		return nil, invalid("maximum response size", "%d is not positive", s.MaxResponseBytes)
 	}
+	if s.TLSConfig != nil && s.HTTPClient != nil {
+		return nil, invalid("TLS config", "cannot be combined with an HTTP client: set TLS on that client's transport")
+	}
 	c := &Client{
 		set:      *s,
 		base:     base,
@@ -98,8 +101,17 @@ func (c *Client) buildHTTPClient() *http.Client {
 	} else {
 		base := newBaseTransport()
 		base.ResponseHeaderTimeout = c.set.ResponseHeaderTimeout
+		if t := c.set.TLSConfig; t != nil {
+			base.TLSClientConfig = t.Clone()
+			base.TLSClientConfig.MinVersion = max(t.MinVersion, tls.VersionTLS12)
+		}
 		rt = base
 		hc.CheckRedirect = checkRedirect
+	}
+	if wrap := c.set.WrapTransport; wrap != nil {
+		if w := wrap(rt); w != nil {
+			rt = w
+		}
 	}
 	rt = &sendTracker{next: rt}
 	if c.set.Auth != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+
+	"github.com/incidentkit/incidentkit"
 )
 
 // limitTransport makes every attempt, retries included, wait for the
@@ -19,7 +21,18 @@ func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeBody(req)
 		return nil, limiterError(ctx, err)
 	}
-	return t.next.RoundTrip(req)
+	resp, err := t.next.RoundTrip(req)
+	if fb, ok := t.limiter.(incidentkit.LimitFeedback); ok && resp != nil {
+		d, hasWait := retryAfter(resp)
+		switch {
+		case resp.StatusCode == http.StatusTooManyRequests,
+			resp.StatusCode == http.StatusServiceUnavailable && hasWait:
+			fb.Throttled(d)
+		default:
+			fb.Accepted()
+		}
+	}
+	return resp, err
 }
 
 // LimitError reports that the rate limiter refused to wait. When the

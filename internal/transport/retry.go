@@ -270,10 +270,34 @@ func checkRetry(ctx context.Context, p retryPolicy, resp *http.Response, err err
 			return false, o.err
 		}
 	}
+	if retry && k.c.set.RetryPolicy != nil && !k.c.set.RetryPolicy.Retry(ctx, k.retryAttempt(o)) {
+		// The caller's policy refuses: the call ends with this attempt's
+		// answer or error.
+		if resp != nil && o.err == nil {
+			o.err = k.read(resp)
+			k.readErr = o.err
+		}
+		if o.err == nil {
+			o.err = err
+		}
+		return false, o.err
+	}
 	if retry && mayHaveActed(o) {
 		k.mayHaveActed = true
 	}
 	return retry, nil
+}
+
+// retryAttempt describes attempt o for a caller's retry policy.
+func (k *call) retryAttempt(o outcome) incidentkit.RetryAttempt {
+	a := incidentkit.RetryAttempt{Service: k.c.set.Service, Method: k.method, Attempt: o.attempt, Err: o.err, Idempotent: o.safe}
+	if k.url != nil {
+		a.Path = k.url.Path
+	}
+	if o.resp != nil {
+		a.StatusCode = o.resp.StatusCode
+	}
+	return a
 }
 
 // mayHaveActed reports whether the server may have carried out the request

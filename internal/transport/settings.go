@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"crypto/tls"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -37,7 +38,17 @@ type Settings struct {
 	AllowInsecureHTTP bool
 
 	HTTPClient *http.Client
-	Auth       Authenticator
+	// TLSConfig configures TLS for the client's own transport (it cannot
+	// be combined with HTTPClient, whose transport owns its TLS).
+	TLSConfig *tls.Config
+	// WrapTransport, when set, wraps the transport each attempt is sent
+	// through (the client's own or HTTPClient's), under the client's
+	// authentication, logging and limiter layers.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
+	// RetryPolicy, when set, is asked before each retry the client would
+	// make, and may refuse it.
+	RetryPolicy incidentkit.RetryPolicy
+	Auth        Authenticator
 	// Secrets, when set, lists values to keep out of errors and log
 	// records besides Auth's (secrets a request carries in its body, such
 	// as an OAuth grant's). It is called at the time of use.
@@ -116,6 +127,33 @@ func setNonNil[T comparable](field string, v T, set func(*Settings)) Option {
 		set(s)
 		return nil
 	}
+}
+
+// WithTLSConfig sets the TLS configuration of the client's own transport:
+// a private CA (RootCAs), client certificates for mutual TLS
+// (Certificates), a server name. The configuration is copied; its minimum
+// version is raised to TLS 1.2.
+func WithTLSConfig(c *tls.Config) Option {
+	return setNonNil("TLS config", c, func(s *Settings) { s.TLSConfig = c.Clone() })
+}
+
+// WithTransportWrapper wraps the transport every attempt is sent through,
+// for tracing or metrics (OpenTelemetry's otelhttp.NewTransport, for
+// example).
+func WithTransportWrapper(wrap func(http.RoundTripper) http.RoundTripper) Option {
+	return func(s *Settings) error {
+		if wrap == nil {
+			return invalid("transport wrapper", "is nil")
+		}
+		s.WrapTransport = wrap
+		return nil
+	}
+}
+
+// WithRetryPolicy makes p decide, before each retry the client would make,
+// whether to make it.
+func WithRetryPolicy(p incidentkit.RetryPolicy) Option {
+	return setNonNil("retry policy", p, func(s *Settings) { s.RetryPolicy = p })
 }
 
 // WithRetries sets how many times a failed attempt may be repeated (0 turns
