@@ -42,7 +42,7 @@ type Fault struct {
 	// Status, when non-zero, answers with this HTTP status and the fake's own
 	// error body (ServiceNow's error envelope, TheHive's {"type","message"},
 	// Cyderes' {"detail"}) instead of handling the request: nothing is
-	// stored or changed.
+	// stored or changed (unless Handled is set).
 	Status int
 	// RetryAfter, with Status and when positive, is sent as a Retry-After
 	// header, rounded up to whole seconds.
@@ -51,6 +51,11 @@ type Fault struct {
 	// balancer or hibernating instance in front of the API would) instead of
 	// the API's own error body.
 	HTML bool
+	// Handled, with Status, handles the request first (a write takes
+	// effect) and then answers with Status instead of the API's answer, as
+	// a proxy that gave up waiting while the server acted would: the
+	// answer is lost, the write is not.
+	Handled bool
 	// Delay holds the request this long before going on. If the client
 	// gives up first (its context ends or it times out), the request is not
 	// handled at all.

@@ -93,6 +93,9 @@ func (in *Injector) Wrap(h http.Handler, errorBody func(w http.ResponseWriter, s
 		case f.Drop:
 			hangUp(w)
 		case f.Status != 0:
+			if f.Handled {
+				h.ServeHTTP(httptest.NewRecorder(), r)
+			}
 			if f.RetryAfter > 0 {
 				w.Header().Set("Retry-After", strconv.Itoa(int((f.RetryAfter+time.Second-1)/time.Second)))
 			}

@@ -91,3 +91,18 @@ func TestFaults(t *testing.T) {
 		t.Fatal("reset")
 	}
 }
+
+// TestHandledThenFailed checks the fault of a proxy that gave up while the
+// server acted: the request is handled, the answer is the status.
+func TestHandledThenFailed(t *testing.T) {
+	srv, in, _, handled := newServer(t)
+	in.Add(1, Fault{Status: http.StatusBadGateway, Handled: true})
+	status, body, _, err := get(srv, context.Background())
+	if err != nil || status != http.StatusBadGateway || body != `{"error":"injected"}` || *handled != 1 {
+		t.Fatalf("status %d, body %q, handled %d, %v", status, body, *handled, err)
+	}
+	in.Add(1, Fault{Status: http.StatusBadGateway})
+	if status, _, _, _ = get(srv, context.Background()); status != http.StatusBadGateway || *handled != 1 {
+		t.Fatalf("a plain status fault handled the request: status %d, handled %d", status, *handled)
+	}
+}
