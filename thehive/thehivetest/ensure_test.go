@@ -21,7 +21,9 @@ func TestAlertEnsureSurvivesLostAnswers(t *testing.T) {
 		creates := thehivetest.Path(http.MethodPost, map[thehive.Dialect]string{thehive.V1: "/api/v1/alert", thehive.V0: "/api/alert"}[d])
 		faults := []func(){
 			func() {},
-			func() { srv.Inject(1, incidentkittest.Fault{Status: http.StatusBadGateway, Handled: true, Match: creates}) },
+			func() {
+				srv.Inject(1, incidentkittest.Fault{Status: http.StatusBadGateway, Handled: true, Match: creates})
+			},
 			func() { srv.Truncate(1, creates) },
 			func() { srv.Drop(1, creates) },
 			func() { srv.Fail(1, http.StatusGatewayTimeout, 0, creates) },
