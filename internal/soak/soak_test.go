@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,9 +45,14 @@ func faults() []incidentkittest.Fault {
 }
 
 // write is one non-idempotent operation and what the caller was told.
+// An ensured write (a create through Ensure) that failed for any reason
+// but its deadline must not have happened: Ensure reports no false
+// failures.
 type write struct {
 	kind, token string
 	ok          bool
+	ensured     bool
+	deadline    bool
 }
 
 // typed reports whether err is one of the SDK's error types or a context
@@ -83,7 +89,7 @@ func TestFaultSoak(t *testing.T) {
 	errCount := map[string]int{}
 	for i := range n {
 		token := fmt.Sprintf("soak-%05d", i)
-		op := rng.IntN(14)
+		op := rng.IntN(15)
 		target := []func(int, incidentkittest.Fault){
 			func(k int, f incidentkittest.Fault) { w.sn.Inject(k, f) },
 			func(k int, f incidentkittest.Fault) { w.th.Inject(k, f) },
@@ -110,7 +116,8 @@ func TestFaultSoak(t *testing.T) {
 			t.Errorf("op %d (%s) took %v, past its deadline", i, kind, elapsed)
 		}
 		if kind != "" && kind[0] == '!' {
-			writes = append(writes, write{kind: kind[1:], token: token, ok: err == nil})
+			writes = append(writes, write{kind: kind[1:], token: token, ok: err == nil,
+				ensured: strings.HasPrefix(kind, "!ensure"), deadline: errors.Is(err, context.DeadlineExceeded)})
 		}
 	}
 	checkWrites(t, w, writes, incident, hiveCase, ticket)
@@ -135,8 +142,9 @@ func TestFaultSoak(t *testing.T) {
 func run(ctx context.Context, w *world, op int, token, incident, hiveCase, ticket string) (string, error) {
 	switch op {
 	case 0:
-		_, err := w.snc.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr(token)})
-		return "!sn incident", err
+		_, _, err := w.snc.Incidents.Ensure(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr(token),
+			CorrelationID: incidentkit.Set(token)})
+		return "!ensure sn incident", err
 	case 3:
 		_, err := w.snc.Incidents.AddWorkNote(ctx, incident, token)
 		return "!sn work note", err
@@ -172,8 +180,12 @@ func run(ctx context.Context, w *world, op int, token, incident, hiveCase, ticke
 		_, err := w.thc.Cases.Get(ctx, hiveCase)
 		return "th get", err
 	case 2:
-		err := w.cyc.Comments.Create(ctx, ticket, &cyderes.CommentInput{Author: "soak", Body: token})
-		return "!cy comment", err
+		_, err := w.cyc.Comments.Ensure(ctx, ticket, &cyderes.CommentInput{Author: "soak", Body: token}, token)
+		return "!ensure cy comment", err
+	case 11:
+		_, _, err := w.thc.Alerts.Ensure(ctx, &thehive.AlertInput{Type: "soak", Source: "soak", SourceRef: token, Title: token,
+			Description: "soak"})
+		return "!ensure th alert", err
 	case 5:
 		err := w.cyc.Tickets.Close(ctx, ticket, token)
 		return "!cy close", err
@@ -207,6 +219,9 @@ func checkWrites(t *testing.T, w *world, writes []write, incident, hiveCase, tic
 	for _, c := range w.th.Comments(hiveCase) {
 		found[fmt.Sprint(c["message"])]++
 	}
+	for _, a := range w.th.Alerts() {
+		found[fmt.Sprint(a["sourceRef"])]++
+	}
 	for _, tk := range w.cy.Tickets() {
 		found[tk.ShortDescription]++
 		for _, c := range tk.Comments {
@@ -220,6 +235,8 @@ func checkWrites(t *testing.T, w *world, writes []write, incident, hiveCase, tic
 			t.Errorf("%s %s happened %d times", wr.kind, wr.token, n)
 		case wr.ok && n == 0:
 			t.Errorf("%s %s was reported written but is missing", wr.kind, wr.token)
+		case wr.ensured && !wr.ok && !wr.deadline && n == 1:
+			t.Errorf("%s %s was reported failed but was written", wr.kind, wr.token)
 		}
 		if wr.ok {
 			ok++
