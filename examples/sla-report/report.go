@@ -1,182 +1,94 @@
 package main
 
 import (
-	"context"
-	"fmt"
-	"io"
 	"sort"
-	"strings"
-	"text/tabwriter"
 	"time"
 
-	"github.com/incidentkit/incidentkit/servicenow"
-	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 	"github.com/incidentkit/incidentkit/sla"
 )
 
-// row is one incident's line of the report.
-type row struct {
+// report is everything the formats show: the open incidents, their counts
+// per priority and the weekly met rates. Every format writes the same
+// report; none computes figures of its own.
+type report struct {
+	asOf       time.Time      // the instant the report is as of, in loc
+	loc        *time.Location // the zone times are shown in
+	source     string         // the instance's URL, or a note that it is the in-memory one
+	policy     sla.Policy     // the targets the clocks ran against
+	rows       []incidentRow  // the open incidents, by priority then resolution due time
+	priorities []priorityCount
+	weeks      []weekRate // oldest first; the last is the current week
+}
+
+// incidentRow is one open incident with both SLA clocks as of the report.
+type incidentRow struct {
 	number, desc, state string
 	prio                sla.Priority
-	response, resolve   sla.Status
-	hasTarget           bool
+	group, assignee     string    // display names; empty when unassigned
+	opened              time.Time // UTC
+	// hasTarget is false for a priority without a target (P5): the row is
+	// listed without SLA figures.
+	hasTarget            bool
+	response, resolution sla.Status
 }
 
-// run prints the report as of now.
-func run(ctx context.Context, w io.Writer, cfg config, now time.Time) error {
-	if cfg.instance == "" {
-		srv, fake := startFake(now)
-		defer srv.Close()
-		cfg = fake
-		fmt.Fprintln(w, "(SERVICENOW_INSTANCE is not set: reporting on an in-memory instance)")
-		fmt.Fprintln(w)
-	}
-	opts := []servicenow.Option{servicenow.WithTimeout(30 * time.Second)}
-	switch {
-	case cfg.token != "":
-		opts = append(opts, servicenow.WithBearerToken(cfg.token))
-	default:
-		opts = append(opts, servicenow.WithBasicAuth(cfg.user, cfg.password))
-	}
-	c, err := servicenow.NewClient(cfg.instance, opts...)
-	if err != nil {
-		return err
-	}
-	open := encodedquery.And(
-		encodedquery.Field("active").Eq(true),
-		encodedquery.Field("state").NotIn(servicenow.StateResolved, servicenow.StateClosed, servicenow.StateCanceled),
-	).OrderBy("priority", "opened_at")
-	policy := sla.DefaultPolicy()
-	priorities := sla.DefaultServiceNowPriorities()
-	var rows []row
-	for inc, err := range c.Incidents.All(ctx, &servicenow.ListOptions{Query: open}) {
-		if err != nil {
-			return err
+// age is how long the incident has been open at instant now.
+func (r incidentRow) age(now time.Time) time.Duration { return now.Sub(r.opened) }
+
+// responseState and resolutionState name the clocks' states in the
+// report's vocabulary.
+func (r incidentRow) responseState() slaState   { return stateOf(r.response, r.hasTarget) }
+func (r incidentRow) resolutionState() slaState { return stateOf(r.resolution, r.hasTarget) }
+
+// priorityCount tallies the open incidents of one priority. An incident
+// with either SLA breached counts as breached; one with an SLA at risk
+// and none breached counts as at risk.
+type priorityCount struct {
+	prio                   sla.Priority
+	open, atRisk, breached int
+}
+
+// newReport builds the report from the assessed incidents: the open ones
+// become rows and counts, and every settled SLA of the last historyWeeks
+// weeks goes into the weekly met rates.
+func newReport(assessed []assessment, policy sla.Policy, now time.Time, loc *time.Location) *report {
+	rep := &report{asOf: now.In(loc), loc: loc, policy: policy}
+	weeks := newWeekTally(now, loc, historyWeeks)
+	for _, a := range assessed {
+		weeks.add(a)
+		if a.open {
+			rep.rows = append(rep.rows, a.row)
 		}
-		r, err := assess(ctx, c, inc, policy, priorities, now)
-		if err != nil {
-			return fmt.Errorf("%s: %w", inc.Number, err)
-		}
-		rows = append(rows, r)
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].prio != rows[j].prio {
-			return rows[i].prio < rows[j].prio
+	sort.SliceStable(rep.rows, func(i, j int) bool {
+		a, b := rep.rows[i], rep.rows[j]
+		if a.prio != b.prio {
+			return a.prio < b.prio
 		}
-		return rows[i].resolve.Due.Before(rows[j].resolve.Due)
+		return a.resolution.Due.Before(b.resolution.Due)
 	})
-	print(w, rows, now)
-	return nil
+	rep.priorities = countByPriority(rep.rows)
+	rep.weeks = weeks.rates()
+	return rep
 }
 
-// assess computes both SLA clocks of an incident.
-func assess(ctx context.Context, c *servicenow.Client, inc *servicenow.Incident, policy sla.Policy,
-	priorities sla.ServiceNowPriorities, now time.Time) (row, error) {
-	r := row{number: inc.Number, desc: inc.ShortDescription, state: inc.State.String()}
-	var n int
-	_, _ = fmt.Sscan(string(inc.Priority), &n)
-	p, ok := priorities.Priority(n)
-	if !ok {
-		return r, fmt.Errorf("priority %q has no SLA mapping", inc.Priority)
-	}
-	r.prio = p
-	response, resolve, err := policy.Clocks(p, inc.OpenedAt.Time)
-	if err != nil {
-		return r, nil // no target (P5): listed without SLA figures
-	}
-	r.hasTarget = true
-	journal, err := c.Incidents.Journal(ctx, inc.SysID)
-	if err != nil {
-		return r, err
-	}
-	if len(journal) > 0 {
-		if err := response.Stop(journal[0].CreatedOn.Time); err != nil {
-			return r, err
-		}
-	}
-	if inc.State == servicenow.StateOnHold {
-		if err := resolve.Pause(inc.UpdatedOn.Time); err != nil {
-			return r, err
-		}
-	}
-	if r.response, err = response.Status(now); err != nil {
-		return r, err
-	}
-	if r.resolve, err = resolve.Status(now); err != nil {
-		return r, err
-	}
-	return r, nil
-}
-
-func print(w io.Writer, rows []row, now time.Time) {
-	fmt.Fprintf(w, "Open incidents as of %s UTC\n\n", now.Format("2006-01-02 15:04"))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NUMBER\tP\tSTATE\tRESPONSE\tRESOLVE BY\tLEFT\tUSED\tRESOLUTION\tFLAG\tSHORT DESCRIPTION")
-	type tally struct{ open, risk, breached int }
-	counts := map[sla.Priority]*tally{}
+// countByPriority tallies rows, sorted by priority, per priority present,
+// from P1 down.
+func countByPriority(rows []incidentRow) []priorityCount {
+	var out []priorityCount
 	for _, r := range rows {
-		t := counts[r.prio]
-		if t == nil {
-			t = &tally{}
-			counts[r.prio] = t
+		if len(out) == 0 || out[len(out)-1].prio != r.prio {
+			out = append(out, priorityCount{prio: r.prio})
 		}
-		t.open++
-		if !r.hasTarget {
-			fmt.Fprintf(tw, "%s\t%v\t%s\t-\t-\t-\t-\tno target\t\t%s\n", r.number, r.prio, r.state, clip(r.desc))
-			continue
-		}
-		flag := ""
+		c := &out[len(out)-1]
+		c.open++
+		resp, res := r.responseState(), r.resolutionState()
 		switch {
-		case r.resolve.Stage == sla.Breached || r.response.Stage == sla.Breached:
-			flag = "BREACHED"
-			t.breached++
-		case r.resolve.AtRisk || r.response.AtRisk:
-			flag = "AT RISK"
-			t.risk++
-		}
-		fmt.Fprintf(tw, "%s\t%v\t%s\t%s\t%s\t%s\t%.0f%%\t%s\t%s\t%s\n", r.number, r.prio, r.state, responseText(r.response),
-			r.resolve.Due.Format("Jan 02 15:04"), left(r.resolve.Remaining), r.resolve.Percent, r.resolve.Stage, flag, clip(r.desc))
-	}
-	tw.Flush()
-	fmt.Fprintln(w)
-	for _, p := range []sla.Priority{sla.P1, sla.P2, sla.P3, sla.P4, sla.P5} {
-		if t := counts[p]; t != nil {
-			fmt.Fprintf(w, "%v: %d open, %d at risk, %d breached\n", p, t.open, t.risk, t.breached)
+		case resp == stateBreached || res == stateBreached:
+			c.breached++
+		case resp == stateAtRisk || res == stateAtRisk:
+			c.atRisk++
 		}
 	}
-}
-
-// responseText says how the first response went.
-func responseText(s sla.Status) string {
-	switch s.Stage {
-	case sla.Met:
-		return "met"
-	case sla.Breached:
-		return "late"
-	}
-	return "due " + s.Due.Format("15:04")
-}
-
-// left writes a remaining duration as "1h05m", or "-20m" when overdue.
-func left(d time.Duration) string {
-	sign := ""
-	if d < 0 {
-		sign, d = "-", -d
-	}
-	d = d.Round(time.Minute)
-	h, m := int(d.Hours()), int(d.Minutes())%60
-	if h >= 24 {
-		return fmt.Sprintf("%s%dd%02dh", sign, h/24, h%24)
-	}
-	if h > 0 {
-		return fmt.Sprintf("%s%dh%02dm", sign, h, m)
-	}
-	return fmt.Sprintf("%s%dm", sign, m)
-}
-
-func clip(s string) string {
-	if len([]rune(s)) > 38 {
-		return strings.TrimSpace(string([]rune(s)[:37])) + "…"
-	}
-	return s
+	return out
 }
