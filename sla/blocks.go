@@ -38,54 +38,49 @@ type chunk struct {
 }
 
 // calendarCache holds what a calendar computes once: the closed days of
-// each year and the chunks. It is safe for concurrent use; two goroutines
-// may compute the same entry, and the first stored wins.
+// each year and the chunks.
 type calendarCache struct {
-	mu     sync.RWMutex
-	years  map[int]*yearDays
-	chunks map[int]*chunk
+	years  memo[int, *yearDays]
+	chunks memo[int, *chunk]
 }
 
 // year returns the closed days of year y.
 func (c *calendarCache) year(b *BusinessCalendar, y int) *yearDays {
-	c.mu.RLock()
-	t, ok := c.years[y]
-	c.mu.RUnlock()
-	if ok {
-		return t
-	}
-	t = b.closedYear(y)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if old, ok := c.years[y]; ok {
-		return old
-	}
-	if c.years == nil {
-		c.years = map[int]*yearDays{}
-	}
-	c.years[y] = t
-	return t
+	return c.years.get(y, func() *yearDays { return b.closedYear(y) })
 }
 
 // chunk returns chunk i.
 func (c *calendarCache) chunk(b *BusinessCalendar, i int) *chunk {
+	return c.chunks.get(i, func() *chunk { return b.buildChunk(i) })
+}
+
+// memo is a map of values computed once, safe for concurrent use; two
+// goroutines may compute the same value, and the first stored wins.
+type memo[K comparable, V any] struct {
+	mu sync.RWMutex
+	m  map[K]V
+}
+
+// get returns the value of k, computing it with compute (outside the
+// lock) the first time.
+func (c *memo[K, V]) get(k K, compute func() V) V {
 	c.mu.RLock()
-	t, ok := c.chunks[i]
+	v, ok := c.m[k]
 	c.mu.RUnlock()
 	if ok {
-		return t
+		return v
 	}
-	t = b.buildChunk(i)
+	v = compute()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old, ok := c.chunks[i]; ok {
+	if old, ok := c.m[k]; ok {
 		return old
 	}
-	if c.chunks == nil {
-		c.chunks = map[int]*chunk{}
+	if c.m == nil {
+		c.m = map[K]V{}
 	}
-	c.chunks[i] = t
-	return t
+	c.m[k] = v
+	return v
 }
 
 // buildChunk computes chunk i from the week, the holidays and the zone.

@@ -154,27 +154,27 @@ func (t *test) eval(s *state) bool {
 		}
 		return in == (t.op == "IN")
 	case "<":
-		return v != "" && compareValues(v, t.value) < 0
+		return v != "" && encodedquery.CompareValues(v, t.value) < 0
 	case "<=":
-		return v != "" && compareValues(v, t.value) <= 0
+		return v != "" && encodedquery.CompareValues(v, t.value) <= 0
 	case ">":
-		return v != "" && compareValues(v, t.value) > 0
+		return v != "" && encodedquery.CompareValues(v, t.value) > 0
 	case ">=":
-		return v != "" && compareValues(v, t.value) >= 0
+		return v != "" && encodedquery.CompareValues(v, t.value) >= 0
 	case "BETWEEN":
-		return v != "" && compareValues(v, t.list[0]) >= 0 && compareValues(v, t.list[1]) <= 0
+		return v != "" && encodedquery.CompareValues(v, t.list[0]) >= 0 && encodedquery.CompareValues(v, t.list[1]) <= 0
 	case "SAMEAS":
 		return v == s.values[t.other]
 	case "NSAMEAS":
 		return v != s.values[t.other]
 	case "GT_FIELD":
-		return compareValues(v, s.values[t.other]) > 0
+		return encodedquery.CompareValues(v, s.values[t.other]) > 0
 	case "LT_FIELD":
-		return compareValues(v, s.values[t.other]) < 0
+		return encodedquery.CompareValues(v, s.values[t.other]) < 0
 	case "GT_OR_EQUALS_FIELD":
-		return compareValues(v, s.values[t.other]) >= 0
+		return encodedquery.CompareValues(v, s.values[t.other]) >= 0
 	case "LT_OR_EQUALS_FIELD":
-		return compareValues(v, s.values[t.other]) <= 0
+		return encodedquery.CompareValues(v, s.values[t.other]) <= 0
 	case "VALCHANGES":
 		return s.changed[t.field]
 	case "CHANGESFROM":
@@ -183,23 +183,6 @@ func (t *test) eval(s *state) bool {
 		return s.changed[t.field] && v == t.value
 	}
 	return false
-}
-
-// compareValues orders two stored values: as numbers when both are, else
-// as text (stored date-times sort as text).
-func compareValues(a, b string) int {
-	fa, errA := strconv.ParseFloat(a, 64)
-	fb, errB := strconv.ParseFloat(b, 64)
-	if errA == nil && errB == nil {
-		switch {
-		case fa < fb:
-			return -1
-		case fa > fb:
-			return 1
-		}
-		return 0
-	}
-	return strings.Compare(a, b)
 }
 
 // remap renumbers the fields of q with to (old index → new index).

@@ -8,22 +8,8 @@ import (
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
 
-// compare orders two stored values: numerically when both are numbers,
-// else as text (stored date-times sort correctly as text).
-func compare(a, b string) int {
-	fa, ea := strconv.ParseFloat(a, 64)
-	fb, eb := strconv.ParseFloat(b, 64)
-	if ea == nil && eb == nil {
-		switch {
-		case fa < fb:
-			return -1
-		case fa > fb:
-			return 1
-		}
-		return 0
-	}
-	return strings.Compare(a, b)
-}
+// compare orders two stored values as the platform's conditions do.
+func compare(a, b string) int { return encodedquery.CompareValues(a, b) }
 
 // eval decides one condition for rec. Parts the instance would not
 // understand are ignored, as the instance ignores invalid query parts.
