@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/incidentkit/incidentkit/internal/fakehttp"
@@ -109,7 +110,8 @@ func (s *Server) insert(tableName string, rec Record, user string) {
 	if rec["sys_id"] == "" {
 		rec["sys_id"] = s.newID()
 	}
-	for k, v := range map[string]string{"sys_created_on": now, "sys_updated_on": now, "sys_created_by": user, "sys_updated_by": user} {
+	for k, v := range map[string]string{"sys_created_on": now, "sys_updated_on": now, "sys_created_by": user, "sys_updated_by": user,
+		"sys_mod_count": "0"} {
 		if rec[k] == "" {
 			rec[k] = v
 		}
@@ -295,6 +297,8 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 	}
 	now := s.clock().Format(timeLayout)
 	next["sys_updated_on"], next["sys_updated_by"] = now, user
+	mods, _ := strconv.Atoi(rec["sys_mod_count"])
+	next["sys_mod_count"] = strconv.Itoa(mods + 1)
 	if name == "incident" {
 		incidentRules(next, now)
 	}

@@ -1,0 +1,219 @@
+package servicenow
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"strconv"
+	"time"
+
+	"github.com/incidentkit/incidentkit/internal/jsonwalk"
+	"github.com/incidentkit/incidentkit/internal/paging"
+	"github.com/incidentkit/incidentkit/internal/transport"
+	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
+)
+
+// DefaultSkewWindow is how far back a change feed looks again, by default,
+// for updates committed after later ones (a transaction stamps
+// sys_updated_on when it starts, not when it commits).
+const DefaultSkewWindow = time.Minute
+
+// ChangeOptions shape a change feed. The zero value (or nil) follows every
+// record of the table.
+type ChangeOptions struct {
+	// Query narrows the records followed.
+	Query encodedquery.Query
+	// PageSize is how many records a request reads (DefaultPageSize
+	// when 0).
+	PageSize int
+	// SkewWindow is how far back each pass looks again for late commits
+	// (DefaultSkewWindow when 0).
+	SkewWindow time.Duration
+}
+
+// RecordChange is one change of a record: the record as it stands after it, and
+// its version.
+type RecordChange[T any] struct {
+	Record    *T
+	SysID     string
+	UpdatedOn time.Time
+	// ModCount is the record's sys_mod_count: its number of updates.
+	ModCount int
+}
+
+// Changes returns the changes of the table's records since cur, oldest
+// first by (sys_updated_on, sys_id), and ends when it has caught up; range
+// it again later to go on. It moves cur along as it yields, so that a
+// cursor persisted after handling a change (MarshalText) resumes after it:
+// across restarts, no change is yielded twice and none is missed. Each
+// record is yielded at its latest version: two updates between passes
+// make one change.
+//
+// The table is read by keyset (after the last update time and sys_id read,
+// never by offset, so records updated during a pass cannot shift others
+// out of it), and each pass starts again SkewWindow before the cursor's
+// position to catch updates committed late, which the cursor's record of
+// versions keeps from being yielded twice. Update times have a one-second
+// grain; any number of records may share one. A cursor of another table
+// is an input error.
+func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*RecordChange[T], error] {
+	return func(yield func(*RecordChange[T], error) bool) {
+		if err := t.check(); err != nil {
+			yield(nil, err)
+			return
+		}
+		if cur == nil {
+			yield(nil, inputErr("change cursor", "is nil"))
+			return
+		}
+		if cur.table != "" && cur.table != t.name {
+			yield(nil, inputErr("change cursor", "belongs to table "+strconv.Quote(cur.table)+", not "+strconv.Quote(t.name)))
+			return
+		}
+		var o ChangeOptions
+		if opts != nil {
+			o = *opts
+		}
+		if o.PageSize <= 0 {
+			o.PageSize = DefaultPageSize
+		}
+		if o.SkewWindow <= 0 {
+			o.SkewWindow = DefaultSkewWindow
+		}
+		cur.table = t.name
+		if cur.seen == nil {
+			cur.seen = map[string]seenVersion{}
+		}
+		from, afterID := cur.high.Add(-o.SkewWindow), ""
+		if cur.high.IsZero() {
+			from = time.Time{}
+		}
+		offset := 0
+		for {
+			items, total, err := changePage[T](ctx, t, keysetQuery(o.Query, from, afterID), o.PageSize, offset)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if len(items) == 0 {
+				// A page the user may read none of (the instance applies ACLs
+				// after the limit) is stepped over by offset; an empty page
+				// with nothing beyond it ends the pass.
+				if total > offset+o.PageSize {
+					offset += o.PageSize
+					continue
+				}
+				cur.prune(o.SkewWindow)
+				return
+			}
+			offset = 0
+			for i := range items {
+				r := &items[i]
+				from, afterID = r.updated, r.id
+				if v, ok := cur.seen[r.id]; ok && (r.mod < v.Mod || (r.mod == v.Mod && r.updated.Unix() <= v.Updated)) {
+					continue // this version, or a later one, was yielded already
+				}
+				cur.seen[r.id] = seenVersion{Mod: r.mod, Updated: r.updated.Unix()}
+				if r.updated.After(cur.high) {
+					cur.high = r.updated
+				}
+				if !yield(&RecordChange[T]{Record: &r.rec, SysID: r.id, UpdatedOn: r.updated, ModCount: r.mod}, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// changePage reads one page of the feed's query, and the number of
+// records the query matches (-1 when the instance does not say).
+func changePage[T any](ctx context.Context, t *Table[T], q encodedquery.Query, size, offset int) ([]changeRow[T], int, error) {
+	o := ListOptions{Query: q, PageSize: size, Offset: offset}
+	_, query, err := o.check()
+	if err != nil {
+		return nil, 0, err
+	}
+	r := &transport.Request{Path: "api/now/table/{}", Args: []string{t.name},
+		Query: wireQuery{ListOptions: o, Query: query, Limit: size, Offset: offset}}
+	items, _, resp, err := doList[changeRow[T]](ctx, t.c, r, size)
+	if err != nil {
+		if isEmptyList(err) {
+			return nil, 0, nil
+		}
+		return nil, 0, err
+	}
+	total := -1
+	if n, err := strconv.Atoi(resp.Header.Get("X-Total-Count")); err == nil {
+		total = n
+	}
+	return items, total, nil
+}
+
+// keysetQuery selects the records of q updated after (from, afterID) in
+// (sys_updated_on, sys_id) order: later than from, or at from with a
+// greater sys_id.
+func keysetQuery(q encodedquery.Query, from time.Time, afterID string) encodedquery.Query {
+	updated, id := encodedquery.Field("sys_updated_on"), encodedquery.Field("sys_id")
+	var after encodedquery.Query
+	switch {
+	case from.IsZero():
+	case afterID == "":
+		after = updated.Gte(from)
+	default:
+		after = encodedquery.Or(updated.Gt(from), encodedquery.And(updated.Eq(from), id.Gt(afterID)))
+	}
+	return encodedquery.And(q, after).OrderBy("sys_updated_on", "sys_id")
+}
+
+// prune forgets the versions older than the skew window before the
+// cursor's position: a pass never reads them again.
+func (c *ChangeCursor) prune(window time.Duration) {
+	edge := c.high.Add(-window).Unix()
+	for id, v := range c.seen {
+		if v.Updated < edge {
+			delete(c.seen, id)
+		}
+	}
+}
+
+// changeRow is a record of a change feed: the caller's record, and the
+// fields that place it in the feed.
+type changeRow[T any] struct {
+	rec     T
+	id      string
+	updated time.Time
+	mod     int
+}
+
+// UnmarshalJSON decodes the caller's record and reads sys_id,
+// sys_updated_on and sys_mod_count beside it.
+func (r *changeRow[T]) UnmarshalJSON(b []byte) error {
+	var err error
+	if u, ok := any(&r.rec).(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(b)
+	} else {
+		err = json.Unmarshal(b, &r.rec)
+	}
+	if err != nil {
+		return err
+	}
+	return jsonwalk.Object(b, func(name, v []byte) error {
+		var f Field
+		switch string(name) {
+		case "sys_id":
+			err = f.UnmarshalJSON(v)
+			r.id = f.Value
+		case "sys_updated_on":
+			var t Time
+			err = t.UnmarshalJSON(v)
+			r.updated = t.Time
+		case "sys_mod_count":
+			err = f.UnmarshalJSON(v)
+			r.mod, _ = strconv.Atoi(f.Value)
+		}
+		return err
+	})
+}
+
+// recordKey identifies the row by its sys_id when listing.
+func (r *changeRow[T]) recordKey() uint64 { return paging.Key(r.id) }
