@@ -22,7 +22,9 @@ func TestCommentEnsureSurvivesLostAnswers(t *testing.T) {
 	comments := cyderestest.Path(http.MethodPost, "/v2/tickets/"+id+"/comment")
 	faults := []func(){
 		func() {},
-		func() { srv.Inject(1, incidentkittest.Fault{Status: http.StatusBadGateway, Handled: true, Match: comments}) },
+		func() {
+			srv.Inject(1, incidentkittest.Fault{Status: http.StatusBadGateway, Handled: true, Match: comments})
+		},
 		func() { srv.Drop(1, comments) },
 		func() { srv.Fail(1, http.StatusGatewayTimeout, 0, comments) },
 	}
