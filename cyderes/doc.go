@@ -76,6 +76,18 @@
 // threat levels to TheHive severities, both ways, is
 // sla.DefaultMISPThreatLevels.
 //
+// # Observables in ticket text
+//
+// ExtractObservables finds the observables a ticket's free text names
+// (IP addresses with a flag for private ranges, domains, URLs, hashes with
+// their algorithm, mail addresses and file names) and reports each once,
+// with TheHive's data type and a refanged, normalised value: "hxxps://",
+// "evil[.]com" and "bob [at] example [dot] com" are read as what they
+// stand for. Its rules favour precision, so that prose ("e.g.", "1.2.3",
+// "10:30", a sentence's final dot) yields nothing; NewExtractor limits the
+// data types and can add the hosts of URLs and the domains of mail
+// addresses. Refang restores defanged text on its own.
+//
 // # Testing
 //
 // Package cyderestest is an in-memory TSI API with the same semantics;

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -204,18 +203,25 @@ func describe(t *cyderes.Ticket) string {
 	return fmt.Sprintf("Cyderes %s ticket %s (%s/%s, priority %q).\n%s", t.TicketType, t.TicketID, t.Category, t.Type, t.Priority, s)
 }
 
-var (
-	ipPattern     = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
-	mailPattern   = regexp.MustCompile(`\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b`)
-	domainPattern = regexp.MustCompile(`\b(?:[a-z0-9-]+\.)+(?:example|net|com|org|io)(?:\.[a-z]{2,})?\b`)
-)
+// ticketExtractor reads a ticket's text: IP addresses, domains, URLs,
+// hashes, mail addresses and file names, defanged or not, and the host of
+// each URL as a domain or an address of its own (TheHive's analyzers take
+// a domain more often than a whole URL).
+func ticketExtractor() *cyderes.Extractor {
+	x, err := cyderes.NewExtractor(cyderes.ExtractURLHosts())
+	if err != nil {
+		panic(err) // the options are fixed and valid
+	}
+	return x
+}
 
-// observables extracts IPs, mail addresses and domains from the ticket,
-// and adds the MISP IOCs whose values the ticket mentions (marking the
-// ticket's own values that MISP knows). It returns the observables and how
-// many of them MISP knows.
+// observables extracts the ticket's own observables from its text, and
+// adds the MISP IOCs whose values the ticket mentions, defanged or not
+// (marking the ticket's own values that MISP knows). It returns the
+// observables and how many of them MISP knows.
 func observables(t *cyderes.Ticket, iocs []*cyderes.MISPAttribute) ([]thehive.ObservableInput, int) {
-	text := strings.ToLower(t.ShortDescription + " " + t.AlertDescription + " " + t.Description)
+	raw := t.ShortDescription + " " + t.AlertDescription + " " + t.Description
+	text := strings.ToLower(cyderes.Refang(raw))
 	seen := map[[2]string]bool{}
 	var out []thehive.ObservableInput
 	add := func(dataType, value, message string, ioc bool, tags ...string) bool {
@@ -227,16 +233,8 @@ func observables(t *cyderes.Ticket, iocs []*cyderes.MISPAttribute) ([]thehive.Ob
 		out = append(out, thehive.ObservableInput{DataType: dataType, Data: []string{value}, Message: message, IOC: &ioc, Tags: tags})
 		return true
 	}
-	mails := mailPattern.FindAllString(text, -1)
-	rest := mailPattern.ReplaceAllString(text, " ")
-	for _, m := range mails {
-		add("mail", m, "from the Cyderes ticket", false)
-	}
-	for _, ip := range ipPattern.FindAllString(rest, -1) {
-		add("ip", ip, "from the Cyderes ticket", false)
-	}
-	for _, d := range domainPattern.FindAllString(ipPattern.ReplaceAllString(rest, " "), -1) {
-		add("domain", d, "from the Cyderes ticket", false)
+	for _, o := range ticketExtractor().Extract(raw) {
+		add(o.DataType, o.Value, "from the Cyderes ticket", false)
 	}
 	fromMISP := 0
 	for _, a := range iocs {

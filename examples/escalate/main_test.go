@@ -65,6 +65,17 @@ func TestEscalateTwice(t *testing.T) {
 	if !strings.Contains(strings.Join(values, " "), "203.0.113.46") {
 		t.Errorf("case observables %v lack the MISP-only address", values)
 	}
+	// The phishing ticket's case carries the URL its text names, refanged,
+	// and the URL's host once, marked as known to MISP.
+	phish := sys.thehiveFake.Observables(sys.thehiveFake.Cases()[1]["_id"].(string))
+	found := map[string]string{}
+	for _, o := range phish {
+		found[o["dataType"].(string)+" "+o["data"].(string)] = o["message"].(string)
+	}
+	if len(phish) != 3 || found["url https://invoices-portal.example/login"] != "from the Cyderes ticket" ||
+		found["domain invoices-portal.example"] != "MISP: Finance-themed credential phishing" {
+		t.Errorf("phishing case observables %v", found)
+	}
 	// The incident's impact and urgency follow the ticket's priority.
 	inc := sys.servicenowFake.Records("incident")[0]
 	if inc["impact"] != "1" || inc["urgency"] != "1" || inc["priority"] != "1" || inc["correlation_id"] != "TSI-100001" {
