@@ -1,9 +1,7 @@
 package servicenow
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,38 +97,10 @@ func (in *Incident) recordKey() uint64 { return paging.Key(in.SysID) }
 // UnmarshalJSON decodes the known fields in one pass and keeps the whole
 // record in Raw. Every field accepts the shapes of each display-value mode:
 // a bare value, or {"value","display_value"[,"link"]}.
-func (in *Incident) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
-		return nil
-	}
-	var out Incident
-	if err := decodeFields(b, "incident", out.field); err != nil {
-		return err
-	}
-	out.Raw = append(json.RawMessage(nil), b...)
-	*in = out
-	return nil
-}
+func (in *Incident) UnmarshalJSON(b []byte) error { return decodeRecord(in, b, "incident") }
 
-// decodeFields reads the members of the record b in one pass, each into
-// the field that field returns for its name (nil skips it): a *string by
-// text, anything else by its own UnmarshalJSON. kind names the record in
-// the error.
-func decodeFields(b []byte, kind string, field func(name []byte) any) error {
-	err := jsonwalk.Object(b, func(name, v []byte) error {
-		switch f := field(name).(type) {
-		case *string:
-			return text(f, v)
-		case json.Unmarshaler:
-			return f.UnmarshalJSON(v)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("servicenow: %s: %w", kind, err)
-	}
-	return nil
-}
+// raw returns where the record as sent is kept.
+func (in *Incident) raw() *json.RawMessage { return &in.Raw }
 
 // field returns a pointer to the field that the member name decodes into,
 // or nil for a member the struct does not name. A *string field is read

@@ -1,7 +1,6 @@
 package servicenow
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -76,18 +75,10 @@ func (s *TaskSLA) recordKey() uint64 { return paging.Key(s.SysID) }
 
 // UnmarshalJSON decodes the record in any display-value shape and keeps
 // it in Raw.
-func (s *TaskSLA) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
-		return nil
-	}
-	var out TaskSLA
-	if err := decodeFields(b, "task_sla", out.field); err != nil {
-		return err
-	}
-	out.Raw = append(json.RawMessage(nil), b...)
-	*s = out
-	return nil
-}
+func (s *TaskSLA) UnmarshalJSON(b []byte) error { return decodeRecord(s, b, "task_sla") }
+
+// raw returns where the record as sent is kept.
+func (s *TaskSLA) raw() *json.RawMessage { return &s.Raw }
 
 // field returns where the member name decodes, or nil.
 func (s *TaskSLA) field(name []byte) any {
