@@ -2,8 +2,6 @@ package servicenow
 
 import (
 	"encoding/json"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/incidentkit/incidentkit/internal/paging"
@@ -126,40 +124,5 @@ func (s *TaskSLA) field(name []byte) any {
 	case "business_pause_duration":
 		return (*glideDuration)(&s.BusinessPauseDuration)
 	}
-	return nil
-}
-
-// epoch is the origin of ServiceNow's duration values.
-var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// glideDuration decodes a ServiceNow duration: a date-time counted from
-// 1970-01-01 00:00:00 UTC ("1970-01-01 02:00:00" is two hours); an empty
-// field, or a display text such as "2 Hours", is 0 (Raw keeps it).
-type glideDuration time.Duration
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *glideDuration) UnmarshalJSON(v []byte) error {
-	var s string
-	if err := text(&s, v); err != nil {
-		return err
-	}
-	*d = 0
-	if t, err := time.ParseInLocation(TimeLayout, strings.TrimSpace(s), time.UTC); err == nil {
-		*d = glideDuration(t.Sub(epoch))
-	}
-	return nil
-}
-
-// percentText decodes a percentage sent as a decimal string.
-type percentText float64
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *percentText) UnmarshalJSON(v []byte) error {
-	var s string
-	if err := text(&s, v); err != nil {
-		return err
-	}
-	f, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	*p = percentText(f)
 	return nil
 }
