@@ -20,16 +20,13 @@ type F = encodedquery.Field
 
 var fixed = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
+// setup starts a fake whose clock stands at fixed (unless opts set
+// another) and returns it with a client of it.
 func setup(t *testing.T, opts ...servicenowtest.Option) (*servicenowtest.Server, *servicenow.Client) {
 	t.Helper()
 	srv := servicenowtest.New(append([]servicenowtest.Option{servicenowtest.WithClock(func() time.Time { return fixed })}, opts...)...)
 	t.Cleanup(srv.Close)
-	c, err := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "admin"),
-		servicenow.WithRetryWait(time.Millisecond, 20*time.Millisecond))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return srv, c
+	return srv, newClient(srv)
 }
 
 func TestIncidentLifecycle(t *testing.T) {

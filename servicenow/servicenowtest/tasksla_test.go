@@ -17,13 +17,8 @@ import (
 func TestTaskSLAsFollowTheIncident(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
-	srv := servicenowtest.New(servicenowtest.WithClock(func() time.Time { return now }),
+	_, c := setup(t, servicenowtest.WithClock(func() time.Time { return now }),
 		servicenowtest.WithSLADefinitions(servicenowtest.SLADefinition{Name: "P2 resolution", Target: 4 * time.Hour}))
-	t.Cleanup(srv.Close)
-	c, err := servicenow.NewClient(srv.URL(), servicenow.WithBasicAuth("admin", "admin"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	inc, err := c.Incidents.Create(ctx, &servicenow.IncidentInput{ShortDescription: incidentkit.Ptr("Beacon")})
 	if err != nil {
 		t.Fatal(err)
