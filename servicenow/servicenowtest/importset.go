@@ -49,9 +49,8 @@ func (s *Server) importAPI(w http.ResponseWriter, r *http.Request, user string, 
 	}
 	switch {
 	case len(rest) == 1 && r.Method == http.MethodPost:
-		row, err := decodeBody(r)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, "Exception while reading request", err.Error())
+		row, ok := readBody(w, r)
+		if !ok {
 			return
 		}
 		s.mu.Lock()

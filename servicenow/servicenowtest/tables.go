@@ -164,13 +164,16 @@ func incidentRules(rec Record, now string) {
 // journalFields are written as sys_journal_field entries, not stored.
 func journalFields() [2]string { return [2]string{"work_notes", "comments"} }
 
-// decodeBody reads a write's JSON object; every value is kept as text.
-func decodeBody(r *http.Request) (Record, error) {
+// readBody reads a write's JSON object; every value is kept as text. A
+// body that is not a JSON object is answered 400, as the instance does, and
+// readBody reports false.
+func readBody(w http.ResponseWriter, r *http.Request) (Record, bool) {
 	var raw map[string]any
 	dec := json.NewDecoder(r.Body)
 	dec.UseNumber()
 	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("the body is not a JSON object: %w", err)
+		writeError(w, http.StatusBadRequest, "Exception while reading request", "the body is not a JSON object: "+err.Error())
+		return nil, false
 	}
 	out := Record{}
 	for k, v := range raw {
@@ -194,7 +197,7 @@ func decodeBody(r *http.Request) (Record, error) {
 			out[k] = string(b)
 		}
 	}
-	return out, nil
+	return out, true
 }
 
 func (s *Server) tableAPI(w http.ResponseWriter, r *http.Request, user string, rest []string) {
@@ -220,9 +223,8 @@ func (s *Server) tableAPI(w http.ResponseWriter, r *http.Request, user string, r
 }
 
 func (s *Server) create(w http.ResponseWriter, r *http.Request, name, user string) {
-	in, err := decodeBody(r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, "Exception while reading request", err.Error())
+	in, ok := readBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -269,9 +271,8 @@ func (s *Server) getOne(w http.ResponseWriter, r *http.Request, name, id string)
 }
 
 func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user string) {
-	in, err := decodeBody(r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, "Exception while reading request", err.Error())
+	in, ok := readBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
