@@ -96,14 +96,9 @@ func do[R any](ctx context.Context, c *Client, r *transport.Request, out *R) (*t
 // member: a proxy's or a scripted endpoint's JSON, never a record. Acting
 // on it as an empty record would act on an empty sys_id.
 func noResult(c *Client, r *transport.Request, resp *transport.Response) error {
-	e := &incidentkit.BodyError{Service: "servicenow", Method: r.Method, StatusCode: resp.StatusCode,
-		ContentType: resp.Header.Get("Content-Type"), Summary: "JSON answer without a result member",
-		Err: errNoResult}
-	if e.Method == "" {
-		e.Method = http.MethodGet
-	}
-	e.URL = c.core.Redact(r.Path)
-	return e
+	return &incidentkit.BodyError{Service: "servicenow", Method: sentMethod(r), URL: c.core.Redact(r.Path),
+		StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"),
+		Summary: "JSON answer without a result member", Err: errNoResult}
 }
 
 // errNoResult is the cause of noResult's error.
@@ -115,13 +110,16 @@ func envelopeError(c *Client, r *transport.Request, resp *transport.Response, ap
 	if apiErr == nil || (status != "failure" && apiErr.Message == "") {
 		return nil
 	}
-	e := &incidentkit.Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: r.Method,
-		Message: apiErr.Message, Detail: apiErr.Detail, Header: resp.Header}
-	if e.Method == "" {
-		e.Method = http.MethodGet
+	return &incidentkit.Error{Service: "servicenow", StatusCode: resp.StatusCode, Method: sentMethod(r),
+		URL: c.core.Redact(r.Path), Message: apiErr.Message, Detail: apiErr.Detail, Header: resp.Header}
+}
+
+// sentMethod is the method r went out with: GET when it names none.
+func sentMethod(r *transport.Request) string {
+	if r.Method == "" {
+		return http.MethodGet
 	}
-	e.URL = c.core.Redact(r.Path)
-	return e
+	return r.Method
 }
 
 // Get returns the record with the given sys_id; opts may be nil.
