@@ -218,10 +218,7 @@ func TestUploadRetriedWithSameBytes(t *testing.T) {
 		_, _ = w.Write([]byte(attachmentJSON))
 	}))
 	defer srv.Close()
-	c, err := NewClient(srv.URL, WithBasicAuth("admin", testSecret), WithRetryWait(time.Millisecond, 10*time.Millisecond))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := clientFor(t, srv.URL, WithBasicAuth("admin", testSecret), WithRetryWait(time.Millisecond, 10*time.Millisecond))
 	path := filepath.Join(t.TempDir(), "evidence.bin")
 	data := bytes.Repeat([]byte("0123456789abcdef"), 1<<16) // 1 MiB
 	if err := os.WriteFile(path, data, 0o600); err != nil {

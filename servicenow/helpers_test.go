@@ -34,3 +34,14 @@ func sysIDs(t *testing.T, seq iter.Seq2[*Incident, error]) string {
 	t.Helper()
 	return strings.Join(testkit.Collect(t, seq, func(in *Incident) string { return in.SysID }), ",")
 }
+
+// clientFor returns a client for the test server at baseURL, failing the
+// test when NewClient refuses opts.
+func clientFor(t *testing.T, baseURL string, opts ...Option) *Client {
+	t.Helper()
+	c, err := NewClient(baseURL, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

@@ -50,10 +50,7 @@ func TestOAuthGrants(t *testing.T) {
 				_, _ = w.Write([]byte(oneIncident))
 			}))
 			defer srv.Close()
-			c, err := NewClient(srv.URL, tt.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := clientFor(t, srv.URL, tt.opt)
 			for range 2 {
 				if _, err := c.Incidents.Get(context.Background(), "abc", nil); err != nil {
 					t.Fatal(err)
@@ -73,11 +70,8 @@ func TestOAuthFailureIsTypedAndClean(t *testing.T) {
 		_, _ = w.Write([]byte(`{"error":"access_denied","error_description":"bad secret ` + testSecret + `"}`))
 	}))
 	defer srv.Close()
-	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", testSecret+"pw"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Incidents.Get(context.Background(), "abc", nil)
+	c := clientFor(t, srv.URL, WithOAuthPassword("cid", testSecret, "admin", testSecret+"pw"))
+	_, err := c.Incidents.Get(context.Background(), "abc", nil)
 	var te *TokenError
 	var re *incidentkit.RequestError
 	if !errors.As(err, &te) || te.StatusCode != 401 || te.Code != "access_denied" || !errors.Is(err, ErrUnauthorized) || !errors.As(err, &re) {
@@ -108,10 +102,7 @@ func TestOAuthRefreshesExpiredToken(t *testing.T) {
 		_, _ = w.Write([]byte(oneIncident))
 	}))
 	defer srv.Close()
-	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", "pw"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := clientFor(t, srv.URL, WithOAuthPassword("cid", testSecret, "admin", "pw"))
 	for range 2 {
 		if _, err := c.Incidents.Get(context.Background(), "abc", nil); err != nil {
 			t.Fatal(err)
@@ -220,10 +211,7 @@ func TestOAuthTokenRequestHonoursTheCallersDeadline(t *testing.T) {
 					ctx, cancel = context.WithTimeout(ctx, 100*time.Millisecond)
 					defer cancel()
 				}
-				c, err := NewClient(srv.URL, opts...)
-				if err != nil {
-					t.Fatal(err)
-				}
+				c := clientFor(t, srv.URL, opts...)
 				if err := getWithin(t, c, ctx); !errors.Is(err, context.DeadlineExceeded) {
 					t.Fatalf("err = %v, want context.DeadlineExceeded", err)
 				}
@@ -246,10 +234,7 @@ func TestOAuthConcurrentCallersShareOneFetch(t *testing.T) {
 		}
 		grantToken(w, 1, "1800")
 	})
-	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := clientFor(t, srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
 	const patient = 6
 	var wg sync.WaitGroup
 	errs := make(chan error, patient)
@@ -286,10 +271,7 @@ func TestOAuthAbandonedFetchIsCancelled(t *testing.T) {
 		<-r.Context().Done()
 		close(cancelled)
 	})
-	c, err := NewClient(srv.URL, WithOAuthClientCredentials("cid", testSecret))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := clientFor(t, srv.URL, WithOAuthClientCredentials("cid", testSecret))
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	if _, err := c.Incidents.Get(ctx, "abc", nil); !errors.Is(err, context.DeadlineExceeded) {
@@ -322,11 +304,8 @@ func TestOAuthTokenRedirectIsNotFollowed(t *testing.T) {
 				srv := instance(t, func(w http.ResponseWriter, r *http.Request) {
 					http.Redirect(w, r, other.URL+"/steal", status)
 				})
-				c, err := NewClient(srv.URL, append([]Option{WithOAuthPassword("cid", testSecret, "admin", oauthPassword)}, via.opts...)...)
-				if err != nil {
-					t.Fatal(err)
-				}
-				_, err = c.Incidents.Get(context.Background(), "abc", nil)
+				c := clientFor(t, srv.URL, append([]Option{WithOAuthPassword("cid", testSecret, "admin", oauthPassword)}, via.opts...)...)
+				_, err := c.Incidents.Get(context.Background(), "abc", nil)
 				var te *TokenError
 				if !errors.As(err, &te) || te.StatusCode != status {
 					t.Fatalf("err = %v, want a *TokenError with the %d", err, status)
@@ -359,10 +338,7 @@ func TestOAuthRefusedRefreshFallsBackInTheSameCall(t *testing.T) {
 		// A lifetime below the renewal margin: the next call renews.
 		grantToken(w, issued.Add(1), "1")
 	})
-	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := clientFor(t, srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
 	for i := range 2 {
 		if _, err := c.Incidents.Get(context.Background(), "abc", nil); err != nil {
 			t.Fatalf("call %d: %v", i+1, err)
@@ -486,10 +462,7 @@ func TestOAuthRefusedTokenIsRenewedAtTheNextCall(t *testing.T) {
 		_, _ = io.WriteString(w, oneIncident)
 	}))
 	defer srv.Close()
-	c, err := NewClient(srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := clientFor(t, srv.URL, WithOAuthPassword("cid", testSecret, "admin", oauthPassword))
 	if _, err := c.Incidents.Get(context.Background(), "abc", nil); !errors.Is(err, ErrUnauthorized) {
 		t.Fatalf("first call: %v, want ErrUnauthorized", err)
 	}
