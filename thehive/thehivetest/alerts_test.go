@@ -80,52 +80,49 @@ func TestAlertTriageBothDialects(t *testing.T) {
 // a second merge is refused.
 func TestAlertMergeBothDialects(t *testing.T) {
 	ctx := context.Background()
-	for _, d := range []thehive.Dialect{thehive.V1, thehive.V0} {
-		t.Run(d.String(), func(t *testing.T) {
-			srv, c := setup(t, d)
-			caseID := srv.AddCase(thehivetest.Case{Title: "Phishing wave", Description: "reported", Tags: []string{"phishing"}})
-			srv.AddObservable(caseID, thehivetest.Observable{DataType: "domain", Data: "evil.test"})
-			a1 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-1", Title: "Lure 1", Description: "first",
-				Tags: []string{"mail"}, Observables: []thehivetest.Observable{{DataType: "domain", Data: "evil.test"}, {DataType: "ip", Data: "10.1.1.1"}}})
-			a2 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-2", Title: "Lure 2", Description: "second",
-				Observables: []thehivetest.Observable{{DataType: "ip", Data: "10.1.1.1"}, {DataType: "mail", Data: "x@evil.test"}}})
-			a3 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-3", Title: "Lure 3", Description: "third"})
+	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+		caseID := srv.AddCase(thehivetest.Case{Title: "Phishing wave", Description: "reported", Tags: []string{"phishing"}})
+		srv.AddObservable(caseID, thehivetest.Observable{DataType: "domain", Data: "evil.test"})
+		a1 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-1", Title: "Lure 1", Description: "first",
+			Tags: []string{"mail"}, Observables: []thehivetest.Observable{{DataType: "domain", Data: "evil.test"}, {DataType: "ip", Data: "10.1.1.1"}}})
+		a2 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-2", Title: "Lure 2", Description: "second",
+			Observables: []thehivetest.Observable{{DataType: "ip", Data: "10.1.1.1"}, {DataType: "mail", Data: "x@evil.test"}}})
+		a3 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-3", Title: "Lure 3", Description: "third"})
 
-			merged, err := c.Alerts.Merge(ctx, a1, caseID)
+		merged, err := c.Alerts.Merge(ctx, a1, caseID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if merged.ID != caseID || !slices.Contains(merged.Tags, "mail") || !strings.Contains(merged.Description, "Merged with alert #M-1 Lure 1") {
+			t.Errorf("merged case: id %s, tags %v, description %q", merged.ID, merged.Tags, merged.Description)
+		}
+		if _, err := c.Alerts.MergeMany(ctx, caseID, []string{a2, a3}); err != nil {
+			t.Fatal(err)
+		}
+		var values []string
+		for o, err := range c.Observables.All(ctx, caseID, nil) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if merged.ID != caseID || !slices.Contains(merged.Tags, "mail") || !strings.Contains(merged.Description, "Merged with alert #M-1 Lure 1") {
-				t.Errorf("merged case: id %s, tags %v, description %q", merged.ID, merged.Tags, merged.Description)
+			values = append(values, o.Data)
+		}
+		slices.Sort(values)
+		if want := []string{"10.1.1.1", "evil.test", "x@evil.test"}; !slices.Equal(values, want) {
+			t.Errorf("case observables %v, want %v (each once)", values, want)
+		}
+		for _, id := range []string{a1, a2, a3} {
+			a, err := c.Alerts.Get(ctx, id)
+			if err != nil || a.CaseID != caseID || a.Status != thehive.AlertImported {
+				t.Errorf("alert %s: case %q, status %q, %v", id, a.CaseID, a.Status, err)
 			}
-			if _, err := c.Alerts.MergeMany(ctx, caseID, []string{a2, a3}); err != nil {
-				t.Fatal(err)
-			}
-			var values []string
-			for o, err := range c.Observables.All(ctx, caseID, nil) {
-				if err != nil {
-					t.Fatal(err)
-				}
-				values = append(values, o.Data)
-			}
-			slices.Sort(values)
-			if want := []string{"10.1.1.1", "evil.test", "x@evil.test"}; !slices.Equal(values, want) {
-				t.Errorf("case observables %v, want %v (each once)", values, want)
-			}
-			for _, id := range []string{a1, a2, a3} {
-				a, err := c.Alerts.Get(ctx, id)
-				if err != nil || a.CaseID != caseID || a.Status != thehive.AlertImported {
-					t.Errorf("alert %s: case %q, status %q, %v", id, a.CaseID, a.Status, err)
-				}
-			}
-			if _, err := c.Alerts.Merge(ctx, a1, caseID); !errors.Is(err, thehive.ErrAlreadyExists) {
-				t.Errorf("second merge: %v, want ErrAlreadyExists", err)
-			}
-			if _, err := c.Alerts.Merge(ctx, a1, "~999999"); !errors.Is(err, thehive.ErrNotFound) {
-				t.Errorf("merge into a missing case: %v, want ErrNotFound", err)
-			}
-		})
-	}
+		}
+		if _, err := c.Alerts.Merge(ctx, a1, caseID); !errors.Is(err, thehive.ErrAlreadyExists) {
+			t.Errorf("second merge: %v, want ErrAlreadyExists", err)
+		}
+		if _, err := c.Alerts.Merge(ctx, a1, "~999999"); !errors.Is(err, thehive.ErrNotFound) {
+			t.Errorf("merge into a missing case: %v, want ErrNotFound", err)
+		}
+	})
 }
 
 // TestAlertBulkBothDialects updates and deletes alerts in bulk; a bulk
@@ -133,35 +130,32 @@ func TestAlertMergeBothDialects(t *testing.T) {
 // TheHive 3/4 (one request per alert) reports that alert alone.
 func TestAlertBulkBothDialects(t *testing.T) {
 	ctx := context.Background()
-	for _, d := range []thehive.Dialect{thehive.V1, thehive.V0} {
-		t.Run(d.String(), func(t *testing.T) {
-			srv, c := setup(t, d)
-			ids := []string{
-				srv.AddAlert(thehivetest.Alert{Type: "edr", Source: "s", SourceRef: "1", Title: "a", Description: "d"}),
-				srv.AddAlert(thehivetest.Alert{Type: "edr", Source: "s", SourceRef: "2", Title: "b", Description: "d"}),
+	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+		ids := []string{
+			srv.AddAlert(thehivetest.Alert{Type: "edr", Source: "s", SourceRef: "1", Title: "a", Description: "d"}),
+			srv.AddAlert(thehivetest.Alert{Type: "edr", Source: "s", SourceRef: "2", Title: "b", Description: "d"}),
+		}
+		if err := c.Alerts.UpdateMany(ctx, ids, &thehive.AlertUpdate{Tags: []string{"bulk"}}); err != nil {
+			t.Fatal(err)
+		}
+		for a, err := range c.Alerts.All(ctx, nil) {
+			if err != nil || !slices.Equal(a.Tags, []string{"bulk"}) {
+				t.Errorf("alert %s: tags %v, %v", a.ID, a.Tags, err)
 			}
-			if err := c.Alerts.UpdateMany(ctx, ids, &thehive.AlertUpdate{Tags: []string{"bulk"}}); err != nil {
-				t.Fatal(err)
-			}
-			for a, err := range c.Alerts.All(ctx, nil) {
-				if err != nil || !slices.Equal(a.Tags, []string{"bulk"}) {
-					t.Errorf("alert %s: tags %v, %v", a.ID, a.Tags, err)
-				}
-			}
-			err := c.Alerts.UpdateMany(ctx, []string{ids[0], "~404"}, &thehive.AlertUpdate{Tags: []string{"again"}})
-			if !errors.Is(err, thehive.ErrNotFound) {
-				t.Errorf("update with a missing id: %v, want ErrNotFound", err)
-			}
-			var be *thehive.BulkError
-			if isBulk := errors.As(err, &be); isBulk != (d == thehive.V0) {
-				t.Errorf("*BulkError = %v in dialect %v", isBulk, d)
-			}
-			if err := c.Alerts.DeleteMany(ctx, ids); err != nil {
-				t.Fatal(err)
-			}
-			if n := len(srv.Alerts()); n != 0 {
-				t.Errorf("%d alerts left after DeleteMany", n)
-			}
-		})
-	}
+		}
+		err := c.Alerts.UpdateMany(ctx, []string{ids[0], "~404"}, &thehive.AlertUpdate{Tags: []string{"again"}})
+		if !errors.Is(err, thehive.ErrNotFound) {
+			t.Errorf("update with a missing id: %v, want ErrNotFound", err)
+		}
+		var be *thehive.BulkError
+		if isBulk := errors.As(err, &be); isBulk != (c.Dialect() == thehive.V0) {
+			t.Errorf("*BulkError = %v in dialect %v", isBulk, c.Dialect())
+		}
+		if err := c.Alerts.DeleteMany(ctx, ids); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(srv.Alerts()); n != 0 {
+			t.Errorf("%d alerts left after DeleteMany", n)
+		}
+	})
 }

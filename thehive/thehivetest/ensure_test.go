@@ -16,8 +16,8 @@ import (
 // exactly one alert, and no call fails.
 func TestAlertEnsureSurvivesLostAnswers(t *testing.T) {
 	ctx := context.Background()
-	for _, d := range []thehive.Dialect{thehive.V1, thehive.V0} {
-		srv, c := setup(t, d)
+	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+		d := c.Dialect()
 		creates := thehivetest.Path(http.MethodPost, map[thehive.Dialect]string{thehive.V1: "/api/v1/alert", thehive.V0: "/api/alert"}[d])
 		faults := []func(){
 			func() {},
@@ -49,5 +49,5 @@ func TestAlertEnsureSurvivesLostAnswers(t *testing.T) {
 		if n != len(faults) {
 			t.Errorf("%v: %d alerts stored for %d keys", d, n, len(faults))
 		}
-	}
+	})
 }

@@ -66,57 +66,54 @@ func TestFileObservablesBothDialects(t *testing.T) {
 		_, _ = f.Write([]byte("inside " + name))
 	}
 	_ = zw.Close()
-	for _, d := range []thehive.Dialect{thehive.V1, thehive.V0} {
-		t.Run(d.String(), func(t *testing.T) {
-			srv, c := setup(t, d)
-			caseID := srv.AddCase(thehivetest.Case{Title: "Malware", Description: "d"})
-			res, err := c.Observables.CreateFile(ctx, caseID, &thehive.ObservableInput{Message: "sample"},
-				incidentkit.Upload{Reader: strings.NewReader("MZ\x90\x00payload"), FileName: "mal.exe"})
+	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+		caseID := srv.AddCase(thehivetest.Case{Title: "Malware", Description: "d"})
+		res, err := c.Observables.CreateFile(ctx, caseID, &thehive.ObservableInput{Message: "sample"},
+			incidentkit.Upload{Reader: strings.NewReader("MZ\x90\x00payload"), FileName: "mal.exe"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Observables.CreateFile(ctx, caseID, &thehive.ObservableInput{IsZip: true},
+			incidentkit.Upload{Reader: bytes.NewReader(zipped.Bytes()), FileName: "bundle.zip"}); err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for o, err := range c.Observables.All(ctx, caseID, nil) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.Observables.CreateFile(ctx, caseID, &thehive.ObservableInput{IsZip: true},
-				incidentkit.Upload{Reader: bytes.NewReader(zipped.Bytes()), FileName: "bundle.zip"}); err != nil {
-				t.Fatal(err)
-			}
-			var names []string
-			for o, err := range c.Observables.All(ctx, caseID, nil) {
-				if err != nil {
-					t.Fatal(err)
-				}
-				names = append(names, o.Attachment.Name)
-			}
-			slices.Sort(names)
-			if want := []string{"a.txt", "b.txt", "mal.exe"}; !slices.Equal(names, want) {
-				t.Errorf("file observables %v, want %v (the zip unpacked)", names, want)
-			}
-			var buf bytes.Buffer
-			if _, err := c.Observables.DownloadFile(ctx, res.Created[0], &buf, false, nil); err != nil || buf.String() != "MZ\x90\x00payload" {
-				t.Fatalf("download: %q, %v", buf.String(), err)
-			}
-			buf.Reset()
-			info, err := c.Observables.DownloadFile(ctx, res.Created[0], &buf, true, nil)
-			if err != nil || !strings.HasSuffix(info.Name, ".zip") {
-				t.Fatalf("zipped download: %+v, %v", info, err)
-			}
-			zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-			if err != nil || len(zr.File) != 1 {
-				t.Fatalf("zipped download is not a zip of one file: %v", err)
-			}
-			rc, _ := zr.File[0].Open()
-			inside, _ := io.ReadAll(rc)
-			if string(inside) != "MZ\x90\x00payload" {
-				t.Errorf("zip holds %q", inside)
-			}
+			names = append(names, o.Attachment.Name)
+		}
+		slices.Sort(names)
+		if want := []string{"a.txt", "b.txt", "mal.exe"}; !slices.Equal(names, want) {
+			t.Errorf("file observables %v, want %v (the zip unpacked)", names, want)
+		}
+		var buf bytes.Buffer
+		if _, err := c.Observables.DownloadFile(ctx, res.Created[0], &buf, false, nil); err != nil || buf.String() != "MZ\x90\x00payload" {
+			t.Fatalf("download: %q, %v", buf.String(), err)
+		}
+		buf.Reset()
+		info, err := c.Observables.DownloadFile(ctx, res.Created[0], &buf, true, nil)
+		if err != nil || !strings.HasSuffix(info.Name, ".zip") {
+			t.Fatalf("zipped download: %+v, %v", info, err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil || len(zr.File) != 1 {
+			t.Fatalf("zipped download is not a zip of one file: %v", err)
+		}
+		rc, _ := zr.File[0].Open()
+		inside, _ := io.ReadAll(rc)
+		if string(inside) != "MZ\x90\x00payload" {
+			t.Errorf("zip holds %q", inside)
+		}
 
-			task, err := c.Tasks.Create(ctx, caseID, &thehive.TaskInput{Title: "Analyse"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := c.Tasks.AddLogFile(ctx, task.ID, &thehive.LogInput{Message: "strings output"},
-				incidentkit.Upload{Reader: strings.NewReader("http://evil.test"), FileName: "strings.txt"}); err != nil {
-				t.Fatal(err)
-			}
-		})
-	}
+		task, err := c.Tasks.Create(ctx, caseID, &thehive.TaskInput{Title: "Analyse"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Tasks.AddLogFile(ctx, task.ID, &thehive.LogInput{Message: "strings output"},
+			incidentkit.Upload{Reader: strings.NewReader("http://evil.test"), FileName: "strings.txt"}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -18,12 +18,7 @@ import (
 func TestCaseHistory(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	srv := thehivetest.New(thehivetest.WithClock(func() time.Time { return now }))
-	t.Cleanup(srv.Close)
-	c, err := thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, c := setup(t, thehive.V1, thehivetest.WithClock(func() time.Time { return now }))
 	cs, err := c.Cases.Create(ctx, &thehive.CaseInput{Title: "ransomware", Description: "files encrypted", Severity: thehive.SeverityCritical})
 	if err != nil {
 		t.Fatal(err)
@@ -54,11 +49,7 @@ func TestCaseHistory(t *testing.T) {
 		t.Errorf("replayed %+v", ins)
 	}
 
-	v0, err := thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey), thehive.WithDialect(thehive.V0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := v0.Cases.History(ctx, cs.ID); !errors.Is(err, thehive.ErrUnsupported) {
+	if _, err := client(t, srv, thehive.V0).Cases.History(ctx, cs.ID); !errors.Is(err, thehive.ErrUnsupported) {
 		t.Errorf("v0: %v, want ErrUnsupported", err)
 	}
 }
