@@ -2,6 +2,10 @@ package thehivetest
 
 import "net/http"
 
+// seedUser is the login that objects seeded through the Add methods are
+// created by.
+const seedUser = "seed@thehive.local"
+
 // Case is a case to seed with AddCase.
 type Case struct {
 	// Title and Description are required.
@@ -77,13 +81,7 @@ func (s *Server) AddCase(c Case) string {
 	if c.CustomFields != nil {
 		in["customFields"] = c.CustomFields
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.createCase(in, false, "seed@thehive.local")
-	if a.status != http.StatusCreated {
-		panic("thehivetest: AddCase: invalid case: " + a.message)
-	}
-	return a.body.(map[string]any)["_id"].(string)
+	return s.seed("AddCase", "case", in, s.createCase)
 }
 
 // AddAlert stores an alert with its observables and returns its id.
@@ -98,11 +96,17 @@ func (s *Server) AddAlert(al Alert) string {
 		obs = append(obs, o.input())
 	}
 	in["observables"] = obs
+	return s.seed("AddAlert", "alert", in, s.createAlert)
+}
+
+// seed stores the object in with create, as the seeding user, and returns
+// its id. It panics, naming call, when in is not a valid what.
+func (s *Server) seed(call, what string, in map[string]any, create func(in map[string]any, v0 bool, user string) answer) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.createAlert(in, false, "seed@thehive.local")
+	a := create(in, false, seedUser)
 	if a.status != http.StatusCreated {
-		panic("thehivetest: AddAlert: invalid alert: " + a.message)
+		panic("thehivetest: " + call + ": invalid " + what + ": " + a.message)
 	}
 	return a.body.(map[string]any)["_id"].(string)
 }
@@ -112,7 +116,7 @@ func (s *Server) AddAlert(al Alert) string {
 func (s *Server) AddObservable(caseID string, o Observable) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.createObservables("__case", caseID, o.input(), nil, false, "seed@thehive.local")
+	a := s.createObservables("__case", caseID, o.input(), nil, false, seedUser)
 	list, ok := a.body.([]any)
 	if !ok || len(list) == 0 {
 		msg := a.message
