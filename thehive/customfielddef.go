@@ -183,11 +183,11 @@ func (s *CustomFieldService) Create(ctx context.Context, in *CustomFieldDefiniti
 		return &CustomFieldDefinition{ID: id, Name: in.Name, DisplayName: in.DisplayName, Description: in.Description,
 			Type: in.Type, Mandatory: in.Mandatory, Options: in.Options, Raw: raw}, nil
 	}
-	var w customFieldWire
-	if err := json.Unmarshal(raw, &w); err != nil {
+	d, err := decodeDefinition(raw)
+	if err != nil {
 		return nil, &incidentkit.BodyError{Service: "thehive", Method: http.MethodPost, URL: r.Path, StatusCode: http.StatusCreated, Err: err}
 	}
-	return w.definition(raw), nil
+	return d, nil
 }
 
 // decodeDefinitions reads a list of definitions: an array, or TheHive 3's
@@ -200,11 +200,10 @@ func decodeDefinitions(raw json.RawMessage, listForm bool) ([]*CustomFieldDefini
 			return nil, err
 		}
 		for id, item := range items {
-			var w customFieldWire
-			if err := json.Unmarshal(item, &w); err != nil {
+			d, err := decodeDefinition(item)
+			if err != nil {
 				return nil, err
 			}
-			d := w.definition(item)
 			d.ID = id
 			out = append(out, d)
 		}
@@ -214,13 +213,23 @@ func decodeDefinitions(raw json.RawMessage, listForm bool) ([]*CustomFieldDefini
 			return nil, err
 		}
 		for _, item := range items {
-			var w customFieldWire
-			if err := json.Unmarshal(item, &w); err != nil {
+			d, err := decodeDefinition(item)
+			if err != nil {
 				return nil, err
 			}
-			out = append(out, w.definition(item))
+			out = append(out, d)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// decodeDefinition decodes one definition from any version; item is its
+// Raw.
+func decodeDefinition(item json.RawMessage) (*CustomFieldDefinition, error) {
+	var w customFieldWire
+	if err := json.Unmarshal(item, &w); err != nil {
+		return nil, err
+	}
+	return w.definition(item), nil
 }
