@@ -157,21 +157,19 @@ type dialectSpec struct {
 
 // v1Spec is TheHive 5's /api/v1.
 var v1Spec = &dialectSpec{
-	dialect:          V1,
-	label:            "TheHive 5 (dialect V1)",
-	caseCreate:       "/api/v1/case",
-	caseItem:         "/api/v1/case/{}",
-	taskCreate:       "/api/v1/case/{}/task",
-	taskItem:         "/api/v1/task/{}",
-	taskLog:          "/api/v1/task/{}/log",
-	taskDelete:       "/api/v1/task/{}",
-	logItem:          "/api/v1/log/{}",
-	observableCreate: "/api/v1/case/{}/observable",
-	observableItem:   "/api/v1/observable/{}",
-	caseLinks:        "/api/v1/case/{}/links",
-	alertObservables: func(id string) listing {
-		return listing{what: "listing alert observables", steps: []map[string]any{{"_name": "getAlert", "idOrName": id}, {"_name": "observables"}}}
-	},
+	dialect:            V1,
+	label:              "TheHive 5 (dialect V1)",
+	caseCreate:         "/api/v1/case",
+	caseItem:           "/api/v1/case/{}",
+	taskCreate:         "/api/v1/case/{}/task",
+	taskItem:           "/api/v1/task/{}",
+	taskLog:            "/api/v1/task/{}/log",
+	taskDelete:         "/api/v1/task/{}",
+	logItem:            "/api/v1/log/{}",
+	observableCreate:   "/api/v1/case/{}/observable",
+	observableItem:     "/api/v1/observable/{}",
+	caseLinks:          "/api/v1/case/{}/links",
+	alertObservables:   childrenOf("listing alert observables", "getAlert", "observables"),
 	cortex:             "/api/v1/connector/cortex",
 	caseAttach:         "/api/v1/case/{}/attachments",
 	alertAttach:        "/api/v1/alert/{}/attachments",
@@ -182,70 +180,50 @@ var v1Spec = &dialectSpec{
 	attachDownload:     "/api/v1/attachment/{}/download",
 	observableDownload: "/api/v1/observable/{}/attachment/{}/download",
 	logFilePart:        "attachments",
-	caseAttachments: func(id string) listing {
-		return listing{what: "listing attachments", steps: caseSteps(id, "attachments")}
-	},
-	alertAttachments: func(id string) listing {
-		return listing{what: "listing attachments", steps: []map[string]any{{"_name": "getAlert", "idOrName": id}, {"_name": "attachments"}}}
-	},
-	logAttachments: func(id string) listing {
-		return listing{what: "listing attachments", steps: []map[string]any{{"_name": "getLog", "idOrName": id}, {"_name": "attachments"}}}
-	},
-	caseProcedure:  "/api/v1/case/{}/procedure",
-	alertProcedure: "/api/v1/alert/{}/procedure",
-	procedureItem:  "/api/v1/procedure/{}",
-	casePage:       "/api/v1/case/{}/page",
-	pageItem:       "/api/v1/case/{}/page/{}",
-	procedures: func(id string) listing {
-		return listing{what: "listing procedures", steps: caseSteps(id, "procedures")}
-	},
-	alertProcedures: func(id string) listing {
-		return listing{what: "listing procedures", steps: []map[string]any{{"_name": "getAlert", "idOrName": id}, {"_name": "procedures"}}}
-	},
-	pages: func(id string) listing {
-		return listing{what: "listing case pages", steps: caseSteps(id, "pages")}
-	},
-	caseMerge:         "/api/v1/case/_merge/",
-	caseBulk:          "/api/v1/case/_bulk",
-	templateCreate:    "/api/v1/caseTemplate",
-	templateItem:      "/api/v1/caseTemplate/{}",
-	templates:         listing{what: "listing case templates", steps: []map[string]any{{"_name": "listCaseTemplate"}}},
-	customFieldList:   "/api/v1/customField",
-	customFieldCreate: "/api/v1/customField",
-	alertCreate:       "/api/v1/alert",
-	alertItem:         "/api/v1/alert/{}",
-	alertPromote:      "/api/v1/alert/{}/case",
-	alertObservable:   "/api/v1/alert/{}/observable",
-	commentCreate:     "/api/v1/case/{}/comment",
-	alertFollow:       "/api/v1/alert/{}/follow",
-	alertUnfollow:     "/api/v1/alert/{}/unfollow",
-	alertMerge:        "/api/v1/alert/{}/merge/{}",
-	alertImport:       "/api/v1/alert/{}/import/{}",
-	alertMergeBulk:    "/api/v1/alert/merge/_bulk",
-	alertUpdateBulk:   "/api/v1/alert/_bulk",
-	alertDeleteBulk:   "/api/v1/alert/delete/_bulk",
-	alertStatusSet:    true,
-	promoteOverrides:  true,
+	caseAttachments:    childrenOf("listing attachments", "getCase", "attachments"),
+	alertAttachments:   childrenOf("listing attachments", "getAlert", "attachments"),
+	logAttachments:     childrenOf("listing attachments", "getLog", "attachments"),
+	caseProcedure:      "/api/v1/case/{}/procedure",
+	alertProcedure:     "/api/v1/alert/{}/procedure",
+	procedureItem:      "/api/v1/procedure/{}",
+	casePage:           "/api/v1/case/{}/page",
+	pageItem:           "/api/v1/case/{}/page/{}",
+	procedures:         childrenOf("listing procedures", "getCase", "procedures"),
+	alertProcedures:    childrenOf("listing procedures", "getAlert", "procedures"),
+	pages:              childrenOf("listing case pages", "getCase", "pages"),
+	caseMerge:          "/api/v1/case/_merge/",
+	caseBulk:           "/api/v1/case/_bulk",
+	templateCreate:     "/api/v1/caseTemplate",
+	templateItem:       "/api/v1/caseTemplate/{}",
+	templates:          listing{what: "listing case templates", steps: []map[string]any{{"_name": "listCaseTemplate"}}},
+	customFieldList:    "/api/v1/customField",
+	customFieldCreate:  "/api/v1/customField",
+	alertCreate:        "/api/v1/alert",
+	alertItem:          "/api/v1/alert/{}",
+	alertPromote:       "/api/v1/alert/{}/case",
+	alertObservable:    "/api/v1/alert/{}/observable",
+	commentCreate:      "/api/v1/case/{}/comment",
+	alertFollow:        "/api/v1/alert/{}/follow",
+	alertUnfollow:      "/api/v1/alert/{}/unfollow",
+	alertMerge:         "/api/v1/alert/{}/merge/{}",
+	alertImport:        "/api/v1/alert/{}/import/{}",
+	alertMergeBulk:     "/api/v1/alert/merge/_bulk",
+	alertUpdateBulk:    "/api/v1/alert/_bulk",
+	alertDeleteBulk:    "/api/v1/alert/delete/_bulk",
+	alertStatusSet:     true,
+	promoteOverrides:   true,
 
 	alertObservablesKey: "observables",
 	alertObservableData: "array",
 
-	cases:  listing{what: "listing cases", steps: []map[string]any{{"_name": "listCase"}}},
-	alerts: listing{what: "listing alerts", steps: []map[string]any{{"_name": "listAlert"}}},
-	tasks: func(id string) listing {
-		return listing{what: "listing tasks", steps: caseSteps(id, "tasks")}
-	},
-	observables: func(id string) listing {
-		return listing{what: "listing observables", steps: caseSteps(id, "observables")}
-	},
-	comments: func(id string) listing {
-		return listing{what: "listing comments", steps: caseSteps(id, "comments")}
-	},
-	logs: func(id string) listing {
-		return listing{what: "listing task logs", steps: []map[string]any{{"_name": "getTask", "idOrName": id}, {"_name": "logs"}}}
-	},
-	allLogs: listing{what: "finding a task log", steps: []map[string]any{{"_name": "listLog"}}},
-	search:  queryAPI{},
+	cases:       listing{what: "listing cases", steps: []map[string]any{{"_name": "listCase"}}},
+	alerts:      listing{what: "listing alerts", steps: []map[string]any{{"_name": "listAlert"}}},
+	tasks:       childrenOf("listing tasks", "getCase", "tasks"),
+	observables: childrenOf("listing observables", "getCase", "observables"),
+	comments:    childrenOf("listing comments", "getCase", "comments"),
+	logs:        childrenOf("listing task logs", "getTask", "logs"),
+	allLogs:     listing{what: "finding a task log", steps: []map[string]any{{"_name": "listLog"}}},
+	search:      queryAPI{},
 
 	ownerField:        "assignee",
 	createOwnerField:  "assignee",
@@ -277,12 +255,12 @@ var v0Spec = &dialectSpec{
 	logItem:          "/api/case/task/log/{}",
 	observableCreate: "/api/case/{}/artifact",
 	observableItem:   "/api/case/artifact/{}",
-	procedures:       func(string) listing { return listing{what: "listing procedures"} },
+	procedures:       unlisted("listing procedures"),
 	caseLinks:        "/api/case/{}/links",
 	cortex:           "/api/connector/cortex",
-	caseAttachments:  func(string) listing { return listing{what: "listing attachments"} },
-	alertAttachments: func(string) listing { return listing{what: "listing attachments"} },
-	logAttachments:   func(string) listing { return listing{what: "listing attachments"} },
+	caseAttachments:  unlisted("listing attachments"),
+	alertAttachments: unlisted("listing attachments"),
+	logAttachments:   unlisted("listing attachments"),
 	logFilePart:      "attachment",
 	// The datastore (AttachmentCtrl) serves a stored file by its id and
 	// the name to give it, plain or in a zip protected by the server's
@@ -290,8 +268,8 @@ var v0Spec = &dialectSpec{
 	observableDownload:    "/api/datastore/{}",
 	observableDownloadZip: "/api/datastorezip/{}",
 	datastoreDownload:     true,
-	alertProcedures:       func(string) listing { return listing{what: "listing procedures"} },
-	pages:                 func(string) listing { return listing{what: "listing case pages"} },
+	alertProcedures:       unlisted("listing procedures"),
+	pages:                 unlisted("listing case pages"),
 	caseMerge:             "/api/case/{}/_merge/{}",
 	caseMergePair:         true,
 	caseBulk:              "/api/case/_bulk",
@@ -321,20 +299,14 @@ var v0Spec = &dialectSpec{
 	alertObservablesKey: "artifacts",
 	alertObservableData: "string",
 
-	cases:  listing{what: "listing cases", path: "/api/case/_search"},
-	alerts: listing{what: "listing alerts", path: "/api/alert/_search"},
-	tasks: func(id string) listing {
-		return listing{what: "listing tasks", path: "/api/case/task/_search", parent: filter.ParentID("case", id)}
-	},
-	observables: func(id string) listing {
-		return listing{what: "listing observables", path: "/api/case/artifact/_search", parent: filter.ParentID("case", id)}
-	},
-	comments: func(string) listing { return listing{what: "listing comments"} },
+	cases:       listing{what: "listing cases", path: "/api/case/_search"},
+	alerts:      listing{what: "listing alerts", path: "/api/alert/_search"},
+	tasks:       searchOf("listing tasks", "/api/case/task/_search", "case"),
+	observables: searchOf("listing observables", "/api/case/artifact/_search", "case"),
+	comments:    unlisted("listing comments"),
 	// TheHive 4 routes only this search for logs (ctl/v0/Router.scala);
 	// TheHive 3 has it beside per-task routes.
-	logs: func(id string) listing {
-		return listing{what: "listing task logs", path: "/api/case/task/log/_search", parent: filter.ParentID("case_task", id)}
-	},
+	logs:    searchOf("listing task logs", "/api/case/task/log/_search", "case_task"),
 	allLogs: listing{what: "finding a task log", path: "/api/case/task/log/_search"},
 	search:  searchAPI{},
 
@@ -380,9 +352,28 @@ func specFor(d Dialect) *dialectSpec {
 	return nil
 }
 
-// caseSteps selects the children of one case in a V1 query.
-func caseSteps(caseID, children string) []map[string]any {
-	return []map[string]any{{"_name": "getCase", "idOrName": caseID}, {"_name": children}}
+// childrenOf returns the V1 listing of the children of one object: the
+// query step get (getCase, getAlert, ...) selects the object by id, the
+// step children its children. what names the call in errors.
+func childrenOf(what, get, children string) func(id string) listing {
+	return func(id string) listing {
+		return listing{what: what, steps: []map[string]any{{"_name": get, "idOrName": id}, {"_name": children}}}
+	}
+}
+
+// searchOf returns the V0 listing of the children of one object: the
+// _search at path for the objects whose parent, of the type parent, has
+// the id. what names the call in errors.
+func searchOf(what, path, parent string) func(id string) listing {
+	return func(id string) listing {
+		return listing{what: what, path: path, parent: filter.ParentID(parent, id)}
+	}
+}
+
+// unlisted returns the listing of children the dialect cannot list; what
+// names the call in the error saying so.
+func unlisted(what string) func(id string) listing {
+	return func(string) listing { return listing{what: what} }
 }
 
 // endpoint returns the endpoint p, or an error matching ErrUnsupported
