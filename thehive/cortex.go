@@ -108,13 +108,11 @@ func (j *Job) ReportError() string {
 // id where TheHive 4 sends only that.
 type jobWire struct {
 	Job
-	LegacyID string `json:"id"`
+	v0ID
 }
 
 func (w *jobWire) record(sp *dialectSpec, raw json.RawMessage) *Job {
-	if w.ID == "" {
-		w.ID = w.LegacyID
-	}
+	w.fold(&w.ID)
 	w.finish(sp, raw)
 	return &w.Job
 }
@@ -149,13 +147,11 @@ type Action struct {
 // or missing.
 type actionWire struct {
 	Action
-	LegacyID string `json:"id"`
+	v0ID
 }
 
 func (w *actionWire) record(sp *dialectSpec, raw json.RawMessage) *Action {
-	if w.ID == "" {
-		w.ID = w.LegacyID
-	}
+	w.fold(&w.ID)
 	w.finish(sp, raw)
 	return &w.Action
 }

@@ -61,3 +61,16 @@ func (l *v0Record) fold(r *Record) {
 		r.UpdatedAt = l.LegacyUpdatedAt
 	}
 }
+
+// v0ID holds the id TheHive 3/4 send as id, for objects that carry no
+// other field of Record.
+type v0ID struct {
+	LegacyID string `json:"id"`
+}
+
+// fold copies the old id into id where id is empty.
+func (l *v0ID) fold(id *string) {
+	if *id == "" {
+		*id = l.LegacyID
+	}
+}
