@@ -25,11 +25,6 @@ type Attachment struct {
 }
 
 // attachmentWire decodes an attachment (the same in both dialects).
-type attachmentWire struct{ Attachment }
-
-func (w *attachmentWire) record(sp *dialectSpec, raw json.RawMessage) *Attachment {
-	w.finish(sp, raw)
-	return &w.Attachment
-}
+type attachmentWire = asIs[Attachment, *Attachment]
 
 func (a *Attachment) finish(_ *dialectSpec, raw json.RawMessage) { a.Raw = raw }

@@ -30,12 +30,7 @@ type Comment struct {
 
 // commentWire decodes a comment from TheHive 3/4 (which has none; it
 // completes the decoding forms).
-type commentWire struct{ Comment }
-
-func (w *commentWire) record(sp *dialectSpec, raw json.RawMessage) *Comment {
-	w.finish(sp, raw)
-	return &w.Comment
-}
+type commentWire = asIs[Comment, *Comment]
 
 func (c *Comment) finish(_ *dialectSpec, raw json.RawMessage) { c.Raw = raw }
 

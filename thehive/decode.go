@@ -23,6 +23,18 @@ type wireOf[T, W any] interface {
 	record(sp *dialectSpec, raw json.RawMessage) *T
 }
 
+// asIs is the decoding form W of a record type T that TheHive 3/4 name no
+// differently, or do not have: it decodes as T does.
+type asIs[T any, PT recordOf[T]] struct{ rec T }
+
+// UnmarshalJSON decodes b into the record.
+func (w *asIs[T, PT]) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, &w.rec) }
+
+func (w *asIs[T, PT]) record(sp *dialectSpec, raw json.RawMessage) *T {
+	PT(&w.rec).finish(sp, raw)
+	return &w.rec
+}
+
 // decoder returns how the dialect of sp turns one decoded element into a
 // record: TheHive 3/4 answers decode through W, TheHive 5 answers straight
 // into T (one level of embedding less for encoding/json to walk).

@@ -25,12 +25,7 @@ type Page struct {
 }
 
 // pageWire decodes a page (TheHive 5 only has case pages).
-type pageWire struct{ Page }
-
-func (w *pageWire) record(sp *dialectSpec, raw json.RawMessage) *Page {
-	w.finish(sp, raw)
-	return &w.Page
-}
+type pageWire = asIs[Page, *Page]
 
 func (p *Page) finish(_ *dialectSpec, raw json.RawMessage) { p.Raw = raw }
 

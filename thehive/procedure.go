@@ -26,12 +26,7 @@ type Procedure struct {
 }
 
 // procedureWire decodes a procedure (TheHive 5 only has them).
-type procedureWire struct{ Procedure }
-
-func (w *procedureWire) record(sp *dialectSpec, raw json.RawMessage) *Procedure {
-	w.finish(sp, raw)
-	return &w.Procedure
-}
+type procedureWire = asIs[Procedure, *Procedure]
 
 func (p *Procedure) finish(_ *dialectSpec, raw json.RawMessage) { p.Raw = raw }
 
