@@ -94,9 +94,7 @@ func TestAlertLifecycleShapes(t *testing.T) {
 			return errOf(c.Alerts.Promote(ctx, "AV5", &CaseInput{Template: "phishing"}))
 		}, answer: `{"id":"AC9"}`, status: 201, method: "POST", path: "/api/alert/AV5/createCase", body: `{"caseTemplate":"phishing"}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestAlertDeleteForcesOnTheHive3 checks that a V0 delete asks for a hard

@@ -180,9 +180,7 @@ func TestAttachmentShapes(t *testing.T) {
 		}, answer: `[{"_id":"~8"}]`, status: 201, method: "POST", path: "/api/v1/case/~1/observable",
 			body: `{"dataType":"file","attachment":{"id":"e3b0","name":"invoice.pdf","contentType":"application/pdf"},"message":"from the mail"}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestAttachmentRejected checks what fails before anything is sent.

@@ -83,9 +83,7 @@ func TestCaseExtrasShapes(t *testing.T) {
 		}, answer: `{"id":"~8","reference":"hits","name":"Hits","type":"integer"}`, status: 201, method: "POST", path: "/api/customField",
 			body: `{"reference":"hits","name":"Hits","description":"","type":"integer","mandatory":false}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestCaseExtrasRejected checks what fails before anything is sent.

@@ -40,9 +40,7 @@ func TestCortexShapes(t *testing.T) {
 		{name: "actions v0", dialect: V0, call: func(c *Client) error { return errOf(c.Cortex.Actions(ctx, EntityCase, "AC1")) },
 			answer: `[]`, status: 200, method: "GET", path: "/api/connector/cortex/action/case/AC1"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestCortexJobDecoding reads a job's id from _id, or from id where

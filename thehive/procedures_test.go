@@ -46,9 +46,7 @@ func TestProcedurePageShapes(t *testing.T) {
 			answer: `[]`, status: 200, method: "POST", path: "/api/v1/query",
 			body: `{"query":[{"_name":"getCase","idOrName":"~1"},{"_name":"pages"},{"_name":"page","from":0,"to":100,"extraData":["total"]}]}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestProcedurePageRejected checks what fails before anything is sent:

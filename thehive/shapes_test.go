@@ -139,9 +139,7 @@ func TestRequestShapes(t *testing.T) {
 		{name: "comment", dialect: V1, call: func(c *Client) error { return errOf(c.Comments.Create(ctx, "~1", &CommentInput{Message: "hello <b>"})) },
 			answer: `{"_id":"~8","message":"hello <b>"}`, status: 201, method: "POST", path: "/api/v1/case/~1/comment", body: `{"message":"hello <b>"}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestCaseChildListings pins how List selects the children of a case in
@@ -193,6 +191,14 @@ type shapeCase struct {
 	method string
 	path   string
 	body   string
+}
+
+// checkShapes runs checkShape on each of tests, as a subtest named for it.
+func checkShapes(t *testing.T, tests []shapeCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
+	}
 }
 
 // checkShape makes the call of tt with the organisation "acme" and checks

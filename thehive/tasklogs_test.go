@@ -67,9 +67,7 @@ func TestTaskLogShapes(t *testing.T) {
 			body: `{"query":[{"_name":"listAlert"},{"_name":"filter","_eq":{"_field":"status","_value":"New"}},
 			{"_name":"sort","_fields":[{"_createdAt":"desc"}]},{"_name":"page","from":0,"to":5,"extraData":["similarCases","total"]}]}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkShape(t, tt) })
-	}
+	checkShapes(t, tests)
 }
 
 // TestTaskLogRejected checks what fails before anything is sent.
