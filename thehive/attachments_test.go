@@ -5,39 +5,12 @@ import (
 	"context"
 	"errors"
 	"io"
-	"mime"
-	"mime/multipart"
 	"strings"
 	"testing"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/testkit"
 )
-
-// part is one part of a recorded multipart request.
-type part struct{ name, fileName, body string }
-
-// partsOf returns the parts of a recorded multipart request, in order.
-func partsOf(t *testing.T, r testkit.Request) []part {
-	t.Helper()
-	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil || mt != "multipart/form-data" {
-		t.Fatalf("content type %q", r.Header.Get("Content-Type"))
-	}
-	mr := multipart.NewReader(strings.NewReader(r.Body), params["boundary"])
-	var out []part
-	for {
-		p, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(p)
-		out = append(out, part{name: p.FormName(), fileName: p.FileName(), body: string(b)})
-	}
-}
 
 // TestAttachmentUploads checks the multipart requests of attachment
 // uploads and of a task log with a file: TheHive 5 takes the file part
@@ -54,7 +27,7 @@ func TestAttachmentUploads(t *testing.T) {
 		call      func(c *Client) error
 		answer    string
 		path      string
-		wantParts []part
+		wantParts []testkit.Part
 	}{
 		{name: "case", dialect: V1, call: func(c *Client) error {
 			a, err := c.Attachments.UploadToCase(ctx, "~1", file())
@@ -63,20 +36,20 @@ func TestAttachmentUploads(t *testing.T) {
 			}
 			return err
 		}, answer: `{"attachments":[{"_id":"~77","id":"e3b0","name":"evidence.zip","contentType":"application/zip","size":4}]}`,
-			path: "/api/v1/case/~1/attachments", wantParts: []part{{name: "attachments", fileName: "evidence.zip", body: "PK\x03\x04"}}},
+			path: "/api/v1/case/~1/attachments", wantParts: []testkit.Part{{Name: "attachments", FileName: "evidence.zip", Data: "PK\x03\x04"}}},
 		{name: "alert", dialect: V1, call: func(c *Client) error { return errOf(c.Attachments.UploadToAlert(ctx, "~2", file())) },
 			answer: `{"attachments":[{"_id":"~78","id":"e3b0","name":"evidence.zip"}]}`,
-			path:   "/api/v1/alert/~2/attachments", wantParts: []part{{name: "attachments", fileName: "evidence.zip", body: "PK\x03\x04"}}},
+			path:   "/api/v1/alert/~2/attachments", wantParts: []testkit.Part{{Name: "attachments", FileName: "evidence.zip", Data: "PK\x03\x04"}}},
 		{name: "log", dialect: V1, call: func(c *Client) error { return c.Attachments.UploadToLog(ctx, "~3", file()) },
-			path: "/api/v1/log/~3/attachments", wantParts: []part{{name: "attachments", fileName: "evidence.zip", body: "PK\x03\x04"}}},
+			path: "/api/v1/log/~3/attachments", wantParts: []testkit.Part{{Name: "attachments", FileName: "evidence.zip", Data: "PK\x03\x04"}}},
 		{name: "log with file v1", dialect: V1, call: func(c *Client) error {
 			return errOf(c.Tasks.AddLogFile(ctx, "~4", &LogInput{Message: "captured"}, file()))
 		}, answer: `{"_id":"~9","message":"captured"}`, path: "/api/v1/task/~4/log",
-			wantParts: []part{{name: "_json", body: `{"message":"captured"}`}, {name: "attachments", fileName: "evidence.zip", body: "PK\x03\x04"}}},
+			wantParts: []testkit.Part{{Name: "_json", Data: `{"message":"captured"}`}, {Name: "attachments", FileName: "evidence.zip", Data: "PK\x03\x04"}}},
 		{name: "log with file v0", dialect: V0, call: func(c *Client) error {
 			return errOf(c.Tasks.AddLogFile(ctx, "AT4", &LogInput{Message: "captured"}, file()))
 		}, answer: `{"id":"AL9","message":"captured"}`, path: "/api/case/task/AT4/log",
-			wantParts: []part{{name: "_json", body: `{"message":"captured"}`}, {name: "attachment", fileName: "evidence.zip", body: "PK\x03\x04"}}},
+			wantParts: []testkit.Part{{Name: "_json", Data: `{"message":"captured"}`}, {Name: "attachment", FileName: "evidence.zip", Data: "PK\x03\x04"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,13 +66,13 @@ func TestAttachmentUploads(t *testing.T) {
 			if r.Method != "POST" || r.RawPath != tt.path {
 				t.Errorf("request %s %s, want POST %s", r.Method, r.RawPath, tt.path)
 			}
-			got := partsOf(t, r)
+			got := r.Parts(t)
 			if len(got) != len(tt.wantParts) {
 				t.Fatalf("parts %+v, want %+v", got, tt.wantParts)
 			}
-			for i := range got {
-				if got[i] != tt.wantParts[i] {
-					t.Errorf("part %d = %+v, want %+v", i, got[i], tt.wantParts[i])
+			for i, g := range got {
+				if w := tt.wantParts[i]; g.Name != w.Name || g.FileName != w.FileName || g.Data != w.Data {
+					t.Errorf("part %d = %+v, want %+v", i, g, w)
 				}
 			}
 		})
