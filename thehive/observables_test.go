@@ -5,9 +5,8 @@ import (
 	"context"
 	"errors"
 	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,40 +57,6 @@ func TestObservableAnswerShapes(t *testing.T) {
 	}
 }
 
-// parseMultipart returns the _json field and the attachment part of a
-// recorded multipart request.
-func parseMultipart(t *testing.T, r testkit.Request) (string, string, string, string) {
-	t.Helper()
-	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil || mt != "multipart/form-data" {
-		t.Fatalf("content type %q", r.Header.Get("Content-Type"))
-	}
-	mr := multipart.NewReader(strings.NewReader(r.Body), params["boundary"])
-	var js, name, ctype, data string
-	var order []string
-	for {
-		p, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(p)
-		order = append(order, p.FormName())
-		switch p.FormName() {
-		case "_json":
-			js = string(b)
-		case "attachment":
-			name, ctype, data = p.FileName(), p.Header.Get("Content-Type"), string(b)
-		}
-	}
-	if strings.Join(order, ",") != "_json,attachment" {
-		t.Errorf("parts = %v", order)
-	}
-	return js, name, ctype, data
-}
-
 func TestFileObservable(t *testing.T) {
 	for _, tt := range []struct {
 		d    Dialect
@@ -118,10 +83,14 @@ func TestFileObservable(t *testing.T) {
 		if r.Method != "POST" || r.RawPath != tt.path {
 			t.Errorf("request %s %s", r.Method, r.RawPath)
 		}
-		js, name, ctype, data := parseMultipart(t, r)
-		testkit.JSONEqual(t, js, `{"dataType":"file","message":"sample","tlp":`+tt.tlp+`,"ioc":false}`)
-		if name != "mal.exe" || ctype != "application/octet-stream" || data != "MZ..." {
-			t.Errorf("file part %q %q %q", name, ctype, data)
+		parts := r.Parts(t)
+		if names := testkit.Names(parts); !slices.Equal(names, []string{"_json", "attachment"}) {
+			t.Fatalf("parts = %v", names)
+		}
+		testkit.JSONEqual(t, parts[0].Data, `{"dataType":"file","message":"sample","tlp":`+tt.tlp+`,"ioc":false}`)
+		file := parts[1]
+		if ctype := file.Header.Get("Content-Type"); file.FileName != "mal.exe" || ctype != "application/octet-stream" || file.Data != "MZ..." {
+			t.Errorf("file part %q %q %q", file.FileName, ctype, file.Data)
 		}
 	}
 }
