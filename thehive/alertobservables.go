@@ -49,16 +49,5 @@ func (s *AlertService) AllObservables(ctx context.Context, alertID string, opts 
 	if s.c.sp.alertObservables != nil {
 		return all[Observable, observableWire](ctx, s.c, childListing(s.c.sp.alertObservables, "alert id", alertID), opts)
 	}
-	return func(yield func(*Observable, error) bool) {
-		p, err := s.ListObservables(ctx, alertID, opts)
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		for _, o := range p.Items {
-			if !yield(o, nil) {
-				return
-			}
-		}
-	}
+	return onePage(func() (*incidentkit.Page[*Observable], error) { return s.ListObservables(ctx, alertID, opts) })
 }

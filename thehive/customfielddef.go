@@ -147,18 +147,7 @@ func (s *CustomFieldService) List(ctx context.Context) (*incidentkit.Page[*Custo
 
 // All returns a lazy sequence of every custom field definition.
 func (s *CustomFieldService) All(ctx context.Context) iter.Seq2[*CustomFieldDefinition, error] {
-	return func(yield func(*CustomFieldDefinition, error) bool) {
-		p, err := s.List(ctx)
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		for _, d := range p.Items {
-			if !yield(d, nil) {
-				return
-			}
-		}
-	}
+	return onePage(func() (*incidentkit.Page[*CustomFieldDefinition], error) { return s.List(ctx) })
 }
 
 // Create creates a custom field definition and returns it. It is sent

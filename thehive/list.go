@@ -282,6 +282,24 @@ func all[T, W any, PT recordOf[T], PW wireOf[T, W]](ctx context.Context, c *Clie
 	}
 }
 
+// onePage returns a lazy sequence of the items of the one page list
+// returns, for collections TheHive answers whole. Nothing is sent until it
+// is ranged; an error is yielded once and ends it.
+func onePage[T any](list func() (*incidentkit.Page[*T], error)) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		p, err := list()
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		for _, t := range p.Items {
+			if !yield(t, nil) {
+				return
+			}
+		}
+	}
+}
+
 // recordKeys identifies each record by its id for paging, which drops a
 // record met twice (offset ranges over a result that changes) and notices
 // a server that answers the same range whatever it is asked.
