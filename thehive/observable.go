@@ -98,6 +98,12 @@ func (in *ObservableInput) put(sp *dialectSpec, b map[string]any) error {
 	return in.fields(sp, b, false)
 }
 
+// putUpload checks in and writes the _json part of a file observable
+// for the dialect of sp to b.
+func (in *ObservableInput) putUpload(sp *dialectSpec, b map[string]any) error {
+	return in.fields(sp, b, true)
+}
+
 // fields checks in and writes its fields for the dialect of sp to b; file
 // is true for the _json part of a file observable, whose data comes from
 // the attachment.

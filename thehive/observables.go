@@ -1,12 +1,9 @@
 package thehive
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
-	"strings"
 
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/transport"
@@ -53,27 +50,10 @@ func (s *ObservableService) add(ctx context.Context, rt route, in *ObservableInp
 // upload: the observable's fields in the part "_json", the file in
 // "attachment".
 func (s *ObservableService) addFile(ctx context.Context, rt route, in *ObservableInput, file incidentkit.Upload) (*ObservableResult, error) {
-	r, err := s.c.request(http.MethodPost, rt, transport.ReplayUnsafe)
+	r, err := writeFile(s.c, rt, "observable input", in, (*ObservableInput).putUpload, "attachment", file)
 	if err != nil {
 		return nil, err
 	}
-	if in == nil {
-		return nil, inputErr("observable input", "is nil")
-	}
-	if strings.TrimSpace(file.FileName) == "" {
-		return nil, inputErr("file name", "is empty")
-	}
-	body := map[string]any{}
-	if err := in.fields(s.c.sp, body, true); err != nil {
-		return nil, err
-	}
-	var js bytes.Buffer
-	enc := json.NewEncoder(&js)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(body); err != nil {
-		return nil, err
-	}
-	r.Body = transport.MultipartBody([]transport.FormField{{Name: "_json", Value: strings.TrimSpace(js.String())}}, "attachment", file)
 	return s.send(ctx, r)
 }
 

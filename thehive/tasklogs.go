@@ -2,10 +2,7 @@ package thehive
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
-	"net/http"
-	"strings"
 	"time"
 
 	"github.com/incidentkit/incidentkit"
@@ -98,24 +95,10 @@ func (u *LogUpdate) put(sp *dialectSpec, b map[string]any) error {
 // "attachments" (TheHive 5) or "attachment" (TheHive 3/4). It is sent
 // once; the file streams from its source. A nil in is an input error.
 func (s *TaskService) AddLogFile(ctx context.Context, taskID string, in *LogInput, file incidentkit.Upload) (*Log, error) {
-	r, err := s.c.request(http.MethodPost, route{path: s.c.sp.taskLog, idField: "task id", id: taskID}, transport.ReplayUnsafe)
+	r, err := writeFile(s.c, route{path: s.c.sp.taskLog, idField: "task id", id: taskID}, "log input", in, (*LogInput).put,
+		s.c.sp.logFilePart, file)
 	if err != nil {
 		return nil, err
 	}
-	if in == nil {
-		return nil, inputErr("log input", "is nil")
-	}
-	if strings.TrimSpace(file.FileName) == "" {
-		return nil, inputErr("file name", "is empty")
-	}
-	fields := map[string]any{}
-	if err := in.put(s.c.sp, fields); err != nil {
-		return nil, err
-	}
-	js, err := json.Marshal(fields)
-	if err != nil {
-		return nil, inputErr("log input", err.Error())
-	}
-	r.Body = transport.MultipartBody([]transport.FormField{{Name: "_json", Value: string(js)}}, s.c.sp.logFilePart, file)
 	return getOne[Log, logWire](ctx, s.c, r)
 }
