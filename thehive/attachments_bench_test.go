@@ -59,9 +59,8 @@ var attachmentSides = benchkit.Sides{
 		}, nil
 	},
 	"upload/thehive": benchkit.ClientSide(benchClient, func(ctx context.Context, c *Client) error {
-		_, err := c.Attachments.UploadToCase(ctx, "~1", incidentkit.Upload{
-			ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize, FileName: "dump.bin"})
-		return err
+		return errOf(c.Attachments.UploadToCase(ctx, "~1", incidentkit.Upload{
+			ReaderAt: benchkit.Pattern{Size: benchFileSize}, Size: benchFileSize, FileName: "dump.bin"}))
 	}),
 	"download/baseline": benchkit.DownloadBaseline("/api/v1/attachment/~77/download", func(r *http.Request) { r.Header.Set("Authorization", "Bearer bench-key") }, benchFileSize),
 	"download/thehive": benchkit.ClientSide(benchClient, func(ctx context.Context, c *Client) error {

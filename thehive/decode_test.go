@@ -344,14 +344,11 @@ func TestDuplicateObservablesPartial(t *testing.T) {
 }
 
 func createAlert(c *Client) error {
-	_, err := c.Alerts.Create(context.Background(), &AlertInput{Type: "edr", Source: "mdr", SourceRef: "r1",
-		Title: "t", Description: "d"})
-	return err
+	return errOf(c.Alerts.Create(context.Background(), &AlertInput{Type: "edr", Source: "mdr", SourceRef: "r1", Title: "t", Description: "d"}))
 }
 
 func createObservable(c *Client) error {
-	_, err := c.Observables.Create(context.Background(), "~9", &ObservableInput{DataType: "ip", Data: []string{"10.0.0.1"}})
-	return err
+	return errOf(c.Observables.Create(context.Background(), "~9", &ObservableInput{DataType: "ip", Data: []string{"10.0.0.1"}}))
 }
 
 // TestRaw checks that every record keeps the JSON it was decoded from,

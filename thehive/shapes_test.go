@@ -18,11 +18,10 @@ func TestRequestShapes(t *testing.T) {
 	ctx := context.Background()
 	tests := []shapeCase{
 		{name: "create case v1", dialect: V1, call: func(c *Client) error {
-			_, err := c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", Severity: SeverityHigh,
+			return errOf(c.Cases.Create(ctx, &CaseInput{Title: "t", Description: "d", Severity: SeverityHigh,
 				TLP: incidentkit.Ptr(TLPClear), PAP: incidentkit.Ptr(PAPRed), Flag: incidentkit.Ptr(false), Tags: []string{"a"}, StartDate: day,
 				Assignee: "bob", Template: "tpl", CustomFields: []CustomField{StringField("s", "x"), IntegerField("n", 3)},
-				Tasks: []TaskInput{{Title: "triage"}}})
-			return err
+				Tasks: []TaskInput{{Title: "triage"}}}))
 		}, answer: `{"_id":"~1"}`, status: 201, method: "POST", path: "/api/v1/case",
 			body: `{"title":"t","description":"d","severity":3,"tlp":0,"pap":3,"flag":false,"tags":["a"],"startDate":1709294400000,
 			"assignee":"bob","caseTemplate":"tpl","customFields":[{"name":"s","value":"x","order":0},{"name":"n","value":3,"order":1}],
