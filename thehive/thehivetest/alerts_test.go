@@ -79,8 +79,7 @@ func TestAlertTriageBothDialects(t *testing.T) {
 // join, descriptions are appended, the alerts are linked and Imported, and
 // a second merge is refused.
 func TestAlertMergeBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		caseID := srv.AddCase(thehivetest.Case{Title: "Phishing wave", Description: "reported", Tags: []string{"phishing"}})
 		srv.AddObservable(caseID, thehivetest.Observable{DataType: "domain", Data: "evil.test"})
 		a1 := srv.AddAlert(thehivetest.Alert{Type: "mail", Source: "gw", SourceRef: "M-1", Title: "Lure 1", Description: "first",
@@ -129,8 +128,7 @@ func TestAlertMergeBothDialects(t *testing.T) {
 // call naming a missing alert changes nothing in TheHive 5, and in
 // TheHive 3/4 (one request per alert) reports that alert alone.
 func TestAlertBulkBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		ids := []string{
 			srv.AddAlert(thehivetest.Alert{Type: "edr", Source: "s", SourceRef: "1", Title: "a", Description: "d"}),
 			srv.AddAlert(thehivetest.Alert{Type: "edr", Source: "s", SourceRef: "2", Title: "b", Description: "d"}),

@@ -14,8 +14,7 @@ import (
 // TestCaseMergeAndBulkBothDialects merges two cases that share an
 // observable and updates cases in bulk, in both dialects.
 func TestCaseMergeAndBulkBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		a := srv.AddCase(thehivetest.Case{Title: "Lure A", Description: "a", Tags: []string{"mail"}})
 		b := srv.AddCase(thehivetest.Case{Title: "Lure B", Description: "b", Tags: []string{"web"}})
 		srv.AddObservable(a, thehivetest.Observable{DataType: "domain", Data: "evil.test"})
@@ -48,8 +47,7 @@ func TestCaseMergeAndBulkBothDialects(t *testing.T) {
 // TestCaseTemplatesAndCustomFieldsBothDialects manages case templates and
 // custom field definitions in both dialects.
 func TestCaseTemplatesAndCustomFieldsBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, _ *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, _ *thehivetest.Server, c *thehive.Client) {
 		tpl, err := c.CaseTemplates.Create(ctx, &thehive.CaseTemplateInput{Name: "phishing", TitlePrefix: "[PHISH]",
 			Severity: thehive.SeverityMedium, Tasks: []thehive.TaskInput{{Title: "Collect headers"}}})
 		if err != nil {

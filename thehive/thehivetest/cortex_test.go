@@ -14,8 +14,7 @@ import (
 // the job to its report, and runs a responder on a case, in both
 // dialects.
 func TestCortexBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		srv.AddAnalyzer(thehivetest.Analyzer{ID: "vt", Name: "VirusTotal_GetReport_3_1", DataTypes: []string{"domain", "hash"}, Level: "malicious"})
 		srv.AddAnalyzer(thehivetest.Analyzer{ID: "abuse", Name: "AbuseIPDB_1_0", DataTypes: []string{"ip"}})
 		srv.AddResponder(thehivetest.Responder{ID: "mail", Name: "Mailer_1_0", ObjectTypes: []string{"case"}})

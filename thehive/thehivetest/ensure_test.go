@@ -15,8 +15,7 @@ import (
 // 502, acted on and cut short, dropped before acting. Each key ends with
 // exactly one alert, and no call fails.
 func TestAlertEnsureSurvivesLostAnswers(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		d := c.Dialect()
 		creates := thehivetest.Path(http.MethodPost, map[thehive.Dialect]string{thehive.V1: "/api/v1/alert", thehive.V0: "/api/alert"}[d])
 		faults := []func(){

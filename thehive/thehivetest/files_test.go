@@ -58,7 +58,6 @@ func TestAttachmentsRoundTrip(t *testing.T) {
 // as it is and zipped, in both dialects; and adds a task log entry with a
 // file.
 func TestFileObservablesBothDialects(t *testing.T) {
-	ctx := context.Background()
 	var zipped bytes.Buffer
 	zw := zip.NewWriter(&zipped)
 	for _, name := range []string{"a.txt", "b.txt"} {
@@ -66,7 +65,7 @@ func TestFileObservablesBothDialects(t *testing.T) {
 		_, _ = f.Write([]byte("inside " + name))
 	}
 	_ = zw.Close()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		caseID := srv.AddCase(thehivetest.Case{Title: "Malware", Description: "d"})
 		res, err := c.Observables.CreateFile(ctx, caseID, &thehive.ObservableInput{Message: "sample"},
 			incidentkit.Upload{Reader: strings.NewReader("MZ\x90\x00payload"), FileName: "mal.exe"})

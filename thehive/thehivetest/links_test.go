@@ -11,8 +11,7 @@ import (
 // TestLinksAndAlertObservablesBothDialects lists the cases sharing
 // observables with a case, and an alert's observables, in both dialects.
 func TestLinksAndAlertObservablesBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		a := srv.AddCase(thehivetest.Case{Title: "A", Description: "d"})
 		b := srv.AddCase(thehivetest.Case{Title: "B", Description: "d"})
 		srv.AddCase(thehivetest.Case{Title: "C", Description: "d"})

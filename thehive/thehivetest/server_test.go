@@ -35,21 +35,21 @@ func client(t *testing.T, srv *thehivetest.Server, d thehive.Dialect) *thehive.C
 	return c
 }
 
-// inBothDialects runs test as a subtest for each dialect, against a fresh
-// fake and a client speaking that dialect.
-func inBothDialects(t *testing.T, test func(t *testing.T, srv *thehivetest.Server, c *thehive.Client)) {
+// inBothDialects runs test as a subtest for each dialect, with the
+// subtest's context, against a fresh fake and a client speaking that
+// dialect.
+func inBothDialects(t *testing.T, test func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client)) {
 	t.Helper()
 	for _, d := range []thehive.Dialect{thehive.V1, thehive.V0} {
 		t.Run(d.String(), func(t *testing.T) {
 			srv, c := setup(t, d)
-			test(t, srv, c)
+			test(t, t.Context(), srv, c)
 		})
 	}
 }
 
 func TestCasesBothDialects(t *testing.T) {
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
-		ctx := context.Background()
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		for i := range 25 {
 			srv.AddCase(thehivetest.Case{Title: fmt.Sprintf("case %02d", i), Description: "d", Severity: 1 + i%4,
 				Tags: []string{[]string{"phishing", "malware"}[i%2]}})

@@ -14,8 +14,7 @@ import (
 // read one, edit and delete entries, and delete the task where TheHive
 // can.
 func TestTaskLogsBothDialects(t *testing.T) {
-	ctx := context.Background()
-	inBothDialects(t, func(t *testing.T, srv *thehivetest.Server, c *thehive.Client) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
 		caseID := srv.AddCase(thehivetest.Case{Title: "Beacon", Description: "d"})
 		task, err := c.Tasks.Create(ctx, caseID, &thehive.TaskInput{Title: "Contain"})
 		if err != nil {
