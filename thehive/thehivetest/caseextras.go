@@ -97,9 +97,7 @@ func (s *Server) createTemplate(in map[string]any, v0 bool, user string) answer 
 	var p problems
 	p.required(in, "name")
 	d := doc{"tags": []any{}, "flag": false, "displayName": in["name"]}
-	p.intField(in, d, "severity", 1, 4, 2)
-	p.intField(in, d, "pap", 0, 3, 2)
-	p.tlpField(in, d, v0)
+	p.severityAndMarks(in, d, v0)
 	if len(p) > 0 {
 		return answer{problems: p}
 	}

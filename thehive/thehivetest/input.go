@@ -82,6 +82,14 @@ func (p *problems) tlpField(in map[string]any, d doc, v0 bool) {
 	d["__tlp"] = label
 }
 
+// severityAndMarks reads the severity, PAP and TLP of a new case, alert
+// or case template, each Medium/AMBER when not given.
+func (p *problems) severityAndMarks(in map[string]any, d doc, v0 bool) {
+	p.intField(in, d, "severity", 1, 4, 2)
+	p.intField(in, d, "pap", 0, 3, 2)
+	p.tlpField(in, d, v0)
+}
+
 // caseFromInput validates a case creation body.
 func (s *Server) caseFromInput(in map[string]any, v0 bool) (doc, problems) {
 	var p problems
@@ -90,9 +98,7 @@ func (s *Server) caseFromInput(in map[string]any, v0 bool) (doc, problems) {
 	if t, _ := in["title"].(string); len(t) > 512 {
 		p.add("title", "string up to 512 characters")
 	}
-	p.intField(in, d, "severity", 1, 4, 2)
-	p.intField(in, d, "pap", 0, 3, 2)
-	p.tlpField(in, d, v0)
+	p.severityAndMarks(in, d, v0)
 	copyFields(in, d, "title", "description", "tags", "flag", "startDate", "endDate", "summary", "assignee", "customFields", "status")
 	for _, k := range []string{"owner", "user"} { // TheHive 3's and TheHive 4's names
 		if o, ok := in[k]; ok && v0 {

@@ -273,9 +273,7 @@ func (s *Server) createAlert(in map[string]any, v0 bool, user string) answer {
 	p.required(in, "type", "source", "sourceRef", "title", "description")
 	now := s.millis()
 	d := doc{"status": "New", "stage": "New", "follow": true, "read": false, "tags": []any{}, "date": now, "newDate": now}
-	p.intField(in, d, "severity", 1, 4, 2)
-	p.intField(in, d, "pap", 0, 3, 2)
-	p.tlpField(in, d, v0)
+	p.severityAndMarks(in, d, v0)
 	if len(p) > 0 {
 		return answer{problems: p}
 	}
