@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"go/format"
 	"strings"
 )
@@ -63,11 +62,7 @@ func fakeFor(pkg string) (Fake, bool) {
 // RenderFake returns the formatted controls_gen.go for the named fake
 // package.
 func RenderFake(pkg string) ([]byte, error) {
-	f, ok := fakeFor(pkg)
-	if !ok {
-		return nil, fmt.Errorf("gen: unknown fake package %q", pkg)
-	}
-	src, err := execute(fakeTemplate, f)
+	src, err := renderPackage("fake", pkg, fakeFor, fakeTemplate)
 	if err != nil {
 		return nil, err
 	}

@@ -61,15 +61,21 @@ const (
 
 // Render returns the formatted family.go for the named package.
 func Render(pkg string) ([]byte, error) {
-	c, ok := clientFor(pkg)
-	if !ok {
-		return nil, fmt.Errorf("gen: unknown client package %q", pkg)
-	}
-	src, err := execute(familyTemplate, c)
+	src, err := renderPackage("client", pkg, clientFor, familyTemplate)
 	if err != nil {
 		return nil, err
 	}
 	return format.Source(src)
+}
+
+// renderPackage executes the template text with what lookup says about pkg;
+// kind names the sort of package in the error for one lookup does not know.
+func renderPackage[T any](kind, pkg string, lookup func(string) (T, bool), text string) ([]byte, error) {
+	data, ok := lookup(pkg)
+	if !ok {
+		return nil, fmt.Errorf("gen: unknown %s package %q", kind, pkg)
+	}
+	return execute(text, data)
 }
 
 // execute renders the template text with data.
