@@ -15,18 +15,12 @@ import (
 // silentFirst accepts every request but leaves the first `silent` of them
 // unanswered until the test ends, then answers the rest at once.
 func silentFirst(hits *atomic.Int32, silent int32, done <-chan struct{}) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		if hits.Add(1) <= silent {
-			select {
-			case <-done:
-			case <-r.Context().Done():
-			}
-			return
+	return misbehaveFirst(hits, silent, func(_ http.ResponseWriter, r *http.Request) {
+		select {
+		case <-done:
+		case <-r.Context().Done():
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, `{"ok":true}`)
-	}
+	})
 }
 
 // TestResponseHeaderTimeout: a server that takes a request and never

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -114,6 +115,20 @@ func serve(t *testing.T, h http.Handler, opts ...Option) *Client {
 	t.Cleanup(srv.Close)
 	c, _ := newClient(t, srv.URL, opts...)
 	return c
+}
+
+// misbehaveFirst reads each request whole and counts it in hits; the first
+// n requests get misbehave instead of an answer, the rest {"ok":true}.
+func misbehaveFirst(hits *atomic.Int32, n int32, misbehave http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		if hits.Add(1) <= n {
+			misbehave(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"ok":true}`)
+	}
 }
 
 // noSecret fails the test when err's text contains the secret.

@@ -74,21 +74,15 @@ func TestRefusedEverywhereIsTypedError(t *testing.T) {
 // resetAfterRequest reads a whole request and then closes the connection
 // without answering.
 func resetAfterRequest(hits *atomic.Int32, okAfter int32) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		if hits.Add(1) <= okAfter {
-			conn, _, err := w.(http.Hijacker).Hijack()
-			if err == nil {
-				if tc, ok := conn.(*net.TCPConn); ok {
-					_ = tc.SetLinger(0) // RST instead of FIN
-				}
-				conn.Close()
+	return misbehaveFirst(hits, okAfter, func(w http.ResponseWriter, _ *http.Request) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			if tc, ok := conn.(*net.TCPConn); ok {
+				_ = tc.SetLinger(0) // RST instead of FIN
 			}
-			return
+			conn.Close()
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, `{"ok":true}`)
-	}
+	})
 }
 
 func TestResetBeforeAnswer(t *testing.T) {
@@ -122,13 +116,7 @@ func TestResetBeforeAnswer(t *testing.T) {
 
 // truncatedJSON announces a longer body than it sends, then closes.
 func truncatedJSON(hits *atomic.Int32, okAfter int32) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		if hits.Add(1) > okAfter {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = io.WriteString(w, `{"ok":true}`)
-			return
-		}
+	return misbehaveFirst(hits, okAfter, func(w http.ResponseWriter, _ *http.Request) {
 		conn, buf, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			return
@@ -136,7 +124,7 @@ func truncatedJSON(hits *atomic.Int32, okAfter int32) http.HandlerFunc {
 		defer conn.Close()
 		_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"result\":[{\"a\":")
 		_ = buf.Flush()
-	}
+	})
 }
 
 func TestResetMidBody(t *testing.T) {
