@@ -1,0 +1,102 @@
+package thehive
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// ChangeCursor is a position in a change feed of cases or alerts
+// (CaseService.Changes, AlertService.Changes): the latest creation and
+// update times read, and the versions read around them, so that a feed
+// resumed from it yields nothing twice and misses nothing. Persist it with
+// MarshalText after handling the changes it has seen, and resume with
+// UnmarshalText. The zero ChangeCursor starts at the first object;
+// NewChangeCursor starts at a time.
+type ChangeCursor struct {
+	kind string
+	// created and updated are the latest _createdAt and _updatedAt read.
+	created, updated time.Time
+	// seen holds, for the objects read within the skew window before
+	// those times, the version yielded: the object's update time, or its
+	// creation time while it has never been updated (Unix milliseconds).
+	seen map[string]int64
+}
+
+// NewChangeCursor returns a cursor that starts the feed at the objects
+// created or updated at or after since.
+func NewChangeCursor(since time.Time) *ChangeCursor {
+	t := since.UTC().Truncate(time.Millisecond)
+	return &ChangeCursor{created: t, updated: t}
+}
+
+// changeCursorVersion is the format MarshalText writes.
+const changeCursorVersion = 1
+
+type cursorText struct {
+	Version int              `json:"v"`
+	Kind    string           `json:"kind"`
+	Created int64            `json:"created"`
+	Updated int64            `json:"updated"`
+	Seen    map[string]int64 `json:"seen,omitempty"`
+}
+
+// MarshalText implements encoding.TextMarshaler: a small JSON document.
+func (c *ChangeCursor) MarshalText() ([]byte, error) {
+	return json.Marshal(cursorText{Version: changeCursorVersion, Kind: c.kind,
+		Created: millisOrZero(c.created), Updated: millisOrZero(c.updated), Seen: c.seen})
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. Text that is not a
+// cursor, or one of another format version, is an input error.
+func (c *ChangeCursor) UnmarshalText(b []byte) error {
+	var t cursorText
+	if err := json.Unmarshal(b, &t); err != nil {
+		return inputErr("change cursor", "is not a cursor: "+err.Error())
+	}
+	if t.Version != changeCursorVersion {
+		return inputErr("change cursor", fmt.Sprintf("has format version %d, not %d", t.Version, changeCursorVersion))
+	}
+	*c = ChangeCursor{kind: t.Kind, seen: t.Seen}
+	if t.Created != 0 {
+		c.created = FromMillis(t.Created).Time
+	}
+	if t.Updated != 0 {
+		c.updated = FromMillis(t.Updated).Time
+	}
+	return nil
+}
+
+// Kind returns what the cursor follows, "case" or "alert" ("" before its
+// first use).
+func (c *ChangeCursor) Kind() string { return c.kind }
+
+// Position returns the latest creation and update times the cursor has
+// read.
+func (c *ChangeCursor) Position() (created, updated time.Time) { return c.created, c.updated }
+
+// millisOrZero is t in Unix milliseconds, 0 for the zero time.
+func millisOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// prune forgets the versions older than the skew window before the
+// earlier of the cursor's two times: no sweep reads them again.
+func (c *ChangeCursor) prune(window time.Duration) {
+	edge := c.created
+	if edge.IsZero() || (!c.updated.IsZero() && c.updated.Before(edge)) {
+		edge = c.updated
+	}
+	if edge.IsZero() {
+		return
+	}
+	limit := edge.Add(-window).UnixMilli()
+	for id, v := range c.seen {
+		if v < limit {
+			delete(c.seen, id)
+		}
+	}
+}
