@@ -1,0 +1,83 @@
+package cyderes
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// ChangeCursor is a position in the ticket change feed
+// (TicketService.Changes): the latest update time the feed has passed and
+// the versions read around it, so that a feed resumed from it yields
+// nothing twice and misses nothing. Persist it with MarshalText after
+// handling the changes it has seen, and resume with UnmarshalText. The zero
+// ChangeCursor starts at the oldest ticket; NewChangeCursor starts at a
+// time.
+type ChangeCursor struct {
+	scope string
+	high  time.Time
+	// seen holds, for the tickets updated within the skew window before
+	// high (or after it), the version yielded: the ticket's update time,
+	// or its creation time when it has none (Unix microseconds).
+	seen map[string]int64
+}
+
+// NewChangeCursor returns a cursor that starts the feed at the tickets
+// updated at or after since.
+func NewChangeCursor(since time.Time) *ChangeCursor {
+	return &ChangeCursor{high: since.UTC().Truncate(time.Microsecond)}
+}
+
+// changeCursorVersion is the format MarshalText writes.
+const changeCursorVersion = 1
+
+type cursorText struct {
+	Version int              `json:"v"`
+	Scope   string           `json:"scope"`
+	High    int64            `json:"high"`
+	Seen    map[string]int64 `json:"seen,omitempty"`
+}
+
+// MarshalText implements encoding.TextMarshaler: a small JSON document.
+func (c *ChangeCursor) MarshalText() ([]byte, error) {
+	t := cursorText{Version: changeCursorVersion, Scope: c.scope, Seen: c.seen}
+	if !c.high.IsZero() {
+		t.High = c.high.UnixMicro()
+	}
+	return json.Marshal(t)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. Text that is not a
+// cursor, or one of another format version, is an input error.
+func (c *ChangeCursor) UnmarshalText(b []byte) error {
+	var t cursorText
+	if err := json.Unmarshal(b, &t); err != nil {
+		return inputErr("change cursor", "is not a cursor: "+err.Error())
+	}
+	if t.Version != changeCursorVersion {
+		return inputErr("change cursor", fmt.Sprintf("has format version %d, not %d", t.Version, changeCursorVersion))
+	}
+	*c = ChangeCursor{scope: t.Scope, seen: t.Seen}
+	if t.High != 0 {
+		c.high = time.UnixMicro(t.High).UTC()
+	}
+	return nil
+}
+
+// Scope returns the tickets the cursor follows, as the feed's options
+// named them ("" before its first use).
+func (c *ChangeCursor) Scope() string { return c.scope }
+
+// Position returns the update time the feed has passed.
+func (c *ChangeCursor) Position() time.Time { return c.high }
+
+// prune forgets the versions older than the skew window before the
+// cursor's position: a pass never reads them again.
+func (c *ChangeCursor) prune(window time.Duration) {
+	edge := c.high.Add(-window).UnixMicro()
+	for id, v := range c.seen {
+		if v < edge {
+			delete(c.seen, id)
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package cyderestest_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/incidentkit/incidentkit/cyderes"
+	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
+)
+
+// TestChangeFeedUnderConcurrentWriters follows every ticket while a writer
+// adds tickets and comments on them, dozens within each microsecond of
+// the fake's clock, and restarts the feed from its persisted cursor at
+// random points: every ticket's last version is yielded, and no version
+// twice.
+func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	var ticks atomic.Int64
+	base := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return base.Add(time.Duration(ticks.Load()/30) * time.Microsecond) }
+	srv := cyderestest.New(cyderestest.WithClock(clock))
+	t.Cleanup(srv.Close)
+	c, err := cyderes.NewClient(srv.URL(), cyderes.WithToken(cyderestest.Token))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := range 60 {
+		ids = append(ids, srv.AddTicket(cyderestest.Ticket{TicketType: []string{"alert", "phishing"}[i%2], ShortDescription: fmt.Sprint("t", i)}))
+	}
+
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		rng := rand.New(rand.NewPCG(1, 2))
+		for i := range 600 {
+			ticks.Add(1)
+			if i%5 == 0 {
+				ids = append(ids, srv.AddTicket(cyderestest.Ticket{TicketType: "alert", Escalated: i%2 == 0, ShortDescription: fmt.Sprint("w", i)}))
+				continue
+			}
+			if err := c.Comments.Create(ctx, ids[rng.IntN(len(ids))], &cyderes.CommentInput{Author: "feed", Body: fmt.Sprint("c", i)}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	})
+
+	rng := rand.New(rand.NewPCG(3, 4))
+	saved, _ := (&cyderes.ChangeCursor{}).MarshalText()
+	last := map[string]time.Time{}
+	restarts := 0
+	read := func() int {
+		var cur cyderes.ChangeCursor
+		if err := cur.UnmarshalText(saved); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for ch, err := range c.Tickets.Changes(ctx, &cur, &cyderes.ChangeOptions{PageSize: 7, SkewWindow: 5 * time.Microsecond}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if prev, ok := last[ch.Key]; ok && !ch.At.After(prev) {
+				t.Fatalf("%s version %v yielded after version %v", ch.Key, ch.At, prev)
+			}
+			last[ch.Key] = ch.At
+			n++
+			saved, _ = cur.MarshalText() // persisted once the change is handled
+			if rng.IntN(30) == 0 {
+				restarts++
+				break // the process stops; the next read starts from saved
+			}
+		}
+		return n
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+			read()
+		}
+	}
+	for read() > 0 { // catch up after the last write
+	}
+	if restarts < 5 {
+		t.Errorf("only %d restarts", restarts)
+	}
+	if len(ids) != 180 {
+		t.Fatalf("%d tickets written, want 180", len(ids))
+	}
+	for _, id := range ids {
+		tk, _ := srv.Ticket(id)
+		if got, ok := last[id]; !ok || !got.Equal(tk.Updated) {
+			t.Errorf("%s: last version yielded %v (%v), the ticket is at %v", id, got, ok, tk.Updated)
+		}
+	}
+
+	var other cyderes.ChangeCursor
+	if err := other.UnmarshalText(saved); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range c.Tickets.Changes(ctx, &other, &cyderes.ChangeOptions{EscalatedOnly: true}) {
+		if err == nil {
+			t.Error("a cursor of every ticket followed the escalated ones")
+		}
+		break
+	}
+}
