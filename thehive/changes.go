@@ -75,6 +75,21 @@ func (s *AlertService) Changes(ctx context.Context, cur *ChangeCursor, opts *Cha
 	return changes[Alert, alertWire](ctx, s.c, "alert", s.c.sp.alerts, cur, opts)
 }
 
+// timeFields names the fields holding when an object was made and last
+// updated: TheHive 3/4's API names them createdAt and updatedAt.
+func (sp *dialectSpec) timeFields() (created, updated string) {
+	if sp.legacyNames {
+		return "createdAt", "updatedAt"
+	}
+	return "_createdAt", "_updatedAt"
+}
+
+// createdField names the field holding when an object was made.
+func (c *Client) createdField() string {
+	created, _ := c.sp.timeFields()
+	return created
+}
+
 // versioned is a record type whose Record says when it was made and
 // last updated.
 type versioned[T any] interface {
@@ -107,10 +122,7 @@ func changes[T, W any, PT versioned[T], PW wireOf[T, W]](ctx context.Context, c 
 			yield(nil, err)
 			return
 		}
-		created, updated := "_createdAt", "_updatedAt"
-		if sp.legacyNames {
-			created, updated = "createdAt", "updatedAt"
-		}
+		created, updated := sp.timeFields()
 		for _, sw := range [...]struct {
 			field string
 			high  *time.Time

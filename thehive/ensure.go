@@ -3,8 +3,11 @@ package thehive
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
-	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/ensure"
+	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
 // Ensure creates the alert in unless TheHive already has the alert of its
@@ -20,39 +23,45 @@ func (s *AlertService) Ensure(ctx context.Context, in *AlertInput) (*Alert, bool
 	if in == nil {
 		return nil, false, inputErr("alert input", "is nil")
 	}
-	find := func() (*Alert, error) {
+	find := func() (*Alert, bool, error) {
 		a, err := s.FindByKey(ctx, in.Type, in.Source, in.SourceRef)
 		if errors.Is(err, ErrNotFound) {
-			return nil, nil
+			return nil, false, nil
 		}
-		return a, err
+		return a, err == nil, err
 	}
-	if found, err := find(); err != nil || found != nil {
-		return found, false, err
+	return ensure.Do(find, func() (*Alert, error) { return s.Create(ctx, in) },
+		func(err error) bool { return errors.Is(err, ErrAlreadyExists) })
+}
+
+// Ensure creates the case in unless TheHive already has a case tagged key,
+// and returns the case and whether this call created it. TheHive keeps no
+// external reference on a case, so key — a tag naming the case's origin,
+// such as "cyderes:TSI-100001" — is what makes the create safe to repeat:
+// it is added to in's tags when they lack it. When the create's answer is
+// lost (no answer, a 500, 502 or 504, a success answer cut short: see
+// incidentkit.OutcomeUnknown), Ensure looks the case up by its tag and
+// returns it when the create went through, or sends the create once more
+// when it did not — never two cases, never a failure for one that was
+// made. When several cases carry the tag (made by someone else), the
+// oldest is the one returned.
+func (s *CaseService) Ensure(ctx context.Context, in *CaseInput, key string) (*Case, bool, error) {
+	if in == nil {
+		return nil, false, inputErr("case input", "is nil")
 	}
-	var err error
-	for range 2 {
-		var created *Alert
-		created, err = s.Create(ctx, in)
-		switch {
-		case err == nil:
-			return created, true, nil
-		case errors.Is(err, ErrAlreadyExists):
-			found, lookupErr := find()
-			if lookupErr != nil || found == nil {
-				return nil, false, err
-			}
-			return found, false, nil
-		case !incidentkit.OutcomeUnknown(err):
+	if strings.TrimSpace(key) == "" || strings.ContainsAny(key, "\r\n") {
+		return nil, false, inputErr("case key", "must be one non-empty line")
+	}
+	tagged := *in
+	if !slices.Contains(in.Tags, key) {
+		tagged.Tags = append(slices.Clip(in.Tags), key)
+	}
+	find := func() (*Case, bool, error) {
+		p, err := s.List(ctx, &ListOptions{Filter: filter.Eq("tags", key), Sort: []filter.Sort{filter.Asc(s.c.createdField())}, PageSize: 1})
+		if err != nil || len(p.Items) == 0 {
 			return nil, false, err
 		}
-		found, lookupErr := find()
-		if lookupErr != nil {
-			return nil, false, err // the create's own error says more
-		}
-		if found != nil {
-			return found, true, nil
-		}
+		return p.Items[0], true, nil
 	}
-	return nil, false, err
+	return ensure.Do(find, func() (*Case, error) { return s.Create(ctx, &tagged) }, nil)
 }
