@@ -107,6 +107,11 @@ func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeO
 				return
 			}
 			offset = 0
+			// The keyset only moves forward, and later passes start no
+			// earlier than SkewWindow before the cursor: what is older
+			// than that is never read again, so the record of versions
+			// stays the size of the window even in a long first pass.
+			cur.prune(o.SkewWindow)
 			for i := range items {
 				r := &items[i]
 				from, afterID = r.updated, r.id

@@ -3,6 +3,7 @@ package thehive
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -17,10 +18,25 @@ type ChangeCursor struct {
 	kind string
 	// created and updated are the latest _createdAt and _updatedAt read.
 	created, updated time.Time
-	// seen holds, for the objects read within the skew window before
-	// those times, the version yielded: the object's update time, or its
-	// creation time while it has never been updated (Unix milliseconds).
-	seen map[string]int64
+	// seen holds, for the objects a sweep may read again, the version
+	// yielded.
+	seen map[string]seenVersion
+}
+
+// seenVersion is the version of an object a feed has yielded: its update
+// time, or its creation time while it had never been updated (Unix
+// milliseconds), and a checksum of the object as read, which tells two
+// states apart within one millisecond (TheHive keeps no version number).
+type seenVersion struct {
+	At      int64  `json:"t"`
+	Sum     uint64 `json:"s"`
+	Created bool   `json:"c,omitempty"`
+}
+
+// newer reports whether the state (at, sum) was not yet yielded: it is
+// later than v, or as late and different.
+func (v seenVersion) newer(at int64, sum uint64) bool {
+	return at > v.At || (at == v.At && sum != v.Sum)
 }
 
 // NewChangeCursor returns a cursor that starts the feed at the objects
@@ -34,11 +50,11 @@ func NewChangeCursor(since time.Time) *ChangeCursor {
 const changeCursorVersion = 1
 
 type cursorText struct {
-	Version int              `json:"v"`
-	Kind    string           `json:"kind"`
-	Created int64            `json:"created"`
-	Updated int64            `json:"updated"`
-	Seen    map[string]int64 `json:"seen,omitempty"`
+	Version int                    `json:"v"`
+	Kind    string                 `json:"kind"`
+	Created int64                  `json:"created"`
+	Updated int64                  `json:"updated"`
+	Seen    map[string]seenVersion `json:"seen,omitempty"`
 }
 
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
@@ -83,19 +99,20 @@ func millisOrZero(t time.Time) int64 {
 	return t.UnixMilli()
 }
 
-// prune forgets the versions older than the skew window before the
-// earlier of the cursor's two times: no sweep reads them again.
+// prune forgets the versions no sweep reads again: the creation sweep
+// starts SkewWindow before the creation time, and the update sweep, which
+// reads only objects updated at least once, SkewWindow before the update
+// time (from the first update when it has read none yet).
 func (c *ChangeCursor) prune(window time.Duration) {
-	edge := c.created
-	if edge.IsZero() || (!c.updated.IsZero() && c.updated.Before(edge)) {
-		edge = c.updated
-	}
-	if edge.IsZero() {
+	if c.created.IsZero() {
 		return
 	}
-	limit := edge.Add(-window).UnixMilli()
+	createdEdge, updatedEdge := c.created.Add(-window).UnixMilli(), int64(math.MinInt64)
+	if !c.updated.IsZero() {
+		updatedEdge = c.updated.Add(-window).UnixMilli()
+	}
 	for id, v := range c.seen {
-		if v < limit {
+		if v.At < createdEdge && (v.Created || v.At < updatedEdge) {
 			delete(c.seen, id)
 		}
 	}

@@ -2,11 +2,13 @@ package thehive
 
 import (
 	"context"
+	"hash/fnv"
 	"iter"
 	"strconv"
 	"time"
 
 	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/jsonwalk"
 	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
@@ -29,7 +31,10 @@ type ChangeOptions struct {
 }
 
 // Change is one change of a case or an alert: the object as it stands
-// after it.
+// after it. TheHive stamps times to the millisecond and keeps no version
+// number, so a feed tells two states of an object within one millisecond
+// apart by their content: an object changed twice within a millisecond may
+// be yielded twice with the same At.
 type Change[T any] struct {
 	Record *T
 	ID     string
@@ -45,7 +50,7 @@ type Change[T any] struct {
 // ends when it has caught up; range it again later to go on. See
 // AlertService.Changes for how the feed reads TheHive.
 func (s *CaseService) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*Change[Case], error] {
-	return changes[Case, caseWire](ctx, s.c, "case", s.c.sp.cases, cur, opts)
+	return changes[Case, caseWire](ctx, s.c, "case", s.c.sp.cases, cur, opts, func(c *Case) []byte { return c.Raw })
 }
 
 // Changes returns the changes of the alerts matching opts since cur, and
@@ -72,7 +77,7 @@ func (s *CaseService) Changes(ctx context.Context, cur *ChangeCursor, opts *Chan
 // cases given to an alert feed, or the other way round, is an input
 // error.
 func (s *AlertService) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*Change[Alert], error] {
-	return changes[Alert, alertWire](ctx, s.c, "alert", s.c.sp.alerts, cur, opts)
+	return changes[Alert, alertWire](ctx, s.c, "alert", s.c.sp.alerts, cur, opts, func(a *Alert) []byte { return a.Raw })
 }
 
 // timeFields names the fields holding when an object was made and last
@@ -103,13 +108,14 @@ type changeFeed[T, W any, PT versioned[T], PW wireOf[T, W]] struct {
 	l    listing
 	cur  *ChangeCursor
 	o    ChangeOptions
-	stop bool // the consumer stopped ranging
+	raw  func(*T) []byte // the object's JSON as read
+	stop bool            // the consumer stopped ranging
 }
 
 func changes[T, W any, PT versioned[T], PW wireOf[T, W]](ctx context.Context, c *Client, kind string, l listing,
-	cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*Change[T], error] {
+	cur *ChangeCursor, opts *ChangeOptions, raw func(*T) []byte) iter.Seq2[*Change[T], error] {
 	return func(yield func(*Change[T], error) bool) {
-		f := &changeFeed[T, W, PT, PW]{c: c, l: l, cur: cur}
+		f := &changeFeed[T, W, PT, PW]{c: c, l: l, cur: cur, raw: raw}
 		if opts != nil {
 			f.o = *opts
 		}
@@ -165,7 +171,7 @@ func (f *changeFeed[T, W, PT, PW]) check(kind string) error {
 	}
 	f.cur.kind = kind
 	if f.cur.seen == nil {
-		f.cur.seen = map[string]int64{}
+		f.cur.seen = map[string]seenVersion{}
 	}
 	return nil
 }
@@ -190,6 +196,10 @@ func (f *changeFeed[T, W, PT, PW]) sweep(ctx context.Context, field string, high
 			return err
 		}
 		pages++
+		// Sweeps only move forward, and later passes start no earlier than
+		// SkewWindow before the cursor: the record of versions keeps to
+		// that window even in a long first pass.
+		f.cur.prune(f.o.SkewWindow)
 		items := p.Items
 		if len(items) == 0 {
 			return nil
@@ -276,9 +286,28 @@ func (f *changeFeed[T, W, PT, PW]) emit(it *T, at func(*Record) time.Time, high 
 		*high = t
 	}
 	v := version.UnixMilli()
-	if prev, ok := f.cur.seen[r.ID]; ok && prev >= v {
+	sum := stateSum(f.raw(it))
+	if prev, ok := f.cur.seen[r.ID]; ok && !prev.newer(v, sum) {
 		return false, true
 	}
-	f.cur.seen[r.ID] = v
+	f.cur.seen[r.ID] = seenVersion{At: v, Sum: sum, Created: created}
 	return true, yield(&Change[T]{Record: it, ID: r.ID, At: version, Created: created}, nil)
+}
+
+// stateSum is a checksum of an object's JSON without its extraData, which
+// TheHive computes at each read (counts, totals) rather than stores.
+func stateSum(raw []byte) uint64 {
+	h := fnv.New64a()
+	err := jsonwalk.Object(raw, func(name, v []byte) error {
+		if string(name) != "extraData" {
+			h.Write(name)
+			h.Write(v)
+		}
+		return nil
+	})
+	if err != nil {
+		h.Reset()
+		h.Write(raw)
+	}
+	return h.Sum64()
 }
