@@ -17,9 +17,24 @@ type ChangeCursor struct {
 	scope string
 	high  time.Time
 	// seen holds, for the tickets updated within the skew window before
-	// high (or after it), the version yielded: the ticket's update time,
-	// or its creation time when it has none (Unix microseconds).
-	seen map[string]int64
+	// high (or after it), the version yielded.
+	seen map[string]seenVersion
+}
+
+// seenVersion is the version of a ticket a feed has yielded: its update
+// time, or its creation time when it has none (Unix microseconds), and a
+// checksum of the ticket as read, which tells two states apart within one
+// microsecond (the API keeps no version number).
+type seenVersion struct {
+	At  int64  `json:"t"`
+	Sum uint64 `json:"s"`
+}
+
+// newer reports whether ch is a state not yet yielded: later than v, or
+// as late and different.
+func (v seenVersion) newer(ch *TicketChange) bool {
+	at := ch.At.UnixMicro()
+	return at > v.At || (at == v.At && ch.sum != v.Sum)
 }
 
 // NewChangeCursor returns a cursor that starts the feed at the tickets
@@ -32,10 +47,10 @@ func NewChangeCursor(since time.Time) *ChangeCursor {
 const changeCursorVersion = 1
 
 type cursorText struct {
-	Version int              `json:"v"`
-	Scope   string           `json:"scope"`
-	High    int64            `json:"high"`
-	Seen    map[string]int64 `json:"seen,omitempty"`
+	Version int                    `json:"v"`
+	Scope   string                 `json:"scope"`
+	High    int64                  `json:"high"`
+	Seen    map[string]seenVersion `json:"seen,omitempty"`
 }
 
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
@@ -76,7 +91,7 @@ func (c *ChangeCursor) Position() time.Time { return c.high }
 func (c *ChangeCursor) prune(window time.Duration) {
 	edge := c.high.Add(-window).UnixMicro()
 	for id, v := range c.seen {
-		if v < edge {
+		if v.At < edge {
 			delete(c.seen, id)
 		}
 	}

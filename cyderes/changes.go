@@ -3,10 +3,15 @@ package cyderes
 import (
 	"cmp"
 	"context"
+	"hash/fnv"
 	"iter"
+	"maps"
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/paging"
 )
 
 // DefaultSkewWindow is how far back a change feed looks again, by default,
@@ -37,8 +42,13 @@ type TicketChange struct {
 	// one.
 	Key string
 	// At is the ticket's version: its update time (its creation time when
-	// it has none).
+	// it has none). The API keeps no version number, so two states of a
+	// ticket within one microsecond are told apart by their content: a
+	// ticket changed twice within a microsecond may be yielded twice with
+	// the same At.
 	At time.Time
+
+	sum uint64 // checksum of the ticket's JSON as read
 }
 
 // Changes returns the changes of the tickets selected by opts since cur,
@@ -73,7 +83,7 @@ func (s *TicketService) Changes(ctx context.Context, cur *ChangeCursor, opts *Ch
 		}
 		cur.scope = scope
 		if cur.seen == nil {
-			cur.seen = map[string]int64{}
+			cur.seen = map[string]seenVersion{}
 		}
 		var from time.Time
 		if !cur.high.IsZero() {
@@ -86,7 +96,7 @@ func (s *TicketService) Changes(ctx context.Context, cur *ChangeCursor, opts *Ch
 			return
 		}
 		for _, ch := range fresh {
-			cur.seen[ch.Key] = ch.At.UnixMicro()
+			cur.seen[ch.Key] = seenVersion{At: ch.At.UnixMicro(), Sum: ch.sum}
 			if t := minTime(ch.At, head); t.After(cur.high) {
 				cur.high = t
 			}
@@ -130,40 +140,80 @@ func (o *ChangeOptions) check(cur *ChangeCursor) (*ListOptions, string, error) {
 // newest first, and returns those whose version the cursor has not
 // yielded, oldest first, with the newest version present when the listing
 // began.
+//
+// Under concurrent updates, newest-first paging brings tickets back (each
+// update moves one to the front and every later one down a place), any
+// number of pages in a row; what it cannot do is answer the same tickets
+// in the same order page after page, which is how a server ignoring the
+// offset is told apart.
 func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOptions, from time.Time) ([]*TicketChange, time.Time, error) {
-	var fresh []*TicketChange
+	byKey := map[string]*TicketChange{}
 	var head time.Time
-	n := 0
-	for t, err := range s.All(ctx, q) {
+	var prev []string
+	for pages, same := 1, 0; ; pages++ {
+		l, err := s.page(ctx, *q)
 		if err != nil {
 			return nil, time.Time{}, err
 		}
-		at := cmp.Or(t.Updated, t.Created)
-		if at.IsZero() {
-			continue // a ticket without times cannot be placed in the feed
+		keys, older := make([]string, 0, len(l.items)), false
+		for _, t := range l.items {
+			ch := s.changeOf(t)
+			if ch == nil {
+				continue
+			}
+			keys = append(keys, ch.Key)
+			if pages == 1 && ch.At.After(head) {
+				head = ch.At // the first page: what was there when the pass began
+			}
+			if ch.At.Before(from) {
+				older = true // newest first: the rest is older still
+				break
+			}
+			if v, ok := cur.seen[ch.Key]; ok && !v.newer(ch) {
+				continue
+			}
+			if had, ok := byKey[ch.Key]; !ok || !had.At.After(ch.At) {
+				byKey[ch.Key] = ch
+			}
 		}
-		if n++; n <= q.PageSize && at.After(head) {
-			head = at // the first page: what was there when the pass began
+		if older || nextOffset(*q, l.n) == nil {
+			break
 		}
-		if at.Before(from) {
-			break // newest first: the rest is older still
+		if same = same + 1; !slices.Equal(keys, prev) {
+			same = 0
 		}
-		key := t.TicketID
-		if key == "" && t.Number != "" {
-			key = "#" + t.Number
+		if same == paging.MaxStalls-1 {
+			return nil, time.Time{}, &incidentkit.PagingError{Service: serviceName, Pages: pages,
+				Problem: "the server answered the same tickets " + strconv.Itoa(paging.MaxStalls) + " pages in a row"}
 		}
-		if key == "" {
-			continue // nor a ticket it cannot tell from others
-		}
-		if v, ok := cur.seen[key]; ok && v >= at.UnixMicro() {
-			continue
-		}
-		fresh = append(fresh, &TicketChange{Ticket: t, Key: key, At: at})
+		prev = keys
+		q.Offset += l.n
 	}
-	slices.SortStableFunc(fresh, func(a, b *TicketChange) int {
+	fresh := slices.Collect(maps.Values(byKey))
+	slices.SortFunc(fresh, func(a, b *TicketChange) int {
 		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Key, b.Key))
 	})
 	return fresh, head, nil
+}
+
+// changeOf places t in the feed: its key, version and checksum; nil for
+// a ticket without a time or without an id and a number, which cannot be
+// placed.
+func (s *TicketService) changeOf(t *Ticket) *TicketChange {
+	if t == nil {
+		return nil
+	}
+	at := cmp.Or(t.Updated, t.Created)
+	key := t.TicketID
+	if key == "" && t.Number != "" {
+		key = "#" + t.Number
+	}
+	if at.IsZero() || key == "" {
+		return nil
+	}
+	h := fnv.New64a()
+	h.Write(t.Raw)
+	return &TicketChange{Ticket: t, Key: key, At: at, sum: h.Sum64()}
 }
 
 // minTime returns the earlier of a and b.

@@ -3,10 +3,12 @@ package cyderes
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
@@ -81,5 +83,56 @@ func TestChangeFeedBadInput(t *testing.T) {
 		if err := cur.UnmarshalText([]byte(text)); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("UnmarshalText(%s) = %v, want an input error", text, err)
 		}
+	}
+}
+
+// TestChangeFeedEndsAgainstAServerIgnoringTheOffset checks that a server
+// answering the same full page whatever the offset ends the pass with a
+// PagingError instead of looping, and that nothing of it is yielded.
+func TestChangeFeedEndsAgainstAServerIgnoringTheOffset(t *testing.T) {
+	c, m := newTestClient(t)
+	m.On("GET", anyURL, testkit.Answer{Body: `[{"ticket_id":"TSI-2","updated":"2026-11-23T10:00:00.000000"},` +
+		`{"ticket_id":"TSI-1","updated":"2026-11-23T09:00:00.000000"}]`})
+	var got []string
+	var last error
+	for ch, err := range c.Tickets.Changes(context.Background(), &ChangeCursor{}, &ChangeOptions{PageSize: 2}) {
+		if err != nil {
+			last = err
+			continue
+		}
+		got = append(got, ch.Key)
+	}
+	var pe *incidentkit.PagingError
+	if !errors.As(last, &pe) || !errors.Is(last, ErrServer) {
+		t.Fatalf("feed ended with %v, want a PagingError", last)
+	}
+	if len(got) != 0 {
+		t.Errorf("yielded %v from a pass that did not end", got)
+	}
+	if n := len(m.Requests()); n != 3 {
+		t.Errorf("sent %d requests, want 3", n)
+	}
+}
+
+// TestChangeFeedTellsStatesWithinOneMicrosecondApart checks that a ticket
+// read again at the same update time is yielded again when it changed
+// (a comment within the same microsecond), and not when it did not.
+func TestChangeFeedTellsStatesWithinOneMicrosecondApart(t *testing.T) {
+	c, m := newTestClient(t)
+	one := `[{"ticket_id":"TSI-1","updated":"2026-11-23T10:00:00.000001","comments":[{"body":"a"}]}]`
+	two := `[{"ticket_id":"TSI-1","updated":"2026-11-23T10:00:00.000001","comments":[{"body":"a"},{"body":"b"}]}]`
+	m.On("GET", anyURL, testkit.Answer{Body: one}, testkit.Answer{Body: one}, testkit.Answer{Body: two})
+	cur := &ChangeCursor{}
+	var got []int
+	for range 3 {
+		for ch, err := range c.Tickets.Changes(context.Background(), cur, nil) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, len(ch.Ticket.Comments))
+		}
+	}
+	if want := []int{1, 2}; !slices.Equal(got, want) {
+		t.Errorf("yielded states with %v comments, want %v", got, want)
 	}
 }

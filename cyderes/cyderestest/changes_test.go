@@ -43,7 +43,7 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 				ids = append(ids, srv.AddTicket(cyderestest.Ticket{TicketType: "alert", Escalated: i%2 == 0, ShortDescription: fmt.Sprint("w", i)}))
 				continue
 			}
-			if err := c.Comments.Create(ctx, ids[rng.IntN(len(ids))], &cyderes.CommentInput{Author: "feed", Body: fmt.Sprint("c", i)}); err != nil {
+			if err := c.Comments.Create(ctx, ids[rng.IntN(min(len(ids), 8+i%2*len(ids)))], &cyderes.CommentInput{Author: "feed", Body: fmt.Sprint("c", i)}); err != nil {
 				t.Error(err)
 				return
 			}
@@ -52,7 +52,11 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 
 	rng := rand.New(rand.NewPCG(3, 4))
 	saved, _ := (&cyderes.ChangeCursor{}).MarshalText()
-	last := map[string]time.Time{}
+	type state struct {
+		at       time.Time
+		comments int
+	}
+	last := map[string]state{}
 	restarts := 0
 	read := func() int {
 		var cur cyderes.ChangeCursor
@@ -64,10 +68,11 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if prev, ok := last[ch.Key]; ok && !ch.At.After(prev) {
-				t.Fatalf("%s version %v yielded after version %v", ch.Key, ch.At, prev)
+			now := state{ch.At, len(ch.Ticket.Comments)}
+			if prev, ok := last[ch.Key]; ok && (now.at.Before(prev.at) || now == prev) {
+				t.Fatalf("%s: %+v yielded after %+v", ch.Key, now, prev)
 			}
-			last[ch.Key] = ch.At
+			last[ch.Key] = now
 			n++
 			saved, _ = cur.MarshalText() // persisted once the change is handled
 			if rng.IntN(30) == 0 {
@@ -97,8 +102,8 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 	}
 	for _, id := range ids {
 		tk, _ := srv.Ticket(id)
-		if got, ok := last[id]; !ok || !got.Equal(tk.Updated) {
-			t.Errorf("%s: last version yielded %v (%v), the ticket is at %v", id, got, ok, tk.Updated)
+		if got, want := last[id], (state{tk.Updated, len(tk.Comments)}); !got.at.Equal(want.at) || got.comments != want.comments {
+			t.Errorf("%s: last state yielded %+v, the ticket is at %+v", id, got, want)
 		}
 	}
 
