@@ -2,8 +2,10 @@ package cyderes
 
 import (
 	"encoding/json"
-	"fmt"
+	"maps"
 	"time"
+
+	"github.com/incidentkit/incidentkit/internal/feedcursor"
 )
 
 // ChangeCursor is a position in the ticket change feed
@@ -53,6 +55,9 @@ type cursorText struct {
 	Seen    map[string]seenVersion `json:"seen,omitempty"`
 }
 
+// FormatVersion implements feedcursor.Doc.
+func (t *cursorText) FormatVersion() int { return t.Version }
+
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
 func (c *ChangeCursor) MarshalText() ([]byte, error) {
 	t := cursorText{Version: changeCursorVersion, Scope: c.scope, Seen: c.seen}
@@ -66,11 +71,8 @@ func (c *ChangeCursor) MarshalText() ([]byte, error) {
 // cursor, or one of another format version, is an input error.
 func (c *ChangeCursor) UnmarshalText(b []byte) error {
 	var t cursorText
-	if err := json.Unmarshal(b, &t); err != nil {
-		return inputErr("change cursor", "is not a cursor: "+err.Error())
-	}
-	if t.Version != changeCursorVersion {
-		return inputErr("change cursor", fmt.Sprintf("has format version %d, not %d", t.Version, changeCursorVersion))
+	if problem := feedcursor.Decode(b, changeCursorVersion, &t); problem != "" {
+		return inputErr("change cursor", problem)
 	}
 	*c = ChangeCursor{scope: t.Scope, seen: t.Seen}
 	if t.High != 0 {
@@ -90,9 +92,5 @@ func (c *ChangeCursor) Position() time.Time { return c.high }
 // cursor's position: a pass never reads them again.
 func (c *ChangeCursor) prune(window time.Duration) {
 	edge := c.high.Add(-window).UnixMicro()
-	for id, v := range c.seen {
-		if v.At < edge {
-			delete(c.seen, id)
-		}
-	}
+	maps.DeleteFunc(c.seen, func(_ string, v seenVersion) bool { return v.At < edge })
 }

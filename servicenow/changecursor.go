@@ -2,8 +2,9 @@ package servicenow
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
+
+	"github.com/incidentkit/incidentkit/internal/feedcursor"
 )
 
 // ChangeCursor is a position in a table's change feed (Table.Changes): the
@@ -42,6 +43,9 @@ type cursorText struct {
 	Seen    map[string]seenVersion `json:"seen,omitempty"`
 }
 
+// FormatVersion implements feedcursor.Doc.
+func (t *cursorText) FormatVersion() int { return t.Version }
+
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
 func (c *ChangeCursor) MarshalText() ([]byte, error) {
 	t := cursorText{Version: changeCursorVersion, Table: c.table, Seen: c.seen}
@@ -55,11 +59,8 @@ func (c *ChangeCursor) MarshalText() ([]byte, error) {
 // cursor, or one of another format version, is an input error.
 func (c *ChangeCursor) UnmarshalText(b []byte) error {
 	var t cursorText
-	if err := json.Unmarshal(b, &t); err != nil {
-		return inputErr("change cursor", "is not a cursor: "+err.Error())
-	}
-	if t.Version != changeCursorVersion {
-		return inputErr("change cursor", fmt.Sprintf("has format version %d, not %d", t.Version, changeCursorVersion))
+	if problem := feedcursor.Decode(b, changeCursorVersion, &t); problem != "" {
+		return inputErr("change cursor", problem)
 	}
 	*c = ChangeCursor{table: t.Table, seen: t.Seen}
 	if t.High != 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
+	"maps"
 	"strconv"
 	"time"
 
@@ -174,11 +175,7 @@ func keysetQuery(q encodedquery.Query, from time.Time, afterID string) encodedqu
 // cursor's position: a pass never reads them again.
 func (c *ChangeCursor) prune(window time.Duration) {
 	edge := c.high.Add(-window).Unix()
-	for id, v := range c.seen {
-		if v.Updated < edge {
-			delete(c.seen, id)
-		}
-	}
+	maps.DeleteFunc(c.seen, func(_ string, v seenVersion) bool { return v.Updated < edge })
 }
 
 // changeRow is a record of a change feed: the caller's record, and the

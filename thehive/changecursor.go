@@ -2,9 +2,11 @@ package thehive
 
 import (
 	"encoding/json"
-	"fmt"
+	"maps"
 	"math"
 	"time"
+
+	"github.com/incidentkit/incidentkit/internal/feedcursor"
 )
 
 // ChangeCursor is a position in a change feed of cases or alerts
@@ -57,6 +59,9 @@ type cursorText struct {
 	Seen    map[string]seenVersion `json:"seen,omitempty"`
 }
 
+// FormatVersion implements feedcursor.Doc.
+func (t *cursorText) FormatVersion() int { return t.Version }
+
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
 func (c *ChangeCursor) MarshalText() ([]byte, error) {
 	return json.Marshal(cursorText{Version: changeCursorVersion, Kind: c.kind,
@@ -67,11 +72,8 @@ func (c *ChangeCursor) MarshalText() ([]byte, error) {
 // cursor, or one of another format version, is an input error.
 func (c *ChangeCursor) UnmarshalText(b []byte) error {
 	var t cursorText
-	if err := json.Unmarshal(b, &t); err != nil {
-		return inputErr("change cursor", "is not a cursor: "+err.Error())
-	}
-	if t.Version != changeCursorVersion {
-		return inputErr("change cursor", fmt.Sprintf("has format version %d, not %d", t.Version, changeCursorVersion))
+	if problem := feedcursor.Decode(b, changeCursorVersion, &t); problem != "" {
+		return inputErr("change cursor", problem)
 	}
 	*c = ChangeCursor{kind: t.Kind, seen: t.Seen}
 	if t.Created != 0 {
@@ -111,9 +113,7 @@ func (c *ChangeCursor) prune(window time.Duration) {
 	if !c.updated.IsZero() {
 		updatedEdge = c.updated.Add(-window).UnixMilli()
 	}
-	for id, v := range c.seen {
-		if v.At < createdEdge && (v.Created || v.At < updatedEdge) {
-			delete(c.seen, id)
-		}
-	}
+	maps.DeleteFunc(c.seen, func(_ string, v seenVersion) bool {
+		return v.At < createdEdge && (v.Created || v.At < updatedEdge)
+	})
 }

@@ -3,6 +3,7 @@ package cyderestest_test
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 )
 
 // TestChangeFeedUnderConcurrentWriters follows every ticket while a writer
@@ -50,50 +52,25 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 		}
 	})
 
-	rng := rand.New(rand.NewPCG(3, 4))
-	saved, _ := (&cyderes.ChangeCursor{}).MarshalText()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
 	type state struct {
 		at       time.Time
 		comments int
 	}
 	last := map[string]state{}
-	restarts := 0
-	read := func() int {
-		var cur cyderes.ChangeCursor
-		if err := cur.UnmarshalText(saved); err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for ch, err := range c.Tickets.Changes(ctx, &cur, &cyderes.ChangeOptions{PageSize: 7, SkewWindow: 5 * time.Microsecond}) {
-			if err != nil {
-				t.Fatal(err)
-			}
+	restarts, saved := testkit.FollowWithRestarts(t,
+		func(cur *cyderes.ChangeCursor) iter.Seq2[*cyderes.TicketChange, error] {
+			return c.Tickets.Changes(ctx, cur, &cyderes.ChangeOptions{PageSize: 7, SkewWindow: 5 * time.Microsecond})
+		},
+		func(ch *cyderes.TicketChange) {
 			now := state{ch.At, len(ch.Ticket.Comments)}
 			if prev, ok := last[ch.Key]; ok && (now.at.Before(prev.at) || now == prev) {
 				t.Fatalf("%s: %+v yielded after %+v", ch.Key, now, prev)
 			}
 			last[ch.Key] = now
-			n++
-			saved, _ = cur.MarshalText() // persisted once the change is handled
-			if rng.IntN(30) == 0 {
-				restarts++
-				break // the process stops; the next read starts from saved
-			}
-		}
-		return n
-	}
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	for running := true; running; {
-		select {
-		case <-done:
-			running = false
-		default:
-			read()
-		}
-	}
-	for read() > 0 { // catch up after the last write
-	}
+		},
+		testkit.Restarts{Writing: done, OneIn: 30, Seed: 3})
 	if restarts < 5 {
 		t.Errorf("only %d restarts", restarts)
 	}

@@ -3,6 +3,7 @@ package servicenowtest_test
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strconv"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/testkit"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
 )
@@ -45,45 +47,20 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 	})
 
 	table := servicenow.NewTable[servicenow.Incident](c, "incident")
-	rng := rand.New(rand.NewPCG(3, 4))
-	saved, _ := (&servicenow.ChangeCursor{}).MarshalText()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
 	last := map[string]int{}
-	restarts := 0
-	read := func() int {
-		var cur servicenow.ChangeCursor
-		if err := cur.UnmarshalText(saved); err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for ch, err := range table.Changes(ctx, &cur, &servicenow.ChangeOptions{PageSize: 13, SkewWindow: 2 * time.Second}) {
-			if err != nil {
-				t.Fatal(err)
-			}
+	restarts, saved := testkit.FollowWithRestarts(t,
+		func(cur *servicenow.ChangeCursor) iter.Seq2[*servicenow.RecordChange[servicenow.Incident], error] {
+			return table.Changes(ctx, cur, &servicenow.ChangeOptions{PageSize: 13, SkewWindow: 2 * time.Second})
+		},
+		func(ch *servicenow.RecordChange[servicenow.Incident]) {
 			if prev, ok := last[ch.SysID]; ok && ch.ModCount <= prev {
 				t.Fatalf("%s version %d yielded after version %d", ch.SysID, ch.ModCount, prev)
 			}
 			last[ch.SysID] = ch.ModCount
-			n++
-			saved, _ = cur.MarshalText() // persisted once the change is handled
-			if rng.IntN(40) == 0 {
-				restarts++
-				break // the process stops; the next read starts from saved
-			}
-		}
-		return n
-	}
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	for running := true; running; {
-		select {
-		case <-done:
-			running = false
-		default:
-			read()
-		}
-	}
-	for read() > 0 { // catch up after the last write
-	}
+		},
+		testkit.Restarts{Writing: done, OneIn: 40, Seed: 3})
 	if restarts < 5 {
 		t.Errorf("only %d restarts", restarts)
 	}
