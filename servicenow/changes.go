@@ -3,13 +3,13 @@ package servicenow
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"iter"
 	"maps"
 	"strconv"
 	"time"
 
 	"github.com/incidentkit/incidentkit/internal/jsonwalk"
-	"github.com/incidentkit/incidentkit/internal/paging"
 	"github.com/incidentkit/incidentkit/internal/transport"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
@@ -89,7 +89,7 @@ func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeO
 		if cur.high.IsZero() {
 			from = time.Time{}
 		}
-		offset := 0
+		offset, nextPrune := 0, 0
 		for {
 			items, total, err := changePage[T](ctx, t, keysetQuery(o.Query, from, afterID), o.PageSize, offset)
 			if err != nil {
@@ -111,8 +111,12 @@ func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeO
 			// The keyset only moves forward, and later passes start no
 			// earlier than SkewWindow before the cursor: what is older
 			// than that is never read again, so the record of versions
-			// stays the size of the window even in a long first pass.
-			cur.prune(o.SkewWindow)
+			// stays near the size of the window even in a long first
+			// pass (pruned whenever it has doubled).
+			if len(cur.seen) >= nextPrune {
+				cur.prune(o.SkewWindow)
+				nextPrune = 2*len(cur.seen) + o.PageSize
+			}
 			for i := range items {
 				r := &items[i]
 				from, afterID = r.updated, r.id
@@ -123,7 +127,7 @@ func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeO
 				if r.updated.After(cur.high) {
 					cur.high = r.updated
 				}
-				if !yield(&RecordChange[T]{Record: &r.rec, SysID: r.id, UpdatedOn: r.updated, ModCount: r.mod}, nil) {
+				if !yield(&RecordChange[T]{Record: r.rec, SysID: r.id, UpdatedOn: r.updated, ModCount: r.mod}, nil) {
 					return
 				}
 			}
@@ -141,18 +145,30 @@ func changePage[T any](ctx context.Context, t *Table[T], q encodedquery.Query, s
 	}
 	r := &transport.Request{Path: "api/now/table/{}", Args: []string{t.name},
 		Query: wireQuery{ListOptions: o, Query: query, Limit: size, Offset: offset}}
-	items, _, resp, err := doList[changeRow[T]](ctx, t.c, r, size)
+	body := changeBody[T]{meta: make([]changeMeta, 0, min(size, maxItemsHint))}
+	resp, err := t.c.core.Do(ctx, r, &body)
+	if err == nil {
+		err = envelopeError(t.c, r, resp, body.env.Error, body.env.Status)
+	}
 	if err != nil {
 		if isEmptyList(err) {
 			return nil, 0, nil
 		}
 		return nil, 0, err
 	}
+	if body.env.Result == nil {
+		return nil, 0, noResult(t.c, r, resp)
+	}
+	items := *body.env.Result
+	rows := make([]changeRow[T], len(items))
+	for i := range items {
+		rows[i] = changeRow[T]{rec: &items[i], changeMeta: body.meta[i]}
+	}
 	total := -1
 	if n, err := strconv.Atoi(resp.Header.Get("X-Total-Count")); err == nil {
 		total = n
 	}
-	return items, total, nil
+	return rows, total, nil
 }
 
 // keysetQuery selects the records of q updated after (from, afterID) in
@@ -181,41 +197,71 @@ func (c *ChangeCursor) prune(window time.Duration) {
 // changeRow is a record of a change feed: the caller's record, and the
 // fields that place it in the feed.
 type changeRow[T any] struct {
-	rec     T
+	rec *T
+	changeMeta
+}
+
+// changeMeta are the fields that place a record in a change feed.
+type changeMeta struct {
 	id      string
 	updated time.Time
 	mod     int
+	found   int // how many of the three were read
 }
 
-// UnmarshalJSON decodes the caller's record and reads sys_id,
-// sys_updated_on and sys_mod_count beside it.
-func (r *changeRow[T]) UnmarshalJSON(b []byte) error {
+// member reads sys_id, sys_updated_on and sys_mod_count, as plain values
+// or {"display_value","value"} objects, and leaves the other members; it
+// returns errFound once it has all three.
+func (m *changeMeta) member(name, v []byte) error {
+	var f Field
 	var err error
-	if u, ok := any(&r.rec).(json.Unmarshaler); ok {
-		err = u.UnmarshalJSON(b)
-	} else {
-		err = json.Unmarshal(b, &r.rec)
+	switch string(name) {
+	case "sys_id":
+		err = f.UnmarshalJSON(v)
+		m.id = f.Value
+	case "sys_updated_on":
+		var t Time
+		err = t.UnmarshalJSON(v)
+		m.updated = t.Time
+	case "sys_mod_count":
+		err = f.UnmarshalJSON(v)
+		m.mod, _ = strconv.Atoi(f.Value)
+	default:
+		return nil
 	}
-	if err != nil {
+	if m.found++; err == nil && m.found == 3 {
+		err = errFound
+	}
+	return err
+}
+
+// changeBody decodes a page of a change feed: the caller's records in one
+// pass by encoding/json, as a listing of a caller's struct decodes them,
+// then each record's place in the feed by a walk over the same bytes that
+// decodes nothing else.
+type changeBody[T any] struct {
+	env  envelope[[]T]
+	meta []changeMeta
+}
+
+// DecodeJSON implements transport.RawDecoder. It starts afresh, so a body
+// read again after a failed attempt is not appended to the first.
+func (cb *changeBody[T]) DecodeJSON(b []byte) error {
+	cb.env, cb.meta = envelope[[]T]{}, cb.meta[:0]
+	if err := json.Unmarshal(b, &cb.env); err != nil {
 		return err
 	}
-	return jsonwalk.Object(b, func(name, v []byte) error {
-		var f Field
-		switch string(name) {
-		case "sys_id":
-			err = f.UnmarshalJSON(v)
-			r.id = f.Value
-		case "sys_updated_on":
-			var t Time
-			err = t.UnmarshalJSON(v)
-			r.updated = t.Time
-		case "sys_mod_count":
-			err = f.UnmarshalJSON(v)
-			r.mod, _ = strconv.Atoi(f.Value)
+	err := jsonwalk.Elements(b, "result", func(elem []byte) error {
+		var m changeMeta
+		err := jsonwalk.Object(elem, m.member)
+		cb.meta = append(cb.meta, m)
+		if errors.Is(err, errFound) {
+			err = nil
 		}
 		return err
 	})
+	if err == nil && cb.env.Result != nil && len(*cb.env.Result) != len(cb.meta) {
+		err = errors.New("result records and their fields do not line up")
+	}
+	return err
 }
-
-// recordKey identifies the row by its sys_id when listing.
-func (r *changeRow[T]) recordKey() uint64 { return paging.Key(r.id) }

@@ -1,6 +1,7 @@
 package jsonwalk
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,41 +28,77 @@ func Object(b []byte, fn func(name, value []byte) error) error {
 	if done || err != nil {
 		return err
 	}
+	i, err = walkMembers(b, i, func(name []byte, i int) (int, error) {
+		end, err := skipValue(b, i)
+		if err != nil {
+			return 0, err
+		}
+		return end, fn(name, b[i:end])
+	})
+	if err != nil {
+		return err
+	}
+	return object.close(b, i)
+}
+
+// Elements calls fn with each element of the array that is the member
+// named member of the JSON object in b, in order, as raw JSON, reading b
+// once: the other members are stepped over, and a null or absent member
+// calls nothing. A null b is not an object. An error from fn stops the
+// walk and is returned as it is.
+func Elements(b []byte, member string, fn func(elem []byte) error) error {
+	i, done, err := object.first(b)
+	if done || err != nil {
+		return err
+	}
+	i, err = walkMembers(b, i, func(name []byte, i int) (int, error) {
+		if string(name) != member || i >= len(b) || b[i] != '[' {
+			return skipValue(b, i)
+		}
+		return arrayAt(b, i, fn)
+	})
+	if err != nil {
+		return err
+	}
+	return object.close(b, i)
+}
+
+// walkMembers walks the members of the object whose first member starts at
+// b[i], calling value with each member's name (valid only during the call)
+// and the index of its value, which value reads and returns the end of.
+// It returns the index of what follows the last member.
+func walkMembers(b []byte, i int, value func(name []byte, i int) (int, error)) (int, error) {
 	var scratch []byte
 	for {
 		if i >= len(b) || b[i] != '"' {
-			return syntaxErr(b, i, "want a member name")
+			return 0, syntaxErr(b, i, "want a member name")
 		}
 		end, err := skipString(b, i)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		name, ok := Unquote(b[i:end])
 		if !ok {
 			var s string
 			if err := json.Unmarshal(b[i:end], &s); err != nil {
-				return syntaxErr(b, i, "bad member name")
+				return 0, syntaxErr(b, i, "bad member name")
 			}
 			scratch = append(scratch[:0], s...)
 			name = scratch
 		}
 		i = ws(b, end)
 		if i >= len(b) || b[i] != ':' {
-			return syntaxErr(b, i, "want ':'")
+			return 0, syntaxErr(b, i, "want ':'")
 		}
-		i = ws(b, i+1)
-		vend, err := skipValue(b, i)
+		vend, err := value(name, ws(b, i+1))
 		if err != nil {
-			return err
-		}
-		if err := fn(name, b[i:vend]); err != nil {
-			return err
+			return 0, err
 		}
 		if i = ws(b, vend); i < len(b) && b[i] == ',' {
 			i = ws(b, i+1)
 			continue
 		}
-		return object.close(b, i)
+		return i, nil
 	}
 }
 
@@ -162,7 +199,12 @@ func ws(b []byte, i int) int {
 
 // skipString returns the index after the string starting at b[i] == '"'.
 func skipString(b []byte, i int) (int, error) {
-	for j := i + 1; j < len(b); j++ {
+	j := i + 1
+	// Eight bytes at a time while none of them ends the string, starts
+	// an escape or is a control character (most of a record's text).
+	for ; j+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[j:])); j += 8 {
+	}
+	for ; j < len(b); j++ {
 		switch c := b[j]; {
 		case c == '"':
 			return j + 1, nil
@@ -176,6 +218,16 @@ func skipString(b []byte, i int) (int, error) {
 		}
 	}
 	return 0, syntaxErr(b, len(b), "string not closed")
+}
+
+// plainWord reports whether none of the eight bytes of w is '"', '\\' or
+// below 0x20, by the bit tricks of "Bit Twiddling Hacks" (a byte of x is
+// zero exactly when its high bit is set in (x-0x01…)&^x&0x80…).
+func plainWord(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & highs }
+	less := (w - 0x20*ones) &^ w & highs // some byte is below 0x20
+	return zero(w^('"'*ones))|zero(w^('\\'*ones))|less == 0
 }
 
 // skipValue returns the index after the value starting at b[i].

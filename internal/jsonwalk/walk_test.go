@@ -1,8 +1,10 @@
 package jsonwalk
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -109,4 +111,36 @@ func FuzzObject(f *testing.F) {
 			return // valid JSON that is not an object of members json accepts
 		}
 	})
+}
+
+// TestPlainWord checks the eight-byte test against a byte-by-byte one:
+// every byte value at every position of an otherwise plain word, and
+// random words.
+func TestPlainWord(t *testing.T) {
+	naive := func(b []byte) bool {
+		for _, c := range b {
+			if c == '"' || c == '\\' || c < 0x20 {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(b []byte) {
+		if got, want := plainWord(binary.LittleEndian.Uint64(b)), naive(b); got != want {
+			t.Fatalf("plainWord(% x) = %v, want %v", b, got, want)
+		}
+	}
+	for pos := range 8 {
+		for c := range 256 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			check(b)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1_000_000 {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], rng.Uint64())
+		check(b[:])
+	}
 }

@@ -29,7 +29,8 @@ type Restarts struct {
 // points, each run starting afresh from the last cursor persisted: pass
 // ranges the feed once from a cursor, and see is called with each change in
 // order (it fails the test on a change it must not see). It runs passes
-// until r.Writing is closed, then until a pass yields nothing, and returns
+// until r.Writing is closed, then until a pass yields nothing (failing t
+// when a thousand do not), and returns
 // how many times the process stopped and the last cursor persisted.
 func FollowWithRestarts[C any, PC interface {
 	*C
@@ -46,6 +47,12 @@ func FollowWithRestarts[C any, PC interface {
 		if err := cur.UnmarshalText(saved); err != nil {
 			t.Fatal(err)
 		}
+		persist := func() {
+			var err error
+			if saved, err = cur.MarshalText(); err != nil {
+				t.Fatal(err)
+			}
+		}
 		n := 0
 		for ch, err := range pass(cur) {
 			if err != nil {
@@ -53,14 +60,17 @@ func FollowWithRestarts[C any, PC interface {
 			}
 			see(ch)
 			n++
-			if saved, err = cur.MarshalText(); err != nil { // persisted once the change is handled
-				t.Fatal(err)
-			}
 			if rng.IntN(r.OneIn) == 0 {
+				// The process persists the cursor once the change is
+				// handled, and stops; the next run starts from it.
+				// Persisting only here is the same, for what the next run
+				// reads, as persisting after every change.
+				persist()
 				restarts++
-				break // the process stops; the next run starts from saved
+				return n
 			}
 		}
+		persist()
 		return n
 	}
 	for writing := true; writing; {
@@ -71,7 +81,12 @@ func FollowWithRestarts[C any, PC interface {
 			run()
 		}
 	}
-	for run() > 0 { // catch up after the last write
+	// Catch up after the last write: a feed that keeps yielding with
+	// nothing written is broken.
+	for runs := 0; run() > 0; runs++ {
+		if runs == 1000 {
+			t.Fatal("the feed did not catch up in 1,000 runs after the last write")
+		}
 	}
 	return restarts, saved
 }
