@@ -3,9 +3,11 @@ package thehive
 import (
 	"context"
 	"errors"
+	"net/http"
 	"slices"
 	"strings"
 
+	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/internal/ensure"
 	"github.com/incidentkit/incidentkit/thehive/filter"
 )
@@ -64,4 +66,29 @@ func (s *CaseService) Ensure(ctx context.Context, in *CaseInput, key string) (*C
 		return p.Items[0], true, nil
 	}
 	return ensure.Do(find, func() (*Case, error) { return s.Create(ctx, &tagged) }, nil)
+}
+
+// EnsurePromoted returns the case the alert id was promoted or merged into,
+// promoting it (with in, as Promote does) when it has none, and reports
+// whether this call promoted it. Promoting is safe to repeat with it: when
+// the promote's answer is lost, or TheHive refuses it (400, as it does for
+// an alert another process imported meanwhile), the alert is read again and
+// its case returned if it has one; the promote is sent again only when it
+// has none and the first answer was lost. TheHive 3/4 answer a promote of
+// an imported alert with its case, so there made can be true for a case
+// another process made.
+func (s *AlertService) EnsurePromoted(ctx context.Context, id string, in *CaseInput) (*Case, bool, error) {
+	find := func() (*Case, bool, error) {
+		a, err := s.Get(ctx, id)
+		if err != nil || a.CaseID == "" {
+			return nil, false, err
+		}
+		c, err := s.c.Cases.Get(ctx, a.CaseID)
+		return c, err == nil, err
+	}
+	refused := func(err error) bool {
+		var apiErr *incidentkit.Error
+		return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest
+	}
+	return ensure.Do(find, func() (*Case, error) { return s.Promote(ctx, id, in) }, refused)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -11,10 +12,8 @@ import (
 	"github.com/incidentkit/incidentkit"
 	"github.com/incidentkit/incidentkit/cyderes"
 	"github.com/incidentkit/incidentkit/servicenow"
-	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 	"github.com/incidentkit/incidentkit/sla"
 	"github.com/incidentkit/incidentkit/thehive"
-	"github.com/incidentkit/incidentkit/thehive/filter"
 )
 
 // Correlation values that let a later run find this bridge's work.
@@ -24,9 +23,10 @@ const (
 	correlation = "Cyderes TSI"
 )
 
-// bridge escalates tickets as of now.
+// bridge escalates tickets as of now; its side effects go through box.
 type bridge struct {
 	sys    *systems
+	box    *outbox
 	now    time.Time
 	policy sla.Policy
 	fakes  []string
@@ -41,6 +41,9 @@ type outcome struct {
 	observed  int // observables on the TheHive alert
 	fromMISP  int
 	escalated bool // false when an earlier run had done it all
+	// commentErr is why the comment back to the ticket failed; the
+	// outbox keeps it for the next run.
+	commentErr error
 }
 
 // run sweeps the escalated alerts of the last 24 hours.
@@ -49,12 +52,16 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 		fmt.Fprintf(w, "(in-memory %s: set the environment variables in the package documentation to use real systems)\n\n",
 			strings.Join(b.fakes, ", "))
 	}
+	if err := b.drain(ctx, w); err != nil {
+		return nil, err
+	}
 	page, err := b.sys.cyderes.IOCs.List(ctx, &cyderes.IOCListOptions{CreatedFrom: b.now.AddDate(0, 0, -7), CreatedTo: b.now})
 	if err != nil {
 		return nil, fmt.Errorf("MISP IOCs: %w", err)
 	}
 	iocs := page.Items
 	var out []outcome
+	var kept []error
 	opts := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAlert, EscalatedOnly: true}
 	for t, err := range b.sys.cyderes.Tickets.Between(ctx, b.now.Add(-24*time.Hour), b.now, opts) {
 		if err != nil {
@@ -65,6 +72,10 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 			return out, fmt.Errorf("ticket %s: %w", t.TicketID, err)
 		}
 		b.print(w, o)
+		if o.commentErr != nil {
+			fmt.Fprintf(w, "  Cyderes   comment not sent: %v\n\n", o.commentErr)
+			kept = append(kept, o.commentErr)
+		}
 		out = append(out, o)
 	}
 	n := 0
@@ -74,6 +85,9 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 		}
 	}
 	fmt.Fprintf(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
+	if len(kept) > 0 {
+		return out, fmt.Errorf("%d side effect(s) failed and wait in the outbox for the next run: %w", len(kept), errors.Join(kept...))
+	}
 	return out, nil
 }
 
@@ -84,93 +98,59 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	if !o.priority.Valid() {
 		o.priority = sla.P3 // an unreadable priority is treated as medium
 	}
-	alert, err := b.findAlert(ctx, t.TicketID)
+	obs, fromMISP := observables(t, iocs)
+	sev, _ := sla.DefaultTheHiveSeverities().Severity(o.priority)
+	alert, made, err := b.sys.thehive.Alerts.Ensure(ctx, &thehive.AlertInput{
+		Type: alertType, Source: alertSource, SourceRef: t.TicketID,
+		Title: t.ShortDescription, Description: describe(t), Severity: thehive.Severity(sev),
+		Date: t.Created, Tags: []string{"cyderes", "priority:" + o.priority.String()}, Observables: obs,
+	})
 	if err != nil {
-		return o, err
+		return o, fmt.Errorf("TheHive alert: %w", err)
 	}
-	if alert == nil {
-		obs, fromMISP := observables(t, iocs)
-		sev, _ := sla.DefaultTheHiveSeverities().Severity(o.priority)
-		alert, err = b.sys.thehive.Alerts.Create(ctx, &thehive.AlertInput{
-			Type: alertType, Source: alertSource, SourceRef: t.TicketID,
-			Title: t.ShortDescription, Description: describe(t), Severity: thehive.Severity(sev),
-			Date: t.Created, Tags: []string{"cyderes", "priority:" + o.priority.String()}, Observables: obs,
-		})
-		if err != nil {
-			return o, fmt.Errorf("TheHive alert: %w", err)
-		}
+	if made {
 		o.observed, o.fromMISP, o.escalated = len(obs), fromMISP, true
 	}
-	if alert.CaseID != "" {
-		o.hiveCase, err = b.sys.thehive.Cases.Get(ctx, alert.CaseID)
-	} else {
-		o.hiveCase, err = b.sys.thehive.Alerts.Promote(ctx, alert.ID, nil)
-		o.escalated = true
-	}
-	if err != nil {
+	if o.hiveCase, made, err = b.sys.thehive.Alerts.EnsurePromoted(ctx, alert.ID, nil); err != nil {
 		return o, fmt.Errorf("TheHive case: %w", err)
 	}
-	if o.incident, err = b.findIncident(ctx, t.TicketID); err != nil {
+	o.escalated = o.escalated || made
+	if o.incident, made, err = b.openIncident(ctx, t, o.priority, o.hiveCase); err != nil {
 		return o, err
 	}
-	if o.incident == nil {
-		if o.incident, err = b.openIncident(ctx, t, o.priority, o.hiveCase); err != nil {
-			return o, err
-		}
-		o.escalated = true
-	}
-	if o.escalated {
-		note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
-		if err := b.sys.cyderes.Comments.Create(ctx, t.TicketID, &cyderes.CommentInput{Author: "SOC escalation bridge", Body: note}); err != nil {
-			return o, fmt.Errorf("commenting on the Cyderes ticket: %w", err)
-		}
-	}
+	o.escalated = o.escalated || made
+	// The comment back goes through the outbox every run: its marker
+	// keeps it single, and a comment an earlier run failed to send is
+	// sent now even if that run made everything else.
+	note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
+	o.commentErr = b.perform(ctx, commentEffect(t.TicketID, "escalated", note))
 	return o, nil
 }
 
-func (b *bridge) findAlert(ctx context.Context, ticketID string) (*thehive.Alert, error) {
-	page, err := b.sys.thehive.Alerts.List(ctx, &thehive.ListOptions{PageSize: 1, Filter: filter.And(
-		filter.Eq("type", alertType), filter.Eq("source", alertSource), filter.Eq("sourceRef", ticketID))})
-	if err != nil {
-		return nil, fmt.Errorf("TheHive alert search: %w", err)
-	}
-	if len(page.Items) == 0 {
-		return nil, nil
-	}
-	return page.Items[0], nil
-}
-
-func (b *bridge) findIncident(ctx context.Context, ticketID string) (*servicenow.Incident, error) {
-	page, err := b.sys.servicenow.Incidents.List(ctx, &servicenow.ListOptions{PageSize: 1,
-		Query: encodedquery.And(encodedquery.Field("correlation_display").Eq(correlation),
-			encodedquery.Field("correlation_id").Eq(ticketID))})
-	if err != nil {
-		return nil, fmt.Errorf("ServiceNow incident search: %w", err)
-	}
-	if len(page.Items) == 0 {
-		return nil, nil
-	}
-	return page.Items[0], nil
-}
-
-func (b *bridge) openIncident(ctx context.Context, t *cyderes.Ticket, p sla.Priority, c *thehive.Case) (*servicenow.Incident, error) {
+// openIncident ensures the ticket's incident, keyed by its correlation
+// ID, and reports whether this call opened it.
+func (b *bridge) openIncident(ctx context.Context, t *cyderes.Ticket, p sla.Priority, c *thehive.Case) (*servicenow.Incident, bool, error) {
 	impact, urgency := impactUrgency(p)
-	in, err := b.sys.servicenow.Incidents.Create(ctx, &servicenow.IncidentInput{
-		ShortDescription: incidentkit.Ptr(t.ShortDescription),
-		Description:      incidentkit.Set(describe(t) + fmt.Sprintf("\n\nTheHive case #%d (%s).", c.Number, c.ID)),
-		Impact:           incidentkit.Ptr(servicenow.Impact(fmt.Sprint(impact))),
-		Urgency:          incidentkit.Ptr(servicenow.Urgency(fmt.Sprint(urgency))),
-		Category:         incidentkit.Set("security"),
-		Fields:           map[string]string{"correlation_id": t.TicketID, "correlation_display": correlation},
+	in, made, err := b.sys.servicenow.Incidents.Ensure(ctx, &servicenow.IncidentInput{
+		ShortDescription:   incidentkit.Ptr(t.ShortDescription),
+		Description:        incidentkit.Set(describe(t) + fmt.Sprintf("\n\nTheHive case #%d (%s).", c.Number, c.ID)),
+		Impact:             incidentkit.Ptr(servicenow.Impact(fmt.Sprint(impact))),
+		Urgency:            incidentkit.Ptr(servicenow.Urgency(fmt.Sprint(urgency))),
+		Category:           incidentkit.Set("security"),
+		CorrelationID:      incidentkit.Set(t.TicketID),
+		CorrelationDisplay: incidentkit.Set(correlation),
 	})
-	if err != nil {
-		return nil, fmt.Errorf("ServiceNow incident: %w", err)
+	if err != nil || !made {
+		if err != nil {
+			err = fmt.Errorf("ServiceNow incident: %w", err)
+		}
+		return in, false, err
 	}
 	note := fmt.Sprintf("Opened from Cyderes ticket %s; investigation in TheHive case #%d.", t.TicketID, c.Number)
 	if _, err := b.sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, note); err != nil {
-		return nil, fmt.Errorf("ServiceNow work note: %w", err)
+		return nil, true, fmt.Errorf("ServiceNow work note: %w", err)
 	}
-	return in, nil
+	return in, true, nil
 }
 
 // impactUrgency picks the most balanced impact and urgency that the

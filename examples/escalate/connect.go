@@ -32,8 +32,8 @@ func (s *systems) close() {
 	}
 }
 
-func (s *systems) bridge(now time.Time) *bridge {
-	return &bridge{sys: s, now: now, policy: sla.DefaultPolicy(), fakes: s.fakes}
+func (s *systems) bridge(now time.Time, box *outbox) *bridge {
+	return &bridge{sys: s, box: box, now: now, policy: sla.DefaultPolicy(), fakes: s.fakes}
 }
 
 // connect builds each client from the environment, or starts its fake.

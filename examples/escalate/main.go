@@ -9,9 +9,21 @@
 //  3. comments on the Cyderes ticket with both references;
 //
 // and prints the escalation with its SLA response and resolution due times.
-// It finds its earlier work through correlation fields (the TheHive alert's
-// sourceRef, the incident's correlation_id), so running it again escalates
-// nothing twice.
+// Every create goes through an Ensure call keyed by what ties it to the
+// ticket (the TheHive alert's type, source and sourceRef, the incident's
+// correlation_id, a marker line in the comment), so running it again — or
+// running two at once — escalates nothing twice, and a create whose answer
+// was lost is neither doubled nor reported as failed.
+//
+// Side effects that must not be forgotten (the comment back to Cyderes) go
+// through an outbox, a bbolt file under $XDG_STATE_HOME/incidentkit (or
+// ~/.local/state/incidentkit, or -state): an effect is stored before it is
+// attempted and removed once done, and each run first retries what earlier
+// runs left undone, even for tickets it no longer sweeps. A file another
+// bridge holds, or one that is not an outbox, stops the run with an error
+// saying what to do; the outbox can always be moved aside, since every
+// effect is checked against its target before it is sent. With every
+// system in memory, the outbox is a temporary file.
 //
 // With no environment set, each system is an in-memory fake seeded with a
 // realistic morning. Each system talks to a real server instead when its
@@ -26,10 +38,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"time"
 )
 
@@ -41,6 +55,8 @@ func main() {
 		return err
 	})
 	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this `duration`")
+	state := flag.String("state", "", "keep the outbox in this `file` (default: under $XDG_STATE_HOME or ~/.local/state; "+
+		"a temporary file when every system is in memory)")
 	flag.Parse()
 	// Every call takes the deadline from ctx: a server that accepts the
 	// connection and never answers cannot hang the program.
@@ -53,9 +69,35 @@ func main() {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
 		os.Exit(1)
 	}
-	defer sys.close()
-	if _, err := sys.bridge(now).run(ctx, os.Stdout); err != nil {
+	box, err := sys.openOutbox(*state, os.Getenv)
+	if err == nil {
+		_, err = sys.bridge(now, box).run(ctx, os.Stdout)
+		err = errors.Join(err, box.close())
+	}
+	sys.close()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
 		os.Exit(1)
 	}
+}
+
+// openOutbox opens the outbox at path, or by default in the user's state
+// directory; with every system in memory, a temporary one that close
+// removes (the fakes' tickets end with the run).
+func (s *systems) openOutbox(path string, env func(string) string) (*outbox, error) {
+	if path == "" && len(s.fakes) == 3 {
+		dir, err := os.MkdirTemp("", "escalate-")
+		if err != nil {
+			return nil, err
+		}
+		s.closers = append(s.closers, func() { os.RemoveAll(dir) })
+		path = filepath.Join(dir, "escalate.db")
+	}
+	if path == "" {
+		var err error
+		if path, err = defaultStatePath(env); err != nil {
+			return nil, err
+		}
+	}
+	return openOutbox(path, 5*time.Second)
 }

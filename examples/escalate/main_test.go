@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,9 +24,10 @@ func TestEscalateTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sys.close()
+	box := testOutbox(t)
 	ctx := context.Background()
 	var first bytes.Buffer
-	out, err := sys.bridge(testNow).run(ctx, &first)
+	out, err := sys.bridge(testNow, box).run(ctx, &first)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +85,7 @@ func TestEscalateTwice(t *testing.T) {
 	}
 
 	var second bytes.Buffer
-	if _, err := sys.bridge(testNow.Add(10*time.Minute)).run(ctx, &second); err != nil {
+	if _, err := sys.bridge(testNow.Add(10*time.Minute), box).run(ctx, &second); err != nil {
 		t.Fatal(err)
 	}
 	if after := counts(); after != before {
@@ -95,6 +97,17 @@ func TestEscalateTwice(t *testing.T) {
 	if !strings.Contains(second.String(), "3 escalated ticket(s) swept, 0 newly escalated") {
 		t.Errorf("second run summary:\n%s", second.String())
 	}
+}
+
+// testOutbox opens an outbox in a directory of the test's own.
+func testOutbox(t *testing.T) *outbox {
+	t.Helper()
+	box, err := openOutbox(filepath.Join(t.TempDir(), "escalate.db"), time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { box.close() })
+	return box
 }
 
 func TestImpactUrgency(t *testing.T) {

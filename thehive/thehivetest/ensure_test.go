@@ -110,3 +110,59 @@ func TestCaseEnsureReturnsTheOldestOfDuplicates(t *testing.T) {
 		}
 	})
 }
+
+// TestEnsurePromotedSurvivesLostAnswers promotes alerts through
+// EnsurePromoted while the fake loses the promotes' answers in every way,
+// and once more after another process promoted the alert: each alert ends
+// in exactly one case, and no call fails.
+func TestEnsurePromotedSurvivesLostAnswers(t *testing.T) {
+	inBothDialects(t, func(t *testing.T, ctx context.Context, srv *thehivetest.Server, c *thehive.Client) {
+		for i := range 5 {
+			id := srv.AddAlert(thehivetest.Alert{Type: "siem", Source: "cyderes", SourceRef: "P-" + string(rune('a'+i)), Title: "t", Description: "d"})
+			promote := map[thehive.Dialect]string{thehive.V1: "/api/v1/alert/" + id + "/case", thehive.V0: "/api/alert/" + id + "/createCase"}[c.Dialect()]
+			lostAnswers(srv, promote)[i]()
+			cs, made, err := c.Alerts.EnsurePromoted(ctx, id, nil)
+			if err != nil || cs == nil || !made {
+				t.Fatalf("fault %d: %+v, %v, %v", i, cs, made, err)
+			}
+			again, made, err := c.Alerts.EnsurePromoted(ctx, id, nil)
+			if err != nil || made || again.ID != cs.ID {
+				t.Fatalf("fault %d, second call: %+v, %v, %v", i, again, made, err)
+			}
+		}
+		// Another process promotes between our read and our promote: the
+		// refusal (TheHive 5) or the answer with its case (TheHive 3/4)
+		// gives its case, and nothing more is made.
+		id := srv.AddAlert(thehivetest.Alert{Type: "siem", Source: "cyderes", SourceRef: "P-race", Title: "t", Description: "d"})
+		var theirs *thehive.Case
+		racing, err := thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey), thehive.WithOrganisation("soc"),
+			thehive.WithDialect(c.Dialect()), thehive.WithTransportWrapper(func(next http.RoundTripper) http.RoundTripper {
+				return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+					if r.Method == http.MethodPost && theirs == nil {
+						var err error
+						if theirs, err = c.Alerts.Promote(r.Context(), id, nil); err != nil {
+							t.Error(err)
+						}
+					}
+					return next.RoundTrip(r)
+				})
+			}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, made, err := racing.Alerts.EnsurePromoted(ctx, id, nil)
+		// TheHive 3/4 answer as if the promote were made.
+		if err != nil || (made && c.Dialect() == thehive.V1) || theirs == nil || cs.ID != theirs.ID {
+			t.Errorf("after another promote: %+v, %v, %v", cs, made, err)
+		}
+		if n := len(srv.Cases()); n != 6 {
+			t.Errorf("%d cases for 6 alerts", n)
+		}
+	})
+}
+
+// roundTripFunc is a function that is an http.RoundTripper.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+// RoundTrip implements http.RoundTripper.
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/incidentkit/incidentkit/cyderes"
+)
+
+// bridgeAuthor signs the bridge's comments.
+const bridgeAuthor = "SOC escalation bridge"
+
+// effect is a side effect of the bridge, kept in the outbox until done.
+type effect struct {
+	// Key names the effect once across runs and replicas: what it does,
+	// and to which ticket.
+	Key  string `json:"key"`
+	Kind string `json:"kind"`
+	// Ticket is the Cyderes ticket the effect is about.
+	Ticket string `json:"ticket"`
+	// Body is the comment's text.
+	Body string `json:"body,omitempty"`
+	// Marker is the line the comment carries; the comment is sent only
+	// when the ticket has none with it, so an effect attempted again (by
+	// a later run, or by another replica) is never doubled.
+	Marker string `json:"marker,omitempty"`
+	// Attempts and LastError record the failed attempts.
+	Attempts  int    `json:"attempts,omitempty"`
+	LastError string `json:"lastError,omitempty"`
+}
+
+// effectComment adds a marked comment to a Cyderes ticket.
+const effectComment = "cyderes-comment"
+
+// commentEffect is the comment body on ticket, marked as the bridge's
+// comment of kind what.
+func commentEffect(ticket, what, body string) effect {
+	return effect{Key: "comment/" + ticket + "/" + what, Kind: effectComment, Ticket: ticket, Body: body,
+		Marker: "[incidentkit:" + what + ":" + ticket + "]"}
+}
+
+// apply performs e. It may run again after an attempt whose outcome was
+// lost: each kind checks its natural key before acting.
+func (b *bridge) apply(ctx context.Context, e effect) error {
+	switch e.Kind {
+	case effectComment:
+		_, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker)
+		return err
+	}
+	return fmt.Errorf("unknown effect kind %q", e.Kind)
+}
+
+// perform stores e in the outbox, then attempts it: done, it leaves the
+// outbox; failed, it stays there for the next run.
+func (b *bridge) perform(ctx context.Context, e effect) error {
+	if err := b.box.add(e); err != nil {
+		return err
+	}
+	if err := b.apply(ctx, e); err != nil {
+		return errors.Join(fmt.Errorf("%s (kept for the next run): %w", e.Key, err), b.box.failed(e, err))
+	}
+	return b.box.done(e.Key)
+}
+
+// drain attempts the effects earlier runs left undone and says what came
+// of them; one that fails again stays for the next run.
+func (b *bridge) drain(ctx context.Context, w io.Writer) error {
+	pending, err := b.box.pending()
+	if err != nil || len(pending) == 0 {
+		return err
+	}
+	left := 0
+	for _, e := range pending {
+		if err := b.apply(ctx, e); err != nil {
+			left++
+			if err := b.box.failed(e, err); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "outbox: %s failed again (attempt %d): %v\n", e.Key, e.Attempts+1, err)
+			continue
+		}
+		if err := b.box.done(e.Key); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "outbox: %s done\n", e.Key)
+	}
+	fmt.Fprintf(w, "outbox: %d earlier effect(s) done, %d left\n\n", len(pending)-left, left)
+	return nil
+}

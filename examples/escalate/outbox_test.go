@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
+	bolt "go.etcd.io/bbolt"
+)
+
+// TestFailedCommentIsSentByALaterRun makes the comment back to one ticket
+// fail, then runs the bridge again three days later, when the ticket is
+// out of the sweep's window: the outbox still sends the comment, once.
+func TestFailedCommentIsSentByALaterRun(t *testing.T) {
+	sys, err := connect(func(string) string { return "" }, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sys.close()
+	box := testOutbox(t)
+	ctx := context.Background()
+	comments := func() map[string]int {
+		n := map[string]int{}
+		for _, tk := range sys.cyderesFake.Tickets() {
+			n[tk.TicketID] = len(tk.Comments)
+		}
+		return n
+	}
+
+	sys.cyderesFake.Fail(100, http.StatusBadRequest, 0, cyderestest.Path(http.MethodPost, "/v2/tickets/TSI-100002/comment"))
+	var first bytes.Buffer
+	if _, err := sys.bridge(testNow, box).run(ctx, &first); err == nil || !strings.Contains(err.Error(), "outbox") {
+		t.Fatalf("first run: %v, want an error naming the outbox", err)
+	}
+	if !strings.Contains(first.String(), "comment not sent") {
+		t.Errorf("first run does not say the comment failed:\n%s", first.String())
+	}
+	if pending, _ := box.pending(); len(pending) != 1 || pending[0].Ticket != "TSI-100002" || pending[0].Attempts != 1 {
+		t.Fatalf("outbox after the first run: %+v", pending)
+	}
+	if n := comments(); n["TSI-100001"] != 1 || n["TSI-100002"] != 0 {
+		t.Fatalf("comments after the first run: %v", n)
+	}
+
+	sys.cyderesFake.ClearFaults()
+	var later bytes.Buffer
+	if _, err := sys.bridge(testNow.Add(72*time.Hour), box).run(ctx, &later); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(later.String(), "outbox: comment/TSI-100002/escalated done") ||
+		!strings.Contains(later.String(), "0 escalated ticket(s) swept") {
+		t.Errorf("later run:\n%s", later.String())
+	}
+	if pending, _ := box.pending(); len(pending) != 0 {
+		t.Errorf("outbox after the later run: %+v", pending)
+	}
+	want := comments()
+	for id, n := range want {
+		if strings.HasPrefix(id, "TSI-10000") && n > 1 {
+			t.Errorf("%s has %d comments", id, n)
+		}
+	}
+	if want["TSI-100002"] != 1 {
+		t.Errorf("TSI-100002 has %d comments after the later run, want 1", want["TSI-100002"])
+	}
+	if _, err := sys.bridge(testNow.Add(10*time.Minute), box).run(ctx, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if again := comments(); again["TSI-100002"] != 1 || again["TSI-100001"] != 1 {
+		t.Errorf("a third run changed the comments: %v", again)
+	}
+}
+
+// TestOutboxRefusesCorruptAndHeldFiles checks the recoveries the outbox
+// documents: a file that is not an outbox and a file another process
+// holds are clear errors, and an effect that does not decode names its
+// key.
+func TestOutboxRefusesCorruptAndHeldFiles(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	if err := os.WriteFile(junk, bytes.Repeat([]byte("not a bbolt file "), 512), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openOutbox(junk, time.Second); err == nil || !strings.Contains(err.Error(), "move it aside") {
+		t.Errorf("a corrupt file: %v", err)
+	}
+
+	path := filepath.Join(dir, "held.db")
+	held, err := openOutbox(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openOutbox(path, 100*time.Millisecond); !errors.Is(err, errOutboxLocked) {
+		t.Errorf("a held file: %v", err)
+	}
+	if err := held.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(effectsBucket).Put([]byte("k/1"), []byte("{")) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := held.pending(); err == nil || !strings.Contains(err.Error(), `"k/1"`) {
+		t.Errorf("an unreadable effect: %v", err)
+	}
+	held.close()
+	again, err := openOutbox(path, time.Second)
+	if err != nil {
+		t.Fatalf("reopening after close: %v", err)
+	}
+	again.close()
+}
