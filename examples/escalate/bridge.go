@@ -85,6 +85,9 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 		}
 	}
 	fmt.Fprintf(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
+	if err := b.mirror(ctx, w); err != nil {
+		return out, err
+	}
 	if len(kept) > 0 {
 		return out, fmt.Errorf("%d side effect(s) failed and wait in the outbox for the next run: %w", len(kept), errors.Join(kept...))
 	}
@@ -103,7 +106,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	alert, made, err := b.sys.thehive.Alerts.Ensure(ctx, &thehive.AlertInput{
 		Type: alertType, Source: alertSource, SourceRef: t.TicketID,
 		Title: t.ShortDescription, Description: describe(t), Severity: thehive.Severity(sev),
-		Date: t.Created, Tags: []string{"cyderes", "priority:" + o.priority.String()}, Observables: obs,
+		Date: t.Created, Tags: []string{"cyderes", ticketTag(t.TicketID), "priority:" + o.priority.String()}, Observables: obs,
 	})
 	if err != nil {
 		return o, fmt.Errorf("TheHive alert: %w", err)

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/incidentkit/incidentkit/cyderes"
+	"github.com/incidentkit/incidentkit/servicenow"
+	"github.com/incidentkit/incidentkit/thehive"
 )
 
 // bridgeAuthor signs the bridge's comments.
@@ -20,8 +23,10 @@ type effect struct {
 	Kind string `json:"kind"`
 	// Ticket is the Cyderes ticket the effect is about.
 	Ticket string `json:"ticket"`
-	// Body is the comment's text.
+	// Body is the comment's text, or a resolution's notes.
 	Body string `json:"body,omitempty"`
+	// Code is a resolution's ServiceNow close code.
+	Code string `json:"code,omitempty"`
 	// Marker is the line the comment carries; the comment is sent only
 	// when the ticket has none with it, so an effect attempted again (by
 	// a later run, or by another replica) is never doubled.
@@ -31,8 +36,19 @@ type effect struct {
 	LastError string `json:"lastError,omitempty"`
 }
 
-// effectComment adds a marked comment to a Cyderes ticket.
-const effectComment = "cyderes-comment"
+// The kinds of effect.
+const (
+	// effectComment adds a marked comment to a Cyderes ticket.
+	effectComment = "cyderes-comment"
+	// effectClose closes a Cyderes ticket after a marked comment, unless
+	// it is closed already.
+	effectClose = "cyderes-close"
+	// effectResolve resolves the ticket's ServiceNow incident with a
+	// close code and notes, unless it is resolved or closed already.
+	effectResolve = "servicenow-resolve"
+	// effectReopen reopens the ticket's TheHive case, unless it is open.
+	effectReopen = "thehive-reopen"
+)
 
 // commentEffect is the comment body on ticket, marked as the bridge's
 // comment of kind what.
@@ -41,13 +57,47 @@ func commentEffect(ticket, what, body string) effect {
 		Marker: "[incidentkit:" + what + ":" + ticket + "]"}
 }
 
+// closeEffect closes ticket after a comment marked with the case's
+// version.
+func closeEffect(ticket, version, body string) effect {
+	return effect{Key: "close/" + ticket + "/" + version, Kind: effectClose, Ticket: ticket, Body: body,
+		Marker: "[incidentkit:resolved:" + ticket + ":" + version + "]"}
+}
+
 // apply performs e. It may run again after an attempt whose outcome was
-// lost: each kind checks its natural key before acting.
+// lost, or after another replica did it: each kind checks its target
+// first.
 func (b *bridge) apply(ctx context.Context, e effect) error {
 	switch e.Kind {
 	case effectComment:
 		_, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker)
 		return err
+	case effectClose:
+		t, err := b.sys.cyderes.Tickets.Get(ctx, e.Ticket)
+		if err != nil || strings.EqualFold(t.State, "Closed") {
+			return err
+		}
+		if _, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker); err != nil {
+			return err
+		}
+		return b.sys.cyderes.Tickets.Close(ctx, e.Ticket, "")
+	case effectResolve:
+		in, err := b.incidentOf(ctx, e.Ticket)
+		if err != nil || in == nil || !incidentActive(in) {
+			return err
+		}
+		_, err = b.sys.servicenow.Incidents.Resolve(ctx, in.SysID, servicenow.CloseCode(e.Code), e.Body)
+		return err
+	case effectReopen:
+		c, err := b.caseOf(ctx, e.Ticket)
+		if err != nil || c == nil || !caseClosed(c) {
+			return err
+		}
+		status := thehive.StatusInProgress
+		if b.sys.thehive.Dialect() != thehive.V1 {
+			status = thehive.StatusOpen
+		}
+		return b.sys.thehive.Cases.Update(ctx, c.ID, &thehive.CaseUpdate{Status: &status})
 	}
 	return fmt.Errorf("unknown effect kind %q", e.Kind)
 }

@@ -15,6 +15,26 @@
 // running two at once — escalates nothing twice, and a create whose answer
 // was lost is neither doubled nor reported as failed.
 //
+// After the sweep, it follows the TheHive cases and ServiceNow incidents
+// changed since its last run (change feeds, their cursors kept in the
+// outbox file) and mirrors their state:
+//
+//	TheHive case closed (TheHive 5: a closing status; 3/4: Resolved)
+//	    ⇒ ServiceNow incident resolved: close code Duplicate for a duplicate,
+//	      No resolution provided for a false positive, else Solution
+//	      provided; the case's summary as close notes
+//	    ⇒ Cyderes ticket closed, after a marked comment naming the case
+//	ServiceNow incident open again (New, In Progress, On Hold) while its
+//	case is closed
+//	    ⇒ TheHive case reopened (InProgress; Open in TheHive 3/4)
+//
+// Nothing else is mirrored: a case reopened in TheHive does not reopen the
+// incident (reopen it in ServiceNow, and the case follows), and a ticket
+// Cyderes closes itself changes nothing. Each mirrored effect checks its
+// target first (an incident resolved already, a ticket closed already, a
+// case open already is left alone), so a state the bridge set never
+// echoes back, and an effect tried twice acts once.
+//
 // Side effects that must not be forgotten (the comment back to Cyderes) go
 // through an outbox, a bbolt file under $XDG_STATE_HOME/incidentkit (or
 // ~/.local/state/incidentkit, or -state): an effect is stored before it is
@@ -54,7 +74,9 @@ func main() {
 		now = t.UTC()
 		return err
 	})
-	timeout := flag.Duration("timeout", 2*time.Minute, "give up after this `duration`")
+	timeout := flag.Duration("timeout", 2*time.Minute, "give up on a run after this `duration`")
+	watch := flag.Bool("watch", false, "keep running: sweep and mirror again every -interval until interrupted")
+	interval := flag.Duration("interval", time.Minute, "with -watch, wait this `duration` between runs")
 	state := flag.String("state", "", "keep the outbox in this `file` (default: under $XDG_STATE_HOME or ~/.local/state; "+
 		"a temporary file when every system is in memory)")
 	flag.Parse()
@@ -62,8 +84,6 @@ func main() {
 	// connection and never answers cannot hang the program.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ctx, cancel := context.WithTimeout(ctx, *timeout)
-	defer cancel()
 	sys, err := connect(os.Getenv, now)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
@@ -71,13 +91,36 @@ func main() {
 	}
 	box, err := sys.openOutbox(*state, os.Getenv)
 	if err == nil {
-		_, err = sys.bridge(now, box).run(ctx, os.Stdout)
-		err = errors.Join(err, box.close())
+		err = errors.Join(runs(ctx, sys, box, now, *watch, *interval, *timeout), box.close())
 	}
 	sys.close()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
 		os.Exit(1)
+	}
+}
+
+// runs runs the bridge once, or with watch every interval until ctx ends,
+// each run bounded by timeout. With watch, a failed run is reported and the
+// next one tries again (the outbox keeps what it left undone); now moves
+// on with the clock.
+func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, watch bool, interval, timeout time.Duration) error {
+	start := time.Now()
+	for at := now; ; at = now.Add(time.Since(start)) {
+		runCtx, cancel := context.WithTimeout(ctx, timeout)
+		_, err := sys.bridge(at, box).run(runCtx, os.Stdout)
+		cancel()
+		if !watch {
+			return err
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "escalate:", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(interval):
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,8 +25,12 @@ type outbox struct {
 	path string
 }
 
-// effectsBucket holds the pending effects, by key.
-var effectsBucket = []byte("effects")
+// The outbox's buckets: the pending effects by key, and the change feeds'
+// cursors by feed.
+var (
+	effectsBucket = []byte("effects")
+	cursorsBucket = []byte("cursors")
+)
 
 // errOutboxLocked says another process holds the outbox.
 var errOutboxLocked = errors.New("held by another running bridge")
@@ -46,7 +51,10 @@ func openOutbox(path string, wait time.Duration) (*outbox, error) {
 			"are redone for the tickets the run sweeps, since every effect is keyed and checked before it is sent)", path, err)
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		_, err := tx.CreateBucketIfNotExists(effectsBucket)
+		if _, err := tx.CreateBucketIfNotExists(effectsBucket); err != nil {
+			return err
+		}
+		_, err := tx.CreateBucketIfNotExists(cursorsBucket)
 		return err
 	}); err != nil {
 		db.Close()
@@ -106,6 +114,30 @@ func (o *outbox) failed(e effect, cause error) error {
 		}
 		return tx.Bucket(effectsBucket).Put([]byte(e.Key), v)
 	})
+}
+
+// cursor loads the saved cursor of feed into c, leaving c as it is when
+// none is saved.
+func (o *outbox) cursor(feed string, c encoding.TextUnmarshaler) error {
+	return o.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(cursorsBucket).Get([]byte(feed))
+		if v == nil {
+			return nil
+		}
+		if err := c.UnmarshalText(v); err != nil {
+			return fmt.Errorf("outbox %s: the %s cursor: %w (delete the outbox to start the feeds a day back)", o.path, feed, err)
+		}
+		return nil
+	})
+}
+
+// saveCursor saves the cursor of feed.
+func (o *outbox) saveCursor(feed string, c encoding.TextMarshaler) error {
+	v, err := c.MarshalText()
+	if err != nil {
+		return err
+	}
+	return o.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(cursorsBucket).Put([]byte(feed), v) })
 }
 
 // defaultStatePath is where the outbox lives when -state is not given:
