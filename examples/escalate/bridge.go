@@ -30,6 +30,7 @@ type bridge struct {
 	now    time.Time
 	policy sla.Policy
 	fakes  []string
+	json   bool // print JSON objects instead of text
 }
 
 // outcome is what happened to one ticket.
@@ -41,15 +42,16 @@ type outcome struct {
 	observed  int // observables on the TheHive alert
 	fromMISP  int
 	escalated bool // false when an earlier run had done it all
-	// commentErr is why the comment back to the ticket failed; the
-	// outbox keeps it for the next run.
+	// comment is the comment back to the ticket, and commentErr why it
+	// failed; the outbox keeps it for the next run.
+	comment    string
 	commentErr error
 }
 
 // run sweeps the escalated alerts of the last 24 hours.
 func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 	if len(b.fakes) > 0 {
-		fmt.Fprintf(w, "(in-memory %s: set the environment variables in the package documentation to use real systems)\n\n",
+		b.say(w, "(in-memory %s: set the environment variables in the package documentation to use real systems)\n\n",
 			strings.Join(b.fakes, ", "))
 	}
 	if err := b.drain(ctx, w); err != nil {
@@ -73,7 +75,6 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 		}
 		b.print(w, o)
 		if o.commentErr != nil {
-			fmt.Fprintf(w, "  Cyderes   comment not sent: %v\n\n", o.commentErr)
 			kept = append(kept, o.commentErr)
 		}
 		out = append(out, o)
@@ -84,7 +85,7 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 			n++
 		}
 	}
-	fmt.Fprintf(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
+	b.say(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
 	if err := b.mirror(ctx, w); err != nil {
 		return out, err
 	}
@@ -126,6 +127,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	// keeps it single, and a comment an earlier run failed to send is
 	// sent now even if that run made everything else.
 	note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
+	o.comment = note
 	o.commentErr = b.perform(ctx, commentEffect(t.TicketID, "escalated", note))
 	return o, nil
 }
@@ -250,35 +252,4 @@ func observables(t *cyderes.Ticket, iocs []*cyderes.MISPAttribute) ([]thehive.Ob
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].DataType < out[j].DataType })
 	return out, fromMISP
-}
-
-func (b *bridge) print(w io.Writer, o outcome) {
-	t := o.ticket
-	state := "escalated"
-	if !o.escalated {
-		state = "already escalated earlier"
-	}
-	fmt.Fprintf(w, "%s  %v  %s — %s\n", t.TicketID, o.priority, t.ShortDescription, state)
-	if o.escalated && o.observed > 0 {
-		fmt.Fprintf(w, "  TheHive   case #%d, %d observables (%d known to MISP)\n", o.hiveCase.Number, o.observed, o.fromMISP)
-	} else {
-		fmt.Fprintf(w, "  TheHive   case #%d\n", o.hiveCase.Number)
-	}
-	fmt.Fprintf(w, "  ServiceNow %s, impact %s, urgency %s, priority %s\n", o.incident.Number,
-		o.incident.Impact, o.incident.Urgency, o.incident.Priority)
-	resp, resol, err := b.policy.Clocks(o.priority, t.Created)
-	if err != nil {
-		fmt.Fprintf(w, "  SLA       none for %v\n\n", o.priority)
-		return
-	}
-	// The escalation is the SOC's response: the incident's opening time.
-	responded := o.incident.OpenedAt.Time
-	if responded.IsZero() || responded.Before(t.Created) {
-		responded = b.now
-	}
-	_ = resp.Stop(responded)
-	rs, _ := resp.Status(b.now)
-	ls, _ := resol.Status(b.now)
-	fmt.Fprintf(w, "  SLA       response due %s (%s), resolve due %s (%.0f%% used)\n\n",
-		rs.Due.Format("Jan 02 15:04 MST"), rs.Stage, ls.Due.Format("Jan 02 15:04 MST"), ls.Percent)
 }

@@ -17,6 +17,9 @@ type systems struct {
 	cyderes    *cyderes.Client
 	thehive    *thehive.Client
 	servicenow *servicenow.Client
+	// theHiveURL and serviceNowURL are the web interfaces' addresses, for
+	// links in reports; empty for the fakes.
+	thehiveURL, servicenowURL string
 	// fakes lists what runs in memory, for the banner; closers stop it.
 	fakes   []string
 	closers []func()
@@ -77,6 +80,7 @@ func (s *systems) connectCyderes(env func(string) string, now time.Time, clock f
 func (s *systems) connectTheHive(env func(string) string, clock func() time.Time) (*thehive.Client, error) {
 	if u := env("THEHIVE_URL"); u != "" {
 		opts := []thehive.Option{thehive.WithAPIKey(env("THEHIVE_API_KEY")), thehive.WithTimeout(30 * time.Second)}
+		s.thehiveURL = u
 		if org := env("THEHIVE_ORG"); org != "" {
 			opts = append(opts, thehive.WithOrganisation(org))
 		}
@@ -91,6 +95,7 @@ func (s *systems) connectTheHive(env func(string) string, clock func() time.Time
 func (s *systems) connectServiceNow(env func(string) string, clock func() time.Time) (*servicenow.Client, error) {
 	timeout := servicenow.WithTimeout(30 * time.Second)
 	if u := env("SERVICENOW_INSTANCE"); u != "" {
+		s.servicenowURL = u
 		auth := servicenow.WithBasicAuth(env("SERVICENOW_USER"), env("SERVICENOW_PASSWORD"))
 		if tok := env("SERVICENOW_TOKEN"); tok != "" {
 			auth = servicenow.WithBearerToken(tok)

@@ -128,14 +128,14 @@ func (b *bridge) drain(ctx context.Context, w io.Writer) error {
 			if err := b.box.failed(e, err); err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "outbox: %s failed again (attempt %d): %v\n", e.Key, e.Attempts+1, err)
+			b.say(w, "outbox: %s failed again (attempt %d): %v\n", e.Key, e.Attempts+1, err)
 			continue
 		}
 		if err := b.box.done(e.Key); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "outbox: %s done\n", e.Key)
+		b.say(w, "outbox: %s done\n", e.Key)
 	}
-	fmt.Fprintf(w, "outbox: %d earlier effect(s) done, %d left\n\n", len(pending)-left, left)
+	b.say(w, "outbox: %d earlier effect(s) done, %d left\n\n", len(pending)-left, left)
 	return nil
 }

@@ -53,6 +53,12 @@
 //	THEHIVE_URL THEHIVE_API_KEY [THEHIVE_ORG]
 //	SERVICENOW_INSTANCE and SERVICENOW_USER/SERVICENOW_PASSWORD or SERVICENOW_TOKEN
 //
+// -json prints one JSON object a line instead of text: each ticket's
+// report (its TheHive case and ServiceNow incident with links to them, the
+// incident's impact, urgency, priority and assignment group, the comment
+// sent back or why it was not, the SLA state) and notes. -watch keeps
+// running, every -interval.
+//
 //	go run ./examples/escalate
 package main
 
@@ -75,6 +81,8 @@ func main() {
 		return err
 	})
 	timeout := flag.Duration("timeout", 2*time.Minute, "give up on a run after this `duration`")
+	jsonOut := flag.Bool("json", false, "print one JSON object a line: each ticket's report (case and incident with links, "+
+		"the comment sent back, SLA state) and notes")
 	watch := flag.Bool("watch", false, "keep running: sweep and mirror again every -interval until interrupted")
 	interval := flag.Duration("interval", time.Minute, "with -watch, wait this `duration` between runs")
 	state := flag.String("state", "", "keep the outbox in this `file` (default: under $XDG_STATE_HOME or ~/.local/state; "+
@@ -91,7 +99,7 @@ func main() {
 	}
 	box, err := sys.openOutbox(*state, os.Getenv)
 	if err == nil {
-		err = errors.Join(runs(ctx, sys, box, now, *watch, *interval, *timeout), box.close())
+		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, watch: *watch, interval: *interval, timeout: *timeout}), box.close())
 	}
 	sys.close()
 	if err != nil {
@@ -100,17 +108,25 @@ func main() {
 	}
 }
 
-// runs runs the bridge once, or with watch every interval until ctx ends,
-// each run bounded by timeout. With watch, a failed run is reported and the
-// next one tries again (the outbox keeps what it left undone); now moves
-// on with the clock.
-func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, watch bool, interval, timeout time.Duration) error {
+// runOptions are the command line's settings of runs.
+type runOptions struct {
+	json, watch       bool
+	interval, timeout time.Duration
+}
+
+// runs runs the bridge once, or with o.watch every o.interval until ctx
+// ends, each run bounded by o.timeout. With watch, a failed run is
+// reported and the next one tries again (the outbox keeps what it left
+// undone); now moves on with the clock.
+func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, o runOptions) error {
 	start := time.Now()
 	for at := now; ; at = now.Add(time.Since(start)) {
-		runCtx, cancel := context.WithTimeout(ctx, timeout)
-		_, err := sys.bridge(at, box).run(runCtx, os.Stdout)
+		runCtx, cancel := context.WithTimeout(ctx, o.timeout)
+		b := sys.bridge(at, box)
+		b.json = o.json
+		_, err := b.run(runCtx, os.Stdout)
 		cancel()
-		if !watch {
+		if !o.watch {
 			return err
 		}
 		if err != nil {
@@ -119,7 +135,7 @@ func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, watch b
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(interval):
+		case <-time.After(o.interval):
 		}
 	}
 }

@@ -142,11 +142,11 @@ func (b *bridge) performAll(ctx context.Context, w io.Writer, ticket, line strin
 	}
 	for _, e := range effects {
 		if err := b.perform(ctx, e); err != nil {
-			fmt.Fprintf(w, "%s  %s — failed, kept in the outbox: %v\n", ticket, line, err)
+			b.say(w, "%s  %s — failed, kept in the outbox: %v\n", ticket, line, err)
 			return nil
 		}
 	}
-	fmt.Fprintf(w, "%s  %s\n", ticket, line)
+	b.say(w, "%s  %s\n", ticket, line)
 	return nil
 }
 
