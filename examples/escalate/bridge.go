@@ -30,7 +30,8 @@ type bridge struct {
 	now    time.Time
 	policy sla.Policy
 	fakes  []string
-	json   bool // print JSON objects instead of text
+	json   bool  // print JSON objects instead of text
+	shard  shard // the tickets this replica handles
 }
 
 // outcome is what happened to one ticket.
@@ -68,6 +69,9 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 	for t, err := range b.sys.cyderes.Tickets.Between(ctx, b.now.Add(-24*time.Hour), b.now, opts) {
 		if err != nil {
 			return out, fmt.Errorf("sweeping tickets: %w", err)
+		}
+		if !b.shard.owns(t.TicketID) {
+			continue
 		}
 		o, err := b.escalate(ctx, t, iocs)
 		if err != nil {

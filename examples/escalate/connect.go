@@ -36,7 +36,7 @@ func (s *systems) close() {
 }
 
 func (s *systems) bridge(now time.Time, box *outbox) *bridge {
-	return &bridge{sys: s, box: box, now: now, policy: sla.DefaultPolicy(), fakes: s.fakes}
+	return &bridge{sys: s, box: box, now: now, policy: sla.DefaultPolicy(), fakes: s.fakes, shard: shard{0, 1}}
 }
 
 // connect builds each client from the environment, or starts its fake.

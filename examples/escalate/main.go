@@ -53,6 +53,14 @@
 //	THEHIVE_URL THEHIVE_API_KEY [THEHIVE_ORG]
 //	SERVICENOW_INSTANCE and SERVICENOW_USER/SERVICENOW_PASSWORD or SERVICENOW_TOKEN
 //
+// Several replicas may run against the same systems: give each a shard of
+// the tickets with -shard i/n (replica i of n). No two then handle one
+// ticket, which matters because ServiceNow and Cyderes keep no unique key
+// that would refuse a second incident or comment; within a shard, the
+// natural keys above make every step safe to repeat, and a replica's own
+// outbox finishes what it began. Replicas on one host need their own
+// -state files (the outbox is locked while a bridge runs).
+//
 // -json prints one JSON object a line instead of text: each ticket's
 // report (its TheHive case and ServiceNow incident with links to them, the
 // incident's impact, urgency, priority and assignment group, the comment
@@ -83,6 +91,11 @@ func main() {
 	timeout := flag.Duration("timeout", 2*time.Minute, "give up on a run after this `duration`")
 	jsonOut := flag.Bool("json", false, "print one JSON object a line: each ticket's report (case and incident with links, "+
 		"the comment sent back, SLA state) and notes")
+	part := shard{0, 1}
+	flag.Func("shard", "handle only the tickets of shard `i/n` (replica i of n; default 0/1, every ticket)", func(s string) (err error) {
+		part, err = parseShard(s)
+		return err
+	})
 	watch := flag.Bool("watch", false, "keep running: sweep and mirror again every -interval until interrupted")
 	interval := flag.Duration("interval", time.Minute, "with -watch, wait this `duration` between runs")
 	state := flag.String("state", "", "keep the outbox in this `file` (default: under $XDG_STATE_HOME or ~/.local/state; "+
@@ -99,7 +112,7 @@ func main() {
 	}
 	box, err := sys.openOutbox(*state, os.Getenv)
 	if err == nil {
-		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, watch: *watch, interval: *interval, timeout: *timeout}), box.close())
+		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, shard: part, watch: *watch, interval: *interval, timeout: *timeout}), box.close())
 	}
 	sys.close()
 	if err != nil {
@@ -111,6 +124,7 @@ func main() {
 // runOptions are the command line's settings of runs.
 type runOptions struct {
 	json, watch       bool
+	shard             shard
 	interval, timeout time.Duration
 }
 
@@ -123,7 +137,7 @@ func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, o runOp
 	for at := now; ; at = now.Add(time.Since(start)) {
 		runCtx, cancel := context.WithTimeout(ctx, o.timeout)
 		b := sys.bridge(at, box)
-		b.json = o.json
+		b.json, b.shard = o.json, o.shard
 		_, err := b.run(runCtx, os.Stdout)
 		cancel()
 		if !o.watch {

@@ -77,7 +77,7 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("TheHive case feed: %w", err)
 		}
-		if ticket := ticketOf(ch.Record); ticket != "" && caseClosed(ch.Record) {
+		if ticket := ticketOf(ch.Record); ticket != "" && b.shard.owns(ticket) && caseClosed(ch.Record) {
 			if err := b.caseClosed(ctx, w, ticket, ch.Record, ch.At); err != nil {
 				return err
 			}
@@ -96,7 +96,7 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("ServiceNow incident feed: %w", err)
 		}
-		if incidentActive(ch.Record) && ch.Record.CorrelationID != "" {
+		if incidentActive(ch.Record) && ch.Record.CorrelationID != "" && b.shard.owns(ch.Record.CorrelationID) {
 			if err := b.incidentReopened(ctx, w, ch.Record, ch.ModCount); err != nil {
 				return err
 			}

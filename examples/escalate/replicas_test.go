@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
+	"github.com/incidentkit/incidentkit/incidentkittest"
+	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
+	"github.com/incidentkit/incidentkit/thehive/thehivetest"
+)
+
+var replicaTickets = flag.Int("escalate.tickets", 200, "tickets TestTwoReplicas escalates (CI runs 1,000)")
+
+// TestTwoReplicas runs two replicas of the bridge at once, shards 0/2 and
+// 1/2, each with its own outbox, against the same systems while creates'
+// answers are lost (acted on and answered 502, cut short, dropped before
+// acting), then both again: every ticket ends with exactly one alert, one
+// case, one incident with one work note, and one comment.
+func TestTwoReplicas(t *testing.T) {
+	sys, err := connect(func(string) string { return "" }, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sys.close()
+	n := *replicaTickets
+	for i := range n {
+		sys.cyderesFake.AddTicket(cyderestest.Ticket{TicketType: "alert", Escalated: true, Priority: fmt.Sprint("P", 1+i%4), State: "Escalated",
+			Created: testNow.Add(-time.Duration(i+1) * time.Minute % (23 * time.Hour)), Category: "Malware", Type: "EDR",
+			ShortDescription: fmt.Sprint("Beacon from host ", i), AlertDescription: fmt.Sprintf("Host 10.30.%d.%d beaconing.", i/250, i%250)})
+	}
+	const faults = 25
+	sys.thehiveFake.Inject(faults, incidentkittest.Fault{Status: http.StatusBadGateway, Handled: true, Match: thehivetest.Path(http.MethodPost, "/api/v1/alert")})
+	sys.servicenowFake.Truncate(faults, servicenowtest.Path(http.MethodPost, "/api/now/table/incident"))
+	sys.cyderesFake.Drop(faults, cyderestest.Path(http.MethodPost, "/v2/tickets/"))
+
+	ctx := context.Background()
+	boxes := []*outbox{testOutbox(t), testOutbox(t)}
+	for round := range 2 {
+		errs := make(chan error, len(boxes))
+		for i, box := range boxes {
+			go func() {
+				b := sys.bridge(testNow.Add(time.Duration(round)*time.Minute), box)
+				b.shard = shard{i, len(boxes)}
+				_, err := b.run(ctx, &bytes.Buffer{})
+				errs <- err
+			}()
+		}
+		for range boxes {
+			// A comment whose every attempt was lost waits in the outbox
+			// for the next round; anything else is a failure.
+			if err := <-errs; err != nil && (round > 0 || !strings.Contains(err.Error(), "wait in the outbox")) {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+
+	want := n + 3
+	if a, c, in := len(sys.thehiveFake.Alerts()), len(sys.thehiveFake.Cases()), len(sys.servicenowFake.Records("incident")); a != want || c != want || in != want {
+		t.Errorf("alerts, cases, incidents = %d, %d, %d; want %d of each", a, c, in, want)
+	}
+	for _, inc := range sys.servicenowFake.Records("incident") {
+		if notes := len(sys.servicenowFake.Journal(inc["sys_id"])); notes != 1 {
+			t.Errorf("incident %s has %d work notes", inc["number"], notes)
+		}
+	}
+	commented := 0
+	for _, tk := range sys.cyderesFake.Tickets() {
+		if !tk.Escalated || testNow.Sub(tk.Created) > 24*time.Hour {
+			continue
+		}
+		commented++
+		if len(tk.Comments) != 1 {
+			t.Errorf("ticket %s has %d comments", tk.TicketID, len(tk.Comments))
+		}
+	}
+	if commented != want {
+		t.Errorf("%d escalated tickets, want %d", commented, want)
+	}
+	for i, box := range boxes {
+		if pending, _ := box.pending(); len(pending) != 0 {
+			t.Errorf("replica %d's outbox: %+v", i, pending)
+		}
+	}
+}
+
+// TestParseShard checks the -shard flag's values.
+func TestParseShard(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want shard
+		ok   bool
+	}{
+		{"0/1", shard{0, 1}, true}, {"1/2", shard{1, 2}, true}, {"2/2", shard{}, false}, {"-1/2", shard{}, false},
+		{"0/0", shard{}, false}, {"1", shard{}, false}, {"a/b", shard{}, false},
+	} {
+		got, err := parseShard(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseShard(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+	owners := [3]int{}
+	for i := range 3000 {
+		for s := range 3 {
+			if (shard{s, 3}).owns(fmt.Sprint("TSI-", i)) {
+				owners[s]++
+			}
+		}
+	}
+	if owners[0]+owners[1]+owners[2] != 3000 || owners[0] < 900 || owners[1] < 900 || owners[2] < 900 {
+		t.Errorf("3,000 tickets split %v over three shards", owners)
+	}
+}
