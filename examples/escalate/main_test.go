@@ -19,12 +19,7 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 // go run ./examples/escalate -now 2026-11-23T12:00:00Z), then runs it
 // again and checks that nothing was created twice.
 func TestEscalateTwice(t *testing.T) {
-	sys, err := connect(func(string) string { return "" }, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sys.close()
-	box := testOutbox(t)
+	sys, box := testSystems(t)
 	ctx := context.Background()
 	var first bytes.Buffer
 	out, err := sys.bridge(testNow, box).run(ctx, &first)
@@ -97,6 +92,18 @@ func TestEscalateTwice(t *testing.T) {
 	if !strings.Contains(second.String(), "3 escalated ticket(s) swept, 0 newly escalated") {
 		t.Errorf("second run summary:\n%s", second.String())
 	}
+}
+
+// testSystems starts the fakes as of testNow, stopped when the test ends,
+// and opens an outbox of the test's own.
+func testSystems(t *testing.T) (*systems, *outbox) {
+	t.Helper()
+	sys, err := connect(func(string) string { return "" }, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sys.close)
+	return sys, testOutbox(t)
 }
 
 // testOutbox opens an outbox in a directory of the test's own.

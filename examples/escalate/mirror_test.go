@@ -16,12 +16,7 @@ import (
 // reopens the incident in ServiceNow and checks that the case reopens,
 // once, and that nothing echoes back.
 func TestMirrorBothWays(t *testing.T) {
-	sys, err := connect(func(string) string { return "" }, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sys.close()
-	box := testOutbox(t)
+	sys, box := testSystems(t)
 	ctx := context.Background()
 	run := func(at time.Duration) string {
 		t.Helper()

@@ -19,12 +19,7 @@ import (
 // fail, then runs the bridge again three days later, when the ticket is
 // out of the sweep's window: the outbox still sends the comment, once.
 func TestFailedCommentIsSentByALaterRun(t *testing.T) {
-	sys, err := connect(func(string) string { return "" }, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sys.close()
-	box := testOutbox(t)
+	sys, box := testSystems(t)
 	ctx := context.Background()
 	comments := func() map[string]int {
 		n := map[string]int{}

@@ -24,11 +24,7 @@ var replicaTickets = flag.Int("escalate.tickets", 200, "tickets TestTwoReplicas 
 // acting), then both again: every ticket ends with exactly one alert, one
 // case, one incident with one work note, and one comment.
 func TestTwoReplicas(t *testing.T) {
-	sys, err := connect(func(string) string { return "" }, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sys.close()
+	sys, _ := testSystems(t)
 	n := *replicaTickets
 	for i := range n {
 		sys.cyderesFake.AddTicket(cyderestest.Ticket{TicketType: "alert", Escalated: true, Priority: fmt.Sprint("P", 1+i%4), State: "Escalated",

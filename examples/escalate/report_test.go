@@ -14,12 +14,8 @@ import (
 // object, a note or a ticket's report with its case, incident, comment and
 // SLA state.
 func TestJSONReports(t *testing.T) {
-	sys, err := connect(func(string) string { return "" }, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sys.close()
-	b := sys.bridge(testNow, testOutbox(t))
+	sys, box := testSystems(t)
+	b := sys.bridge(testNow, box)
 	b.json = true
 	var out bytes.Buffer
 	if _, err := b.run(context.Background(), &out); err != nil {
