@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/ensure"
 )
 
 // Ensure adds the comment in to the ticket unless one carrying marker is
@@ -32,33 +32,19 @@ func (s *CommentService) Ensure(ctx context.Context, ticketID string, in *Commen
 		body = strings.TrimRight(body, "\n") + "\n" + marker
 	}
 	marked := &CommentInput{Author: in.Author, Body: body}
-	has := func() (bool, error) {
+	has := func() (struct{}, bool, error) {
 		t, err := s.c.Tickets.Get(ctx, ticketID)
 		if err != nil {
-			return false, err
+			return struct{}{}, false, err
 		}
 		for _, cm := range t.Comments {
 			if strings.Contains(cm.Body, marker) {
-				return true, nil
+				return struct{}{}, true, nil
 			}
 		}
-		return false, nil
+		return struct{}{}, false, nil
 	}
-	if found, err := has(); err != nil || found {
-		return false, err
-	}
-	var err error
-	for range 2 {
-		if err = s.Create(ctx, ticketID, marked); err == nil || !incidentkit.OutcomeUnknown(err) {
-			return err == nil, err
-		}
-		found, lookupErr := has()
-		if lookupErr != nil {
-			return false, err // the create's own error says more
-		}
-		if found {
-			return true, nil
-		}
-	}
-	return false, err
+	create := func() (struct{}, error) { return struct{}{}, s.Create(ctx, ticketID, marked) }
+	_, made, err := ensure.Do(has, create, nil)
+	return made, err
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/incidentkit/incidentkit"
+	"github.com/incidentkit/incidentkit/internal/ensure"
 	"github.com/incidentkit/incidentkit/servicenow/encodedquery"
 )
 
@@ -25,25 +25,26 @@ func (s *IncidentService) Ensure(ctx context.Context, in *IncidentInput) (*Incid
 	if !in.CorrelationID.IsSet() || key == "" {
 		return nil, false, inputErr("correlation id", "is required to find the incident again")
 	}
-	if found, err := s.byCorrelation(ctx, key); err != nil || found != nil {
-		return found, false, err
+	find := func() (*Incident, bool, error) {
+		found, err := s.byCorrelation(ctx, key)
+		return found, found != nil, err
 	}
-	var err error
-	for range 2 {
-		var created *Incident
-		created, err = s.Create(ctx, in)
-		if err == nil || created != nil || !incidentkit.OutcomeUnknown(err) {
-			return created, created != nil, err
+	// A create that stored the incident but reports references whose
+	// display value matched nothing (*DisplayValueError) made it: the
+	// report is returned with it.
+	var refs error
+	create := func() (*Incident, error) {
+		got, err := s.Create(ctx, in)
+		if got != nil && err != nil {
+			refs, err = err, nil
 		}
-		found, lookupErr := s.byCorrelation(ctx, key)
-		if lookupErr != nil {
-			return nil, false, err // the create's own error says more
-		}
-		if found != nil {
-			return found, true, nil
-		}
+		return got, err
 	}
-	return nil, false, err
+	got, made, err := ensure.Do(find, create, nil)
+	if err == nil && made {
+		err = refs
+	}
+	return got, made, err
 }
 
 // byCorrelation returns the oldest incident whose correlation_id is key,

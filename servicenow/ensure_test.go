@@ -72,3 +72,20 @@ func TestEnsure(t *testing.T) {
 		t.Error("something was sent")
 	}
 }
+
+// TestEnsureKeepsTheDisplayValueReport checks that an incident stored with
+// a reference whose display value matched nothing is made, returned, and
+// reported with its *DisplayValueError, as Create does.
+func TestEnsureKeepsTheDisplayValueReport(t *testing.T) {
+	c, m := newClient(t)
+	m.On("GET", "=~/api/now/table/incident", testkit.Answer{Body: `{"result":[]}`})
+	m.On("POST", "=~/api/now/table/incident", testkit.Answer{Status: 201,
+		Body: `{"result":{"sys_id":"abc","number":"INC0010001","correlation_id":"TH-42","assignment_group":""}}`})
+	ctx := WithInputDisplayValue(context.Background())
+	got, made, err := c.Incidents.Ensure(ctx, &IncidentInput{ShortDescription: incidentkit.Ptr("phish"),
+		CorrelationID: incidentkit.Set("TH-42"), AssignmentGroup: incidentkit.Set("No Such Group")})
+	var dv *DisplayValueError
+	if got == nil || got.SysID != "abc" || !made || !errors.As(err, &dv) || dv.Fields[0] != "assignment_group" {
+		t.Errorf("Ensure = %+v, %v, %v", got, made, err)
+	}
+}
