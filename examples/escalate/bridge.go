@@ -43,10 +43,11 @@ type outcome struct {
 	observed  int // observables on the TheHive alert
 	fromMISP  int
 	escalated bool // false when an earlier run had done it all
-	// comment is the comment back to the ticket, and commentErr why it
-	// failed; the outbox keeps it for the next run.
+	// comment is the comment back to the ticket, and effectsErr why it
+	// or the incident's work note failed; the outbox keeps them for the
+	// next run.
 	comment    string
-	commentErr error
+	effectsErr error
 }
 
 // run sweeps the escalated alerts of the last 24 hours.
@@ -78,8 +79,8 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 			return out, fmt.Errorf("ticket %s: %w", t.TicketID, err)
 		}
 		b.print(w, o)
-		if o.commentErr != nil {
-			kept = append(kept, o.commentErr)
+		if o.effectsErr != nil {
+			kept = append(kept, o.effectsErr)
 		}
 		out = append(out, o)
 	}
@@ -127,12 +128,15 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 		return o, err
 	}
 	o.escalated = o.escalated || made
-	// The comment back goes through the outbox every run: its marker
-	// keeps it single, and a comment an earlier run failed to send is
-	// sent now even if that run made everything else.
+	// The incident's work note and the comment back go through the
+	// outbox every run: their markers keep them single, and one an
+	// earlier run failed to write is written now even if that run made
+	// everything else.
+	workNote := fmt.Sprintf("Opened from Cyderes ticket %s; investigation in TheHive case #%d.", t.TicketID, o.hiveCase.Number)
 	note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
 	o.comment = note
-	o.commentErr = b.perform(ctx, commentEffect(t.TicketID, "escalated", note))
+	o.effectsErr = errors.Join(b.perform(ctx, workNoteEffect(t.TicketID, "opened", workNote)),
+		b.perform(ctx, commentEffect(t.TicketID, "escalated", note)))
 	return o, nil
 }
 
@@ -149,17 +153,10 @@ func (b *bridge) openIncident(ctx context.Context, t *cyderes.Ticket, p sla.Prio
 		CorrelationID:      incidentkit.Set(t.TicketID),
 		CorrelationDisplay: incidentkit.Set(correlation),
 	})
-	if err != nil || !made {
-		if err != nil {
-			err = fmt.Errorf("ServiceNow incident: %w", err)
-		}
-		return in, false, err
+	if err != nil {
+		return nil, false, fmt.Errorf("ServiceNow incident: %w", err)
 	}
-	note := fmt.Sprintf("Opened from Cyderes ticket %s; investigation in TheHive case #%d.", t.TicketID, c.Number)
-	if _, err := b.sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, note); err != nil {
-		return nil, true, fmt.Errorf("ServiceNow work note: %w", err)
-	}
-	return in, true, nil
+	return in, made, nil
 }
 
 // impactUrgency picks the most balanced impact and urgency that the

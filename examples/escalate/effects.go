@@ -48,12 +48,22 @@ const (
 	effectResolve = "servicenow-resolve"
 	// effectReopen reopens the ticket's TheHive case, unless it is open.
 	effectReopen = "thehive-reopen"
+	// effectWorkNote adds a marked work note to the ticket's ServiceNow
+	// incident, unless its journal has the marker.
+	effectWorkNote = "servicenow-worknote"
 )
 
 // commentEffect is the comment body on ticket, marked as the bridge's
 // comment of kind what.
 func commentEffect(ticket, what, body string) effect {
 	return effect{Key: "comment/" + ticket + "/" + what, Kind: effectComment, Ticket: ticket, Body: body,
+		Marker: "[incidentkit:" + what + ":" + ticket + "]"}
+}
+
+// workNoteEffect is the work note body on ticket's incident, marked as the
+// bridge's note of kind what.
+func workNoteEffect(ticket, what, body string) effect {
+	return effect{Key: "worknote/" + ticket + "/" + what, Kind: effectWorkNote, Ticket: ticket, Body: body,
 		Marker: "[incidentkit:" + what + ":" + ticket + "]"}
 }
 
@@ -87,6 +97,22 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 			return err
 		}
 		_, err = b.sys.servicenow.Incidents.Resolve(ctx, in.SysID, servicenow.CloseCode(e.Code), e.Body)
+		return err
+	case effectWorkNote:
+		in, err := b.incidentOf(ctx, e.Ticket)
+		if err != nil || in == nil {
+			return err
+		}
+		notes, err := b.sys.servicenow.Incidents.Journal(ctx, in.SysID, servicenow.JournalWorkNotes)
+		if err != nil {
+			return err
+		}
+		for _, n := range notes {
+			if strings.Contains(n.Value, e.Marker) {
+				return nil
+			}
+		}
+		_, err = b.sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, e.Body+"\n"+e.Marker)
 		return err
 	case effectReopen:
 		c, err := b.caseOf(ctx, e.Ticket)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/incidentkit/incidentkit/cyderes/cyderestest"
+	"github.com/incidentkit/incidentkit/servicenow/servicenowtest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -34,7 +35,7 @@ func TestFailedCommentIsSentByALaterRun(t *testing.T) {
 	if _, err := sys.bridge(testNow, box).run(ctx, &first); err == nil || !strings.Contains(err.Error(), "outbox") {
 		t.Fatalf("first run: %v, want an error naming the outbox", err)
 	}
-	if !strings.Contains(first.String(), "comment not sent") {
+	if !strings.Contains(first.String(), "not done, kept for the next run") {
 		t.Errorf("first run does not say the comment failed:\n%s", first.String())
 	}
 	if pending, _ := box.pending(); len(pending) != 1 || pending[0].Ticket != "TSI-100002" || pending[0].Attempts != 1 {
@@ -107,4 +108,34 @@ func TestOutboxRefusesCorruptAndHeldFiles(t *testing.T) {
 		t.Fatalf("reopening after close: %v", err)
 	}
 	again.close()
+}
+
+// TestFailedWorkNoteIsWrittenByALaterRun makes every work note fail in
+// the first run: the incidents are opened, the notes wait in the outbox,
+// and the next run writes each once.
+func TestFailedWorkNoteIsWrittenByALaterRun(t *testing.T) {
+	sys, box := testSystems(t)
+	ctx := context.Background()
+	sys.servicenowFake.Fail(100, http.StatusBadRequest, 0, servicenowtest.Path(http.MethodPatch, "/api/now/table/incident/"))
+	if _, err := sys.bridge(testNow, box).run(ctx, &bytes.Buffer{}); err == nil {
+		t.Fatal("a run whose work notes failed reported no error")
+	}
+	notes := func() (n int) {
+		for _, inc := range sys.servicenowFake.Records("incident") {
+			n += len(sys.servicenowFake.Journal(inc["sys_id"]))
+		}
+		return n
+	}
+	if pending, _ := box.pending(); len(pending) != 3 || notes() != 0 {
+		t.Fatalf("after the first run: %d notes, outbox %+v", notes(), pending)
+	}
+	sys.servicenowFake.ClearFaults()
+	for range 2 {
+		if _, err := sys.bridge(testNow.Add(10*time.Minute), box).run(ctx, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if pending, _ := box.pending(); len(pending) != 0 || notes() != 3 {
+		t.Errorf("after two more runs: %d notes, outbox %+v", notes(), pending)
+	}
 }

@@ -35,10 +35,11 @@ type report struct {
 		Priority        string `json:"priority"`
 		AssignmentGroup string `json:"assignmentGroup,omitempty"`
 	} `json:"incident"`
-	// Comment is the comment back to the ticket, and CommentError why it
-	// was not sent (it waits in the outbox).
+	// Comment is the comment back to the ticket, and EffectsError why it
+	// or the incident's work note was not written (it waits in the
+	// outbox).
 	Comment      string `json:"comment"`
-	CommentError string `json:"commentError,omitempty"`
+	EffectsError string `json:"effectsError,omitempty"`
 	SLA          *struct {
 		ResponseDue   time.Time `json:"responseDue"`
 		ResponseStage string    `json:"responseStage"`
@@ -80,8 +81,8 @@ func (b *bridge) reportOf(o outcome) report {
 	r.Incident.Impact, r.Incident.Urgency, r.Incident.Priority = in.Impact.String(), in.Urgency.String(), in.Priority.String()
 	r.Incident.AssignmentGroup = in.AssignmentGroup.String()
 	r.Comment = o.comment
-	if o.commentErr != nil {
-		r.CommentError = o.commentErr.Error()
+	if o.effectsErr != nil {
+		r.EffectsError = o.effectsErr.Error()
 	}
 	resp, resol, err := b.policy.Clocks(o.priority, t.Created)
 	if err != nil {
@@ -129,8 +130,8 @@ func (b *bridge) print(w io.Writer, o outcome) {
 		fmt.Fprintf(w, "  SLA       response due %s (%s), resolve due %s (%.0f%% used)\n\n",
 			r.SLA.ResponseDue.Format("Jan 02 15:04 MST"), r.SLA.ResponseStage, r.SLA.ResolveDue.Format("Jan 02 15:04 MST"), r.SLA.ResolveUsed)
 	}
-	if r.CommentError != "" {
-		fmt.Fprintf(w, "  Cyderes   comment not sent: %s\n\n", r.CommentError)
+	if r.EffectsError != "" {
+		fmt.Fprintf(w, "  Outbox    not done, kept for the next run: %s\n\n", r.EffectsError)
 	}
 }
 

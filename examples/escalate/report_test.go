@@ -47,7 +47,7 @@ func TestJSONReports(t *testing.T) {
 	}
 	r := tickets[0]
 	if r.Ticket != "TSI-100001" || !r.Escalated || r.Case.Number != 1 || r.Case.Observables != 4 || r.Incident.Number != "INC0010001" ||
-		r.Incident.Priority != "Critical" || r.Comment == "" || r.CommentError != "" || r.SLA == nil || r.SLA.ResponseStage != "met" {
+		r.Incident.Priority != "Critical" || r.Comment == "" || r.EffectsError != "" || r.SLA == nil || r.SLA.ResponseStage != "met" {
 		t.Errorf("first report: %+v", r)
 	}
 }
