@@ -32,6 +32,10 @@ type bridge struct {
 	fakes  []string
 	json   bool  // print JSON objects instead of text
 	shard  shard // the tickets this replica handles
+	// dry, with -dry-run, writes nothing and notes in plan what it would
+	// do.
+	dry  bool
+	plan []string
 }
 
 // outcome is what happened to one ticket.
@@ -66,12 +70,20 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 	iocs := page.Items
 	var out []outcome
 	var kept []error
+	planned := 0
 	opts := &cyderes.ListOptions{TicketType: cyderes.TicketTypeAlert, EscalatedOnly: true}
 	for t, err := range b.sys.cyderes.Tickets.Between(ctx, b.now.Add(-24*time.Hour), b.now, opts) {
 		if err != nil {
 			return out, fmt.Errorf("sweeping tickets: %w", err)
 		}
 		if !b.shard.owns(t.TicketID) {
+			continue
+		}
+		if b.dry {
+			if err := b.planTicket(ctx, w, t, iocs); err != nil {
+				return out, fmt.Errorf("ticket %s: %w", t.TicketID, err)
+			}
+			planned++
 			continue
 		}
 		o, err := b.escalate(ctx, t, iocs)
@@ -90,7 +102,11 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 			n++
 		}
 	}
-	b.say(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
+	if b.dry {
+		b.say(w, "%d escalated ticket(s) swept; dry run, nothing written\n", planned)
+	} else {
+		b.say(w, "%d escalated ticket(s) swept, %d newly escalated\n", len(out), n)
+	}
 	if err := b.mirror(ctx, w); err != nil {
 		return out, err
 	}

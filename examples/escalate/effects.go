@@ -80,12 +80,23 @@ func closeEffect(ticket, version, body string) effect {
 func (b *bridge) apply(ctx context.Context, e effect) error {
 	switch e.Kind {
 	case effectComment:
+		if b.dry {
+			if has, err := b.ticketHas(ctx, e.Ticket, e.Marker); err != nil || has {
+				return err
+			}
+			b.would("comment back on the ticket")
+			return nil
+		}
 		_, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker)
 		return err
 	case effectClose:
 		t, err := b.sys.cyderes.Tickets.Get(ctx, e.Ticket)
 		if err != nil || strings.EqualFold(t.State, "Closed") {
 			return err
+		}
+		if b.dry {
+			b.would("close the Cyderes ticket with a comment")
+			return nil
 		}
 		if _, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker); err != nil {
 			return err
@@ -95,6 +106,10 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 		in, err := b.incidentOf(ctx, e.Ticket)
 		if err != nil || in == nil || !incidentActive(in) {
 			return err
+		}
+		if b.dry {
+			b.would("resolve ServiceNow " + in.Number + " (" + e.Code + ")")
+			return nil
 		}
 		_, err = b.sys.servicenow.Incidents.Resolve(ctx, in.SysID, servicenow.CloseCode(e.Code), e.Body)
 		return err
@@ -112,12 +127,20 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 				return nil
 			}
 		}
+		if b.dry {
+			b.would("add the work note to ServiceNow " + in.Number)
+			return nil
+		}
 		_, err = b.sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, e.Body+"\n"+e.Marker)
 		return err
 	case effectReopen:
 		c, err := b.caseOf(ctx, e.Ticket)
 		if err != nil || c == nil || !caseClosed(c) {
 			return err
+		}
+		if b.dry {
+			b.would(fmt.Sprintf("reopen TheHive case #%d", c.Number))
+			return nil
 		}
 		status := thehive.StatusInProgress
 		if b.sys.thehive.Dialect() != thehive.V1 {
@@ -131,6 +154,9 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 // perform stores e in the outbox, then attempts it: done, it leaves the
 // outbox; failed, it stays there for the next run.
 func (b *bridge) perform(ctx context.Context, e effect) error {
+	if b.dry {
+		return b.apply(ctx, e)
+	}
 	if err := b.box.add(e); err != nil {
 		return err
 	}
@@ -146,6 +172,13 @@ func (b *bridge) drain(ctx context.Context, w io.Writer) error {
 	pending, err := b.box.pending()
 	if err != nil || len(pending) == 0 {
 		return err
+	}
+	if b.dry {
+		for _, e := range pending {
+			b.say(w, "outbox: would retry %s (%d failed attempts: %s)\n", e.Key, e.Attempts, e.LastError)
+		}
+		b.say(w, "\n")
+		return nil
 	}
 	left := 0
 	for _, e := range pending {
@@ -164,4 +197,18 @@ func (b *bridge) drain(ctx context.Context, w io.Writer) error {
 	}
 	b.say(w, "outbox: %d earlier effect(s) done, %d left\n\n", len(pending)-left, left)
 	return nil
+}
+
+// ticketHas reports whether ticket has a comment carrying marker.
+func (b *bridge) ticketHas(ctx context.Context, ticket, marker string) (bool, error) {
+	t, err := b.sys.cyderes.Tickets.Get(ctx, ticket)
+	if err != nil {
+		return false, err
+	}
+	for _, c := range t.Comments {
+		if strings.Contains(c.Body, marker) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

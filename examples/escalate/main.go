@@ -61,6 +61,10 @@
 // outbox finishes what it began. Replicas on one host need their own
 // -state files (the outbox is locked while a bridge runs).
 //
+// -dry-run reads everything a run reads and writes nothing — no record in
+// any system, no effect or cursor in the outbox — and prints what the run
+// would do, found by the same lookups its Ensure calls and effects make.
+//
 // -json prints one JSON object a line instead of text: each ticket's
 // report (its TheHive case and ServiceNow incident with links to them, the
 // incident's impact, urgency, priority and assignment group, the comment
@@ -96,6 +100,7 @@ func main() {
 		part, err = parseShard(s)
 		return err
 	})
+	dryRun := flag.Bool("dry-run", false, "read everything and write nothing: print what a run would do")
 	watch := flag.Bool("watch", false, "keep running: sweep and mirror again every -interval until interrupted")
 	interval := flag.Duration("interval", time.Minute, "with -watch, wait this `duration` between runs")
 	state := flag.String("state", "", "keep the outbox in this `file` (default: under $XDG_STATE_HOME or ~/.local/state; "+
@@ -112,7 +117,7 @@ func main() {
 	}
 	box, err := sys.openOutbox(*state, os.Getenv)
 	if err == nil {
-		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, shard: part, watch: *watch, interval: *interval, timeout: *timeout}), box.close())
+		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, dry: *dryRun, shard: part, watch: *watch, interval: *interval, timeout: *timeout}), box.close())
 	}
 	sys.close()
 	if err != nil {
@@ -123,7 +128,7 @@ func main() {
 
 // runOptions are the command line's settings of runs.
 type runOptions struct {
-	json, watch       bool
+	json, dry, watch  bool
 	shard             shard
 	interval, timeout time.Duration
 }
@@ -137,7 +142,7 @@ func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, o runOp
 	for at := now; ; at = now.Add(time.Since(start)) {
 		runCtx, cancel := context.WithTimeout(ctx, o.timeout)
 		b := sys.bridge(at, box)
-		b.json, b.shard = o.json, o.shard
+		b.json, b.dry, b.shard = o.json, o.dry, o.shard
 		_, err := b.run(runCtx, os.Stdout)
 		cancel()
 		if !o.watch {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding"
 	"fmt"
 	"io"
 	"strings"
@@ -82,7 +83,7 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 				return err
 			}
 		}
-		if err := b.box.saveCursor("thehive-cases", cases); err != nil {
+		if err := b.saveCursor("thehive-cases", cases); err != nil {
 			return err
 		}
 	}
@@ -101,7 +102,7 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 				return err
 			}
 		}
-		if err := b.box.saveCursor("servicenow-incidents", incidents); err != nil {
+		if err := b.saveCursor("servicenow-incidents", incidents); err != nil {
 			return err
 		}
 	}
@@ -135,6 +136,18 @@ func (b *bridge) incidentReopened(ctx context.Context, w io.Writer, in *servicen
 // performAll performs effects in order, stopping at the first that
 // fails (the rest wait in the outbox too), and prints the line.
 func (b *bridge) performAll(ctx context.Context, w io.Writer, ticket, line string, effects []effect) error {
+	if b.dry {
+		b.plan = b.plan[:0]
+		for _, e := range effects {
+			if err := b.apply(ctx, e); err != nil {
+				return err
+			}
+		}
+		if len(b.plan) > 0 {
+			b.say(w, "%s  would %s\n", ticket, strings.Join(b.plan, ", "))
+		}
+		return nil
+	}
 	for _, e := range effects {
 		if err := b.box.add(e); err != nil {
 			return err
@@ -167,4 +180,12 @@ func (b *bridge) incidentOf(ctx context.Context, ticket string) (*servicenow.Inc
 		return nil, err
 	}
 	return p.Items[0], nil
+}
+
+// saveCursor saves a feed's cursor, except in a dry run.
+func (b *bridge) saveCursor(feed string, c encoding.TextMarshaler) error {
+	if b.dry {
+		return nil
+	}
+	return b.box.saveCursor(feed, c)
 }
