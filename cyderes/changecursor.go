@@ -1,7 +1,6 @@
 package cyderes
 
 import (
-	"encoding/json"
 	"maps"
 	"time"
 
@@ -48,36 +47,19 @@ func NewChangeCursor(since time.Time) *ChangeCursor {
 // changeCursorVersion is the format MarshalText writes.
 const changeCursorVersion = 1
 
-type cursorText struct {
-	Version int                    `json:"v"`
-	Scope   string                 `json:"scope"`
-	High    int64                  `json:"high"`
-	Seen    map[string]seenVersion `json:"seen,omitempty"`
-}
-
-// FormatVersion implements feedcursor.Doc.
-func (t *cursorText) FormatVersion() int { return t.Version }
-
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
 func (c *ChangeCursor) MarshalText() ([]byte, error) {
-	t := cursorText{Version: changeCursorVersion, Scope: c.scope, Seen: c.seen}
-	if !c.high.IsZero() {
-		t.High = c.high.UnixMicro()
-	}
-	return json.Marshal(t)
+	return feedcursor.EncodeSingle(changeCursorVersion, c.scope, c.high, time.Microsecond, c.seen)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Text that is not a
 // cursor, or one of another format version, is an input error.
 func (c *ChangeCursor) UnmarshalText(b []byte) error {
-	var t cursorText
-	if problem := feedcursor.Decode(b, changeCursorVersion, &t); problem != "" {
+	scope, high, seen, problem := feedcursor.DecodeSingle[seenVersion](b, changeCursorVersion, time.Microsecond)
+	if problem != "" {
 		return inputErr("change cursor", problem)
 	}
-	*c = ChangeCursor{scope: t.Scope, seen: t.Seen}
-	if t.High != 0 {
-		c.high = time.UnixMicro(t.High).UTC()
-	}
+	*c = ChangeCursor{scope: scope, high: high, seen: seen}
 	return nil
 }
 

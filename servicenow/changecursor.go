@@ -1,7 +1,6 @@
 package servicenow
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/incidentkit/incidentkit/internal/feedcursor"
@@ -33,39 +32,23 @@ func NewChangeCursor(since time.Time) *ChangeCursor {
 	return &ChangeCursor{high: since.UTC().Truncate(time.Second)}
 }
 
-// changeCursorVersion is the format MarshalText writes.
-const changeCursorVersion = 1
-
-type cursorText struct {
-	Version int                    `json:"v"`
-	Table   string                 `json:"table"`
-	High    int64                  `json:"high"`
-	Seen    map[string]seenVersion `json:"seen,omitempty"`
-}
-
-// FormatVersion implements feedcursor.Doc.
-func (t *cursorText) FormatVersion() int { return t.Version }
+// changeCursorVersion is the format MarshalText writes (version 1 named
+// the table "table").
+const changeCursorVersion = 2
 
 // MarshalText implements encoding.TextMarshaler: a small JSON document.
 func (c *ChangeCursor) MarshalText() ([]byte, error) {
-	t := cursorText{Version: changeCursorVersion, Table: c.table, Seen: c.seen}
-	if !c.high.IsZero() {
-		t.High = c.high.Unix()
-	}
-	return json.Marshal(t)
+	return feedcursor.EncodeSingle(changeCursorVersion, c.table, c.high, time.Second, c.seen)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Text that is not a
 // cursor, or one of another format version, is an input error.
 func (c *ChangeCursor) UnmarshalText(b []byte) error {
-	var t cursorText
-	if problem := feedcursor.Decode(b, changeCursorVersion, &t); problem != "" {
+	table, high, seen, problem := feedcursor.DecodeSingle[seenVersion](b, changeCursorVersion, time.Second)
+	if problem != "" {
 		return inputErr("change cursor", problem)
 	}
-	*c = ChangeCursor{table: t.Table, seen: t.Seen}
-	if t.High != 0 {
-		c.high = time.Unix(t.High, 0).UTC()
-	}
+	*c = ChangeCursor{table: table, high: high, seen: seen}
 	return nil
 }
 

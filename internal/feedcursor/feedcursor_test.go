@@ -3,6 +3,7 @@ package feedcursor
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 type doc struct {
@@ -30,5 +31,26 @@ func TestDecode(t *testing.T) {
 		if got == "" && d.Scope != "incident" {
 			t.Errorf("Decode(%s) left %+v", tt.text, d)
 		}
+	}
+}
+
+// TestSingleRoundTrip writes and reads cursors in each grain the clients
+// use: the time comes back truncated to the grain, the zero time as zero.
+func TestSingleRoundTrip(t *testing.T) {
+	at := time.Date(2026, 11, 23, 10, 0, 1, 123456789, time.UTC)
+	for _, grain := range []time.Duration{time.Second, time.Millisecond, time.Microsecond} {
+		for _, high := range []time.Time{at, {}} {
+			b, err := EncodeSingle(3, "incident", high, grain, map[string]int{"a": 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			scope, got, seen, problem := DecodeSingle[int](b, 3, grain)
+			if problem != "" || scope != "incident" || !got.Equal(high.Truncate(grain)) || seen["a"] != 1 {
+				t.Errorf("grain %v, %v: %s read back as %q, %v, %v, %q", grain, high, b, scope, got, seen, problem)
+			}
+		}
+	}
+	if _, _, _, problem := DecodeSingle[int]([]byte(`{"v":2,"scope":"x"}`), 3, time.Second); problem == "" {
+		t.Error("a cursor of format 2 was read as format 3")
 	}
 }
