@@ -206,12 +206,10 @@ type changeMeta struct {
 	id      string
 	updated time.Time
 	mod     int
-	found   int // how many of the three were read
 }
 
 // member reads sys_id, sys_updated_on and sys_mod_count, as plain values
-// or {"display_value","value"} objects, and leaves the other members; it
-// returns errFound once it has all three.
+// or {"display_value","value"} objects, and leaves the other members.
 func (m *changeMeta) member(name, v []byte) error {
 	var f Field
 	var err error
@@ -226,19 +224,14 @@ func (m *changeMeta) member(name, v []byte) error {
 	case "sys_mod_count":
 		err = f.UnmarshalJSON(v)
 		m.mod, _ = strconv.Atoi(f.Value)
-	default:
-		return nil
-	}
-	if m.found++; err == nil && m.found == 3 {
-		err = errFound
 	}
 	return err
 }
 
 // changeBody decodes a page of a change feed: the caller's records in one
 // pass by encoding/json, as a listing of a caller's struct decodes them,
-// then each record's place in the feed by a walk over the same bytes that
-// decodes nothing else.
+// then each record's place in the feed by one walk over the same bytes
+// that decodes nothing else.
 type changeBody[T any] struct {
 	env  envelope[[]T]
 	meta []changeMeta
@@ -251,14 +244,11 @@ func (cb *changeBody[T]) DecodeJSON(b []byte) error {
 	if err := json.Unmarshal(b, &cb.env); err != nil {
 		return err
 	}
-	err := jsonwalk.Elements(b, "result", func(elem []byte) error {
-		var m changeMeta
-		err := jsonwalk.Object(elem, m.member)
+	var m changeMeta
+	err := jsonwalk.ObjectElements(b, "result", m.member, func() error {
 		cb.meta = append(cb.meta, m)
-		if errors.Is(err, errFound) {
-			err = nil
-		}
-		return err
+		m = changeMeta{}
+		return nil
 	})
 	if err == nil && cb.env.Result != nil && len(*cb.env.Result) != len(cb.meta) {
 		err = errors.New("result records and their fields do not line up")

@@ -14,13 +14,14 @@ func Array(b []byte, fn func(elem []byte) error) error {
 	return array.close(b, i)
 }
 
-// arrayAt calls fn with each element of the array starting at b[i] ==
-// '[' and returns the index after its closing bracket.
-func arrayAt(b []byte, i int, fn func(elem []byte) error) (int, error) {
+// arrayAt walks the array starting at b[i] == '[' and returns the index
+// after its closing bracket, letting at read each element in place from
+// its first byte and return the index after it.
+func arrayAt(b []byte, i int, at func(i int) (int, error)) (int, error) {
 	if i = ws(b, i+1); i < len(b) && b[i] == ']' {
 		return i + 1, nil
 	}
-	i, err := each(b, i, fn)
+	i, err := eachAt(b, i, at)
 	if err != nil {
 		return 0, err
 	}
@@ -33,12 +34,26 @@ func arrayAt(b []byte, i int, fn func(elem []byte) error) (int, error) {
 // each calls fn with the elements of an array from the first, at b[i],
 // and returns the index of what follows the last.
 func each(b []byte, i int, fn func(elem []byte) error) (int, error) {
-	for {
+	return eachAt(b, i, whole(b, fn))
+}
+
+// whole reads an element by handing it whole to fn.
+func whole(b []byte, fn func(elem []byte) error) func(i int) (int, error) {
+	return func(i int) (int, error) {
 		end, err := skipValue(b, i)
 		if err != nil {
 			return 0, err
 		}
-		if err := fn(b[i:end]); err != nil {
+		return end, fn(b[i:end])
+	}
+}
+
+// eachAt lets at read the elements of an array in place from the first,
+// at b[i], and returns the index of what follows the last.
+func eachAt(b []byte, i int, at func(i int) (int, error)) (int, error) {
+	for {
+		end, err := at(i)
+		if err != nil {
 			return 0, err
 		}
 		if i = ws(b, end); i < len(b) && b[i] == ',' {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -105,6 +106,65 @@ func FuzzElements(f *testing.F) {
 		want, werr := composed(in)
 		if (gerr == nil) != (werr == nil) || (gerr == nil && !reflect.DeepEqual(got, want)) {
 			t.Fatalf("Elements(%q) = %q, %v; Object and Array: %q, %v", in, got, gerr, want, werr)
+		}
+	})
+}
+
+// objectElementsOf is ObjectElements over member "r", as "name=value"
+// members with "|" after each element.
+func objectElementsOf(in string) (string, error) {
+	var out []string
+	err := ObjectElements([]byte(in), "r", func(name, v []byte) error { out = append(out, string(name)+"="+string(v)); return nil },
+		func() error { out = append(out, "|"); return nil })
+	return strings.Join(out, " "), err
+}
+
+// composedObjects is what ObjectElements stands for: Elements of member
+// "r", then Object on each element.
+func composedObjects(in string) (string, error) {
+	var out []string
+	err := Elements([]byte(in), "r", func(e []byte) error {
+		if len(e) == 0 || e[0] != '{' {
+			return syntaxErr(e, 0, "want an object")
+		}
+		if err := Object(e, func(name, v []byte) error { out = append(out, string(name)+"="+string(v)); return nil }); err != nil {
+			return err
+		}
+		out = append(out, "|")
+		return nil
+	})
+	return strings.Join(out, " "), err
+}
+
+func TestObjectElements(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{in: `{"r":[]}`}, {in: `null`}, {in: `{"r":null}`},
+		{in: `{"a":[1],"r":[{"x":1,"y":{"z":[2]}},{},{"x":"s"}],"b":{}}`, want: `x=1 y={"z":[2]} | | x="s" |`},
+	} {
+		got, err := objectElementsOf(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ObjectElements(%s) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{`{"r":[1]}`, `{"r":[{"x":1]}`, `{"r":[{"x":1},]}`, `{"r":[{}`, `{"r":[{} {}]}`, `{"r":[{"x"}]}`} {
+		if _, err := objectElementsOf(bad); !errors.Is(err, ErrSyntax) {
+			t.Errorf("ObjectElements(%q) = %v, want ErrSyntax", bad, err)
+		}
+	}
+}
+
+// FuzzObjectElements checks ObjectElements against Elements and Object
+// composed: the same members and element ends, and an error for the same
+// inputs.
+func FuzzObjectElements(f *testing.F) {
+	for _, s := range []string{`{"r":[{"a":1},{"b":[{"c":2}]}],"s":"x"}`, `{"r":[]}`, `{"r":[1]}`, `{"r":[{},]}`, `{"r":null}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got, gerr := objectElementsOf(in)
+		want, werr := composedObjects(in)
+		if (gerr == nil) != (werr == nil) || (gerr == nil && got != want) {
+			t.Fatalf("ObjectElements(%q) = %q, %v; Elements and Object: %q, %v", in, got, gerr, want, werr)
 		}
 	})
 }
