@@ -11,9 +11,10 @@
 // and prints the escalation with its SLA response and resolution due times.
 // Every create goes through an Ensure call keyed by what ties it to the
 // ticket (the TheHive alert's type, source and sourceRef, the incident's
-// correlation_id, a marker line in the comment), so running it again — or
-// running two at once — escalates nothing twice, and a create whose answer
-// was lost is neither doubled nor reported as failed.
+// correlation_id, a marker line in the comment), so running it again
+// escalates nothing twice, and a create whose answer was lost is neither
+// doubled nor reported as failed (for several bridges at once, see -shard
+// below).
 //
 // After the sweep, it follows the TheHive cases and ServiceNow incidents
 // changed since its last run (change feeds, their cursors kept in the
@@ -35,8 +36,8 @@
 // case open already is left alone), so a state the bridge set never
 // echoes back, and an effect tried twice acts once.
 //
-// Side effects that must not be forgotten (the comment back to Cyderes) go
-// through an outbox, a bbolt file under $XDG_STATE_HOME/incidentkit (or
+// Side effects that must not be forgotten (the incident's work note, the
+// comment back to Cyderes, every mirrored change) go through an outbox, a bbolt file under $XDG_STATE_HOME/incidentkit (or
 // ~/.local/state/incidentkit, or -state): an effect is stored before it is
 // attempted and removed once done, and each run first retries what earlier
 // runs left undone, even for tickets it no longer sweeps. A file another
