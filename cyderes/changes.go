@@ -157,7 +157,7 @@ func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOpti
 		}
 		keys, older := make([]string, 0, len(l.items)), false
 		for _, t := range l.items {
-			ch := s.changeOf(t)
+			ch := changeOf(t)
 			if ch == nil {
 				continue
 			}
@@ -199,16 +199,13 @@ func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOpti
 // changeOf places t in the feed: its key, version and checksum; nil for
 // a ticket without a time or without an id and a number, which cannot be
 // placed.
-func (s *TicketService) changeOf(t *Ticket) *TicketChange {
-	if t == nil {
+func changeOf(t *Ticket) *TicketChange {
+	key := t.key()
+	if key == "" {
 		return nil
 	}
 	at := cmp.Or(t.Updated, t.Created)
-	key := t.TicketID
-	if key == "" && t.Number != "" {
-		key = "#" + t.Number
-	}
-	if at.IsZero() || key == "" {
+	if at.IsZero() {
 		return nil
 	}
 	h := fnv.New64a()

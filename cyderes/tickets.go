@@ -163,13 +163,23 @@ func (s *TicketService) sweep(ctx context.Context, opts *ListOptions, keep func(
 func ticketKeys(items []*Ticket) []uint64 {
 	keys := make([]uint64, len(items))
 	for i, t := range items {
-		switch {
-		case t == nil:
-		case t.TicketID != "":
-			keys[i] = paging.Key(t.TicketID)
-		case t.Number != "":
-			keys[i] = paging.Key("#" + t.Number)
+		if k := t.key(); k != "" {
+			keys[i] = paging.Key(k)
 		}
 	}
 	return keys
+}
+
+// key identifies t: its ticket id or, without one, "#" and its number; ""
+// for a ticket with neither, or a nil one.
+func (t *Ticket) key() string {
+	switch {
+	case t == nil:
+		return ""
+	case t.TicketID != "":
+		return t.TicketID
+	case t.Number != "":
+		return "#" + t.Number
+	}
+	return ""
 }

@@ -151,7 +151,7 @@ func (b *bridge) escalate(ctx context.Context, t *cyderes.Ticket, iocs []*cydere
 	workNote := fmt.Sprintf("Opened from Cyderes ticket %s; investigation in TheHive case #%d.", t.TicketID, o.hiveCase.Number)
 	note := fmt.Sprintf("Escalated to TheHive case #%d and ServiceNow %s.", o.hiveCase.Number, o.incident.Number)
 	o.comment = note
-	o.effectsErr = errors.Join(b.perform(ctx, workNoteEffect(t.TicketID, "opened", workNote)),
+	o.effectsErr = errors.Join(b.perform(ctx, workNoteEffect(t.TicketID, o.incident, "opened", workNote)),
 		b.perform(ctx, commentEffect(t.TicketID, "escalated", note)))
 	return o, nil
 }

@@ -50,7 +50,7 @@ func (b *bridge) planTicket(ctx context.Context, w io.Writer, t *cyderes.Ticket,
 		b.would("add its work note")
 		b.would("comment back on the ticket")
 	} else {
-		for _, e := range []effect{workNoteEffect(t.TicketID, "opened", ""), commentEffect(t.TicketID, "escalated", "")} {
+		for _, e := range []effect{workNoteEffect(t.TicketID, in, "opened", ""), commentEffect(t.TicketID, "escalated", "")} {
 			if err := b.apply(ctx, e); err != nil {
 				return err
 			}

@@ -27,6 +27,10 @@ type effect struct {
 	Body string `json:"body,omitempty"`
 	// Code is a resolution's ServiceNow close code.
 	Code string `json:"code,omitempty"`
+	// Incident and Number are the ticket's incident, when the effect was
+	// made knowing it; else it is looked up by the ticket.
+	Incident string `json:"incident,omitempty"`
+	Number   string `json:"number,omitempty"`
 	// Marker is the line the comment carries; the comment is sent only
 	// when the ticket has none with it, so an effect attempted again (by
 	// a later run, or by another replica) is never doubled.
@@ -60,11 +64,11 @@ func commentEffect(ticket, what, body string) effect {
 		Marker: "[incidentkit:" + what + ":" + ticket + "]"}
 }
 
-// workNoteEffect is the work note body on ticket's incident, marked as the
-// bridge's note of kind what.
-func workNoteEffect(ticket, what, body string) effect {
+// workNoteEffect is the work note body on ticket's incident in, marked as
+// the bridge's note of kind what.
+func workNoteEffect(ticket string, in *servicenow.Incident, what, body string) effect {
 	return effect{Key: "worknote/" + ticket + "/" + what, Kind: effectWorkNote, Ticket: ticket, Body: body,
-		Marker: "[incidentkit:" + what + ":" + ticket + "]"}
+		Marker: "[incidentkit:" + what + ":" + ticket + "]", Incident: in.SysID, Number: in.Number}
 }
 
 // closeEffect closes ticket after a comment marked with the case's
@@ -81,7 +85,8 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 	switch e.Kind {
 	case effectComment:
 		if b.dry {
-			if has, err := b.ticketHas(ctx, e.Ticket, e.Marker); err != nil || has {
+			t, err := b.sys.cyderes.Tickets.Get(ctx, e.Ticket)
+			if err != nil || hasMarker(t, e.Marker) {
 				return err
 			}
 			b.would("comment back on the ticket")
@@ -98,8 +103,10 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 			b.would("close the Cyderes ticket with a comment")
 			return nil
 		}
-		if _, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker); err != nil {
-			return err
+		if !hasMarker(t, e.Marker) {
+			if _, err := b.sys.cyderes.Comments.Ensure(ctx, e.Ticket, &cyderes.CommentInput{Author: bridgeAuthor, Body: e.Body}, e.Marker); err != nil {
+				return err
+			}
 		}
 		return b.sys.cyderes.Tickets.Close(ctx, e.Ticket, "")
 	case effectResolve:
@@ -114,11 +121,15 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 		_, err = b.sys.servicenow.Incidents.Resolve(ctx, in.SysID, servicenow.CloseCode(e.Code), e.Body)
 		return err
 	case effectWorkNote:
-		in, err := b.incidentOf(ctx, e.Ticket)
-		if err != nil || in == nil {
-			return err
+		sysID, number := e.Incident, e.Number
+		if sysID == "" {
+			in, err := b.incidentOf(ctx, e.Ticket)
+			if err != nil || in == nil {
+				return err
+			}
+			sysID, number = in.SysID, in.Number
 		}
-		notes, err := b.sys.servicenow.Incidents.Journal(ctx, in.SysID, servicenow.JournalWorkNotes)
+		notes, err := b.sys.servicenow.Incidents.Journal(ctx, sysID, servicenow.JournalWorkNotes)
 		if err != nil {
 			return err
 		}
@@ -128,10 +139,10 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 			}
 		}
 		if b.dry {
-			b.would("add the work note to ServiceNow " + in.Number)
+			b.would("add the work note to ServiceNow " + number)
 			return nil
 		}
-		_, err = b.sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, e.Body+"\n"+e.Marker)
+		_, err = b.sys.servicenow.Incidents.AddWorkNote(ctx, sysID, e.Body+"\n"+e.Marker)
 		return err
 	case effectReopen:
 		c, err := b.caseOf(ctx, e.Ticket)
@@ -199,16 +210,12 @@ func (b *bridge) drain(ctx context.Context, w io.Writer) error {
 	return nil
 }
 
-// ticketHas reports whether ticket has a comment carrying marker.
-func (b *bridge) ticketHas(ctx context.Context, ticket, marker string) (bool, error) {
-	t, err := b.sys.cyderes.Tickets.Get(ctx, ticket)
-	if err != nil {
-		return false, err
-	}
+// hasMarker reports whether t has a comment carrying marker.
+func hasMarker(t *cyderes.Ticket, marker string) bool {
 	for _, c := range t.Comments {
 		if strings.Contains(c.Body, marker) {
-			return true, nil
+			return true
 		}
 	}
-	return false, nil
+	return false
 }

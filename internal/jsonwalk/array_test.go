@@ -55,61 +55,6 @@ func FuzzArray(f *testing.F) {
 	})
 }
 
-// elementsOf is Elements collecting the elements of member "r".
-func elementsOf(in string) ([]string, error) {
-	var out []string
-	err := Elements([]byte(in), "r", func(e []byte) error { out = append(out, string(e)); return nil })
-	return out, err
-}
-
-// composed is what Elements stands for: Object, then Array of member "r".
-func composed(in string) ([]string, error) {
-	var out []string
-	err := Object([]byte(in), func(name, v []byte) error {
-		if string(name) != "r" || len(v) == 0 || v[0] != '[' {
-			return nil
-		}
-		return Array(v, func(e []byte) error { out = append(out, string(e)); return nil })
-	})
-	return out, err
-}
-
-func TestElements(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want []string
-	}{
-		{in: `{"r":[]}`}, {in: `null`}, {in: `{}`}, {in: `{"r":null,"s":[1]}`},
-		{in: ` { "a" : [9] , "r" : [ 1 , "a" , {"r":[2]} ] , "z" : {} } `, want: []string{"1", `"a"`, `{"r":[2]}`}},
-		{in: `{"r":{"x":1}}`},
-	} {
-		got, err := elementsOf(tt.in)
-		if err != nil || !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Elements(%s) = %q, %v", tt.in, got, err)
-		}
-	}
-	for _, bad := range []string{``, `[]`, `{"r":[`, `{"r":[1,]}`, `{"r":[1 2]}`, `{"r":[1]`, `{"r":[1]}x`, `{"r":[1]]}`} {
-		if _, err := elementsOf(bad); !errors.Is(err, ErrSyntax) {
-			t.Errorf("Elements(%q) = %v, want ErrSyntax", bad, err)
-		}
-	}
-}
-
-// FuzzElements checks Elements against Object and Array composed: the
-// same elements, and an error for the same inputs.
-func FuzzElements(f *testing.F) {
-	for _, s := range []string{`{"r":[1,{"r":[2]}],"s":"x"}`, `{"r":[]}`, `{"r":[1,]}`, `{"r":null}`, `{"a":1}`} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, in string) {
-		got, gerr := elementsOf(in)
-		want, werr := composed(in)
-		if (gerr == nil) != (werr == nil) || (gerr == nil && !reflect.DeepEqual(got, want)) {
-			t.Fatalf("Elements(%q) = %q, %v; Object and Array: %q, %v", in, got, gerr, want, werr)
-		}
-	})
-}
-
 // objectElementsOf is ObjectElements over member "r", as "name=value"
 // members with "|" after each element.
 func objectElementsOf(in string) (string, error) {
@@ -119,19 +64,24 @@ func objectElementsOf(in string) (string, error) {
 	return strings.Join(out, " "), err
 }
 
-// composedObjects is what ObjectElements stands for: Elements of member
-// "r", then Object on each element.
+// composedObjects is what ObjectElements stands for: Object, Array of
+// member "r", then Object on each element.
 func composedObjects(in string) (string, error) {
 	var out []string
-	err := Elements([]byte(in), "r", func(e []byte) error {
-		if len(e) == 0 || e[0] != '{' {
-			return syntaxErr(e, 0, "want an object")
+	err := Object([]byte(in), func(name, v []byte) error {
+		if string(name) != "r" || len(v) == 0 || v[0] != '[' {
+			return nil
 		}
-		if err := Object(e, func(name, v []byte) error { out = append(out, string(name)+"="+string(v)); return nil }); err != nil {
-			return err
-		}
-		out = append(out, "|")
-		return nil
+		return Array(v, func(e []byte) error {
+			if len(e) == 0 || e[0] != '{' {
+				return syntaxErr(e, 0, "want an object")
+			}
+			if err := Object(e, func(name, v []byte) error { out = append(out, string(name)+"="+string(v)); return nil }); err != nil {
+				return err
+			}
+			out = append(out, "|")
+			return nil
+		})
 	})
 	return strings.Join(out, " "), err
 }
@@ -153,7 +103,7 @@ func TestObjectElements(t *testing.T) {
 	}
 }
 
-// FuzzObjectElements checks ObjectElements against Elements and Object
+// FuzzObjectElements checks ObjectElements against Object and Array
 // composed: the same members and element ends, and an error for the same
 // inputs.
 func FuzzObjectElements(f *testing.F) {
@@ -164,7 +114,7 @@ func FuzzObjectElements(f *testing.F) {
 		got, gerr := objectElementsOf(in)
 		want, werr := composedObjects(in)
 		if (gerr == nil) != (werr == nil) || (gerr == nil && got != want) {
-			t.Fatalf("ObjectElements(%q) = %q, %v; Elements and Object: %q, %v", in, got, gerr, want, werr)
+			t.Fatalf("ObjectElements(%q) = %q, %v; Object and Array: %q, %v", in, got, gerr, want, werr)
 		}
 	})
 }

@@ -45,33 +45,11 @@ func member(b []byte, fn func(name, value []byte) error) func(name []byte, i int
 	}
 }
 
-// Elements calls fn with each element of the array that is the member
-// named member of the JSON object in b, in order, as raw JSON, reading b
-// once: the other members are stepped over, and a null or absent member
-// calls nothing. A null b is not an object. An error from fn stops the
-// walk and is returned as it is.
-func Elements(b []byte, member string, fn func(elem []byte) error) error {
-	i, done, err := object.first(b)
-	if done || err != nil {
-		return err
-	}
-	i, err = walkMembers(b, i, func(name []byte, i int) (int, error) {
-		if string(name) != member || i >= len(b) || b[i] != '[' {
-			return skipValue(b, i)
-		}
-		return arrayAt(b, i, whole(b, fn))
-	})
-	if err != nil {
-		return err
-	}
-	return object.close(b, i)
-}
-
 // ObjectElements walks the array that is the member named member of the
 // JSON object in b, whose elements must be objects: it calls fn with each
 // element's members in order (as Object does) and done after each
-// element's last, reading b once — where Elements and then Object on
-// each element would read the elements twice. A null or absent member
+// element's last, reading b once — where Object, Array and then Object
+// on each element would read the elements three times. A null or absent member
 // calls nothing; an element that is not an object is an error.
 func ObjectElements(b []byte, member string, fn func(name, value []byte) error, done func() error) error {
 	i, finished, err := object.first(b)
