@@ -26,7 +26,7 @@ const (
 // bridge escalates tickets as of now; its side effects go through box.
 type bridge struct {
 	sys    *systems
-	box    *outbox
+	box    *box
 	now    time.Time
 	policy sla.Policy
 	fakes  []string

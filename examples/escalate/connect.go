@@ -35,7 +35,7 @@ func (s *systems) close() {
 	}
 }
 
-func (s *systems) bridge(now time.Time, box *outbox) *bridge {
+func (s *systems) bridge(now time.Time, box *box) *bridge {
 	return &bridge{sys: s, box: box, now: now, policy: sla.DefaultPolicy(), fakes: s.fakes, shard: shard{0, 1}}
 }
 

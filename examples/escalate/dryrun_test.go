@@ -24,7 +24,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 		for _, inc := range sys.servicenowFake.Records("incident") {
 			notes += len(sys.servicenowFake.Journal(inc["sys_id"]))
 		}
-		pending, _ := box.pending()
+		pending, _ := box.Pending()
 		return [6]int{len(sys.thehiveFake.Alerts()), len(sys.thehiveFake.Cases()), len(sys.servicenowFake.Records("incident")),
 			notes, comments, len(pending)}
 	}

@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/incidentkit/incidentkit/cyderes"
+	"github.com/incidentkit/incidentkit/outbox"
 	"github.com/incidentkit/incidentkit/servicenow"
 	"github.com/incidentkit/incidentkit/thehive"
 )
@@ -35,9 +35,6 @@ type effect struct {
 	// when the ticket has none with it, so an effect attempted again (by
 	// a later run, or by another replica) is never doubled.
 	Marker string `json:"marker,omitempty"`
-	// Attempts and LastError record the failed attempts.
-	Attempts  int    `json:"attempts,omitempty"`
-	LastError string `json:"lastError,omitempty"`
 }
 
 // The kinds of effect.
@@ -168,19 +165,16 @@ func (b *bridge) perform(ctx context.Context, e effect) error {
 	if b.dry {
 		return b.apply(ctx, e)
 	}
-	if err := b.box.add(e); err != nil {
-		return err
+	if err := b.box.Do(ctx, e.Key, e, b.apply); err != nil {
+		return fmt.Errorf("%s (kept for the next run): %w", e.Key, err)
 	}
-	if err := b.apply(ctx, e); err != nil {
-		return errors.Join(fmt.Errorf("%s (kept for the next run): %w", e.Key, err), b.box.failed(e, err))
-	}
-	return b.box.done(e.Key)
+	return nil
 }
 
 // drain attempts the effects earlier runs left undone and says what came
 // of them; one that fails again stays for the next run.
 func (b *bridge) drain(ctx context.Context, w io.Writer) error {
-	pending, err := b.box.pending()
+	pending, err := b.box.Pending()
 	if err != nil || len(pending) == 0 {
 		return err
 	}
@@ -191,23 +185,16 @@ func (b *bridge) drain(ctx context.Context, w io.Writer) error {
 		b.say(w, "\n")
 		return nil
 	}
-	left := 0
-	for _, e := range pending {
-		if err := b.apply(ctx, e); err != nil {
-			left++
-			if err := b.box.failed(e, err); err != nil {
-				return err
-			}
+	r, err := b.box.Drain(ctx, func(ctx context.Context, e outbox.Entry[effect]) error {
+		if err := b.apply(ctx, e.Effect); err != nil {
 			b.say(w, "outbox: %s failed again (attempt %d): %v\n", e.Key, e.Attempts+1, err)
-			continue
-		}
-		if err := b.box.done(e.Key); err != nil {
 			return err
 		}
 		b.say(w, "outbox: %s done\n", e.Key)
-	}
-	b.say(w, "outbox: %d earlier effect(s) done, %d left\n\n", len(pending)-left, left)
-	return nil
+		return nil
+	})
+	b.say(w, "outbox: %d earlier effect(s) done, %d left\n\n", r.Done, r.Failed)
+	return err
 }
 
 // hasMarker reports whether t has a comment carrying marker.

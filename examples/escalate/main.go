@@ -37,8 +37,8 @@
 // echoes back, and an effect tried twice acts once.
 //
 // Side effects that must not be forgotten (the incident's work note, the
-// comment back to Cyderes, every mirrored change) go through an outbox, a bbolt file under $XDG_STATE_HOME/incidentkit (or
-// ~/.local/state/incidentkit, or -state): an effect is stored before it is
+// comment back to Cyderes, every mirrored change) go through an outbox, a bbolt file (package outbox) under
+// $XDG_STATE_HOME/incidentkit (or ~/.local/state/incidentkit, or -state): an effect is stored before it is
 // attempted and removed once done, and each run first retries what earlier
 // runs left undone, even for tickets it no longer sweeps. A file another
 // bridge holds, or one that is not an outbox, stops the run with an error
@@ -84,6 +84,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"time"
+
+	"github.com/incidentkit/incidentkit/outbox"
 )
 
 func main() {
@@ -116,9 +118,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "escalate:", err)
 		os.Exit(1)
 	}
-	box, err := sys.openOutbox(*state, os.Getenv)
+	box, err := sys.openOutbox(*state)
 	if err == nil {
-		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, dry: *dryRun, shard: part, watch: *watch, interval: *interval, timeout: *timeout}), box.close())
+		err = errors.Join(runs(ctx, sys, box, now, runOptions{json: *jsonOut, dry: *dryRun, shard: part, watch: *watch, interval: *interval, timeout: *timeout}), box.Close())
 	}
 	sys.close()
 	if err != nil {
@@ -138,7 +140,7 @@ type runOptions struct {
 // ends, each run bounded by o.timeout. With watch, a failed run is
 // reported and the next one tries again (the outbox keeps what it left
 // undone); now moves on with the clock.
-func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, o runOptions) error {
+func runs(ctx context.Context, sys *systems, box *box, now time.Time, o runOptions) error {
 	start := time.Now()
 	for at := now; ; at = now.Add(time.Since(start)) {
 		runCtx, cancel := context.WithTimeout(ctx, o.timeout)
@@ -163,7 +165,7 @@ func runs(ctx context.Context, sys *systems, box *outbox, now time.Time, o runOp
 // openOutbox opens the outbox at path, or by default in the user's state
 // directory; with every system in memory, a temporary one that close
 // removes (the fakes' tickets end with the run).
-func (s *systems) openOutbox(path string, env func(string) string) (*outbox, error) {
+func (s *systems) openOutbox(path string) (*box, error) {
 	if path == "" && len(s.fakes) == 3 {
 		dir, err := os.MkdirTemp("", "escalate-")
 		if err != nil {
@@ -174,9 +176,9 @@ func (s *systems) openOutbox(path string, env func(string) string) (*outbox, err
 	}
 	if path == "" {
 		var err error
-		if path, err = defaultStatePath(env); err != nil {
+		if path, err = outbox.DefaultPath("escalate"); err != nil {
 			return nil, err
 		}
 	}
-	return openOutbox(path, 5*time.Second)
+	return openBox(path, 5*time.Second)
 }

@@ -96,7 +96,7 @@ func TestEscalateTwice(t *testing.T) {
 
 // testSystems starts the fakes as of testNow, stopped when the test ends,
 // and opens an outbox of the test's own.
-func testSystems(t *testing.T) (*systems, *outbox) {
+func testSystems(t *testing.T) (*systems, *box) {
 	t.Helper()
 	sys, err := connect(func(string) string { return "" }, testNow)
 	if err != nil {
@@ -107,14 +107,14 @@ func testSystems(t *testing.T) (*systems, *outbox) {
 }
 
 // testOutbox opens an outbox in a directory of the test's own.
-func testOutbox(t *testing.T) *outbox {
+func testOutbox(t *testing.T) *box {
 	t.Helper()
-	box, err := openOutbox(filepath.Join(t.TempDir(), "escalate.db"), time.Second)
+	b, err := openBox(filepath.Join(t.TempDir(), "escalate.db"), time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { box.close() })
-	return box
+	t.Cleanup(func() { b.Close() })
+	return b
 }
 
 func TestImpactUrgency(t *testing.T) {

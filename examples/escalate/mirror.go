@@ -71,7 +71,7 @@ func incidentActive(in *servicenow.Incident) bool {
 func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 	since := b.now.Add(-24 * time.Hour)
 	cases := thehive.NewChangeCursor(since)
-	if err := b.box.cursor("thehive-cases", cases); err != nil {
+	if _, err := b.box.Cursor("thehive-cases", cases); err != nil {
 		return err
 	}
 	for ch, err := range b.sys.thehive.Cases.Changes(ctx, cases, &thehive.ChangeOptions{Filter: filter.Eq("tags", "cyderes")}) {
@@ -88,7 +88,7 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 		}
 	}
 	incidents := servicenow.NewChangeCursor(since)
-	if err := b.box.cursor("servicenow-incidents", incidents); err != nil {
+	if _, err := b.box.Cursor("servicenow-incidents", incidents); err != nil {
 		return err
 	}
 	table := servicenow.NewTable[servicenow.Incident](b.sys.servicenow, "incident")
@@ -149,7 +149,7 @@ func (b *bridge) performAll(ctx context.Context, w io.Writer, ticket, line strin
 		return nil
 	}
 	for _, e := range effects {
-		if err := b.box.add(e); err != nil {
+		if _, err := b.box.Add(e.Key, e); err != nil {
 			return err
 		}
 	}
@@ -187,5 +187,5 @@ func (b *bridge) saveCursor(feed string, c encoding.TextMarshaler) error {
 	if b.dry {
 		return nil
 	}
-	return b.box.saveCursor(feed, c)
+	return b.box.SaveCursor(feed, c)
 }

@@ -68,7 +68,7 @@ func TestMirrorBothWays(t *testing.T) {
 	if tk, _ := sys.cyderesFake.Ticket("TSI-100001"); len(tk.Comments) != 2 {
 		t.Errorf("ticket comments after it all: %+v", tk.Comments)
 	}
-	if pending, _ := box.pending(); len(pending) != 0 {
+	if pending, _ := box.Pending(); len(pending) != 0 {
 		t.Errorf("outbox: %+v", pending)
 	}
 }

@@ -47,7 +47,7 @@ func TestTwoReplicas(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	boxes := []*outbox{testOutbox(t), testOutbox(t)}
+	boxes := []*box{testOutbox(t), testOutbox(t)}
 	const rounds = 3
 	for round := range rounds {
 		if round < rounds-1 {
@@ -97,7 +97,7 @@ func TestTwoReplicas(t *testing.T) {
 		t.Errorf("%d escalated tickets, want %d", commented, want)
 	}
 	for i, box := range boxes {
-		if pending, _ := box.pending(); len(pending) != 0 {
+		if pending, _ := box.Pending(); len(pending) != 0 {
 			t.Errorf("replica %d's outbox: %+v", i, pending)
 		}
 	}
