@@ -36,6 +36,9 @@ type bridge struct {
 	// do.
 	dry  bool
 	plan []string
+	// kept are the errors of the mirrored effects that failed this run
+	// and wait in the outbox.
+	kept []error
 }
 
 // outcome is what happened to one ticket.
@@ -110,6 +113,10 @@ func (b *bridge) run(ctx context.Context, w io.Writer) ([]outcome, error) {
 	if err := b.mirror(ctx, w); err != nil {
 		return out, err
 	}
+	if err := b.mirrorComments(ctx, w); err != nil {
+		return out, err
+	}
+	kept = append(kept, b.kept...)
 	if len(kept) > 0 {
 		return out, fmt.Errorf("%d side effect(s) failed and wait in the outbox for the next run: %w", len(kept), errors.Join(kept...))
 	}

@@ -31,6 +31,8 @@ type effect struct {
 	// made knowing it; else it is looked up by the ticket.
 	Incident string `json:"incident,omitempty"`
 	Number   string `json:"number,omitempty"`
+	// Case is the ticket's TheHive case, for a case comment.
+	Case string `json:"case,omitempty"`
 	// Marker is the line the comment carries; the comment is sent only
 	// when the ticket has none with it, so an effect attempted again (by
 	// a later run, or by another replica) is never doubled.
@@ -52,6 +54,12 @@ const (
 	// effectWorkNote adds a marked work note to the ticket's ServiceNow
 	// incident, unless its journal has the marker.
 	effectWorkNote = "servicenow-worknote"
+	// effectCloseCase closes the ticket's TheHive case with the status in
+	// Code and the summary in Body, unless it is closed already.
+	effectCloseCase = "thehive-close"
+	// effectHiveComment adds a marked comment to the ticket's TheHive
+	// case, unless one of its comments has the marker.
+	effectHiveComment = "thehive-comment"
 )
 
 // commentEffect is the comment body on ticket, marked as the bridge's
@@ -140,6 +148,31 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 			return nil
 		}
 		_, err = b.sys.servicenow.Incidents.AddWorkNote(ctx, sysID, e.Body+"\n"+e.Marker)
+		return err
+	case effectCloseCase:
+		c, err := b.caseOf(ctx, e.Ticket)
+		if err != nil || c == nil || caseClosed(c) {
+			return err
+		}
+		if b.dry {
+			b.would(fmt.Sprintf("close TheHive case #%d (%s)", c.Number, e.Code))
+			return nil
+		}
+		return b.sys.thehive.Cases.Close(ctx, c.ID, &thehive.CaseClose{Status: thehive.CaseStatus(e.Code), Summary: e.Body})
+	case effectHiveComment:
+		for cm, err := range b.sys.thehive.Comments.All(ctx, e.Case, nil) {
+			if err != nil {
+				return err
+			}
+			if strings.Contains(cm.Message, e.Marker) {
+				return nil
+			}
+		}
+		if b.dry {
+			b.would("comment on the TheHive case")
+			return nil
+		}
+		_, err := b.sys.thehive.Comments.Create(ctx, e.Case, &thehive.CommentInput{Message: e.Body + "\n\n" + e.Marker})
 		return err
 	case effectReopen:
 		c, err := b.caseOf(ctx, e.Ticket)

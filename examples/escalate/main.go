@@ -25,25 +25,45 @@
 //	      No resolution provided for a false positive, else Solution
 //	      provided; the case's summary as close notes
 //	    ⇒ Cyderes ticket closed, after a marked comment naming the case
+//	ServiceNow incident resolved or closed while its case is open
+//	    ⇒ TheHive case closed: Duplicated for Duplicate, Indeterminate for
+//	      No resolution provided or Resolved by caller, else TruePositive;
+//	      the close notes as its summary
+//	    ⇒ Cyderes ticket closed, after a marked comment naming the incident
 //	ServiceNow incident open again (New, In Progress, On Hold) while its
 //	case is closed
-//	    ⇒ TheHive case reopened (InProgress; Open in TheHive 3/4)
+//	    ⇒ TheHive case reopened (InProgress; Open in TheHive 3/4); the
+//	      Cyderes ticket stays closed, as the API cannot reopen one
 //
 // Nothing else is mirrored: a case reopened in TheHive does not reopen the
-// incident (reopen it in ServiceNow, and the case follows), and a ticket
-// Cyderes closes itself changes nothing. Each mirrored effect checks its
-// target first (an incident resolved already, a ticket closed already, a
-// case open already is left alone), so a state the bridge set never
-// echoes back, and an effect tried twice acts once.
+// incident (reopen it in ServiceNow, and the case follows), a canceled
+// incident is reported and left alone (the table has no counterpart for
+// it), and a ticket Cyderes closes itself changes nothing. Each mirrored
+// effect checks its target first (an incident resolved already, a ticket
+// closed already, a case open already is left alone), so a state the
+// bridge set never echoes back, and an effect tried twice acts once.
+//
+// Notes are mirrored too, while the case is open: a comment on the TheHive
+// case, a work note or additional comment on the ServiceNow incident, and a
+// comment on the Cyderes ticket are each copied to the two other systems
+// (to ServiceNow as a work note), introduced by their author and origin.
+// Each copy carries a marker naming its original ([incidentkit:from-
+// <system>:<id>]): a copy is looked for by it before it is sent, so each
+// note is copied once, and a note carrying any bridge marker is never
+// copied, so nothing echoes. Each run reads the notes of every open
+// escalation in the three systems (four requests each): neither TheHive
+// nor Cyderes documents that a comment moves its record's change time,
+// so the change feeds cannot be trusted to show new notes.
 //
 // Side effects that must not be forgotten (the incident's work note, the
-// comment back to Cyderes, every mirrored change) go through an outbox, a bbolt file (package outbox) under
-// $XDG_STATE_HOME/incidentkit (or ~/.local/state/incidentkit, or -state): an effect is stored before it is
-// attempted and removed once done, and each run first retries what earlier
-// runs left undone, even for tickets it no longer sweeps. A file another
-// bridge holds, or one that is not an outbox, stops the run with an error
-// saying what to do; the outbox can always be moved aside, since every
-// effect is checked against its target before it is sent. With every
+// comment back to Cyderes, every mirrored change and note) go through an
+// outbox, a bbolt file (package outbox) under $XDG_STATE_HOME/incidentkit
+// (or ~/.local/state/incidentkit, or -state): an effect is stored before
+// it is attempted and removed once done, and each run first retries what
+// earlier runs left undone, even for tickets it no longer sweeps. A file
+// another bridge holds, or one that is not an outbox, stops the run with
+// an error saying what to do; the outbox can always be moved aside, since
+// every effect is checked against its target before it is sent. With every
 // system in memory, the outbox is a temporary file.
 //
 // With no environment set, each system is an in-memory fake seeded with a

@@ -97,8 +97,8 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("ServiceNow incident feed: %w", err)
 		}
-		if incidentActive(ch.Record) && ch.Record.CorrelationID != "" && b.shard.owns(ch.Record.CorrelationID) {
-			if err := b.incidentReopened(ctx, w, ch.Record, ch.ModCount); err != nil {
+		if ch.Record.CorrelationID != "" && b.shard.owns(ch.Record.CorrelationID) {
+			if err := b.incidentChanged(ctx, w, ch.Record, ch.ModCount); err != nil {
 				return err
 			}
 		}
@@ -112,25 +112,82 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 // caseClosed mirrors a closed case: its incident resolved with a close
 // code and the case's summary, then its ticket closed with a comment.
 func (b *bridge) caseClosed(ctx context.Context, w io.Writer, ticket string, c *thehive.Case, at time.Time) error {
-	version := fmt.Sprint(at.UnixMilli())
-	notes := fmt.Sprintf("TheHive case #%d closed: %s", c.Number, strings.TrimSpace(c.Summary))
-	effects := []effect{
-		{Key: "resolve/" + ticket + "/" + version, Kind: effectResolve, Ticket: ticket, Code: string(closeCode(c)), Body: notes},
-		closeEffect(ticket, version, fmt.Sprintf("Resolved in TheHive case #%d (%s); the ServiceNow incident is resolved.", c.Number, closeCode(c))),
-	}
-	return b.performAll(ctx, w, ticket, fmt.Sprintf("TheHive case #%d closed ⇒ ServiceNow incident resolved, Cyderes ticket closed", c.Number), effects)
-}
-
-// incidentReopened mirrors an incident open again while its case is
-// closed: the case is reopened.
-func (b *bridge) incidentReopened(ctx context.Context, w io.Writer, in *servicenow.Incident, version int) error {
-	ticket := in.CorrelationID
-	c, err := b.caseOf(ctx, ticket)
-	if err != nil || c == nil || !caseClosed(c) {
+	in, err := b.incidentOf(ctx, ticket)
+	if err != nil {
 		return err
 	}
+	t, err := b.sys.cyderes.Tickets.Get(ctx, ticket)
+	if err != nil {
+		return err
+	}
+	version := fmt.Sprint(at.UnixMilli())
+	var (
+		effects []effect
+		done    []string
+	)
+	if in != nil && incidentActive(in) {
+		notes := fmt.Sprintf("TheHive case #%d closed: %s", c.Number, strings.TrimSpace(c.Summary))
+		effects = append(effects, effect{Key: "resolve/" + ticket + "/" + version, Kind: effectResolve, Ticket: ticket,
+			Code: string(closeCode(c)), Body: notes})
+		done = append(done, "ServiceNow incident resolved")
+	}
+	if !strings.EqualFold(t.State, "Closed") {
+		effects = append(effects, closeEffect(ticket, version,
+			fmt.Sprintf("Resolved in TheHive case #%d (%s); the ServiceNow incident is resolved.", c.Number, closeCode(c))))
+		done = append(done, "Cyderes ticket closed")
+	}
+	if len(effects) == 0 { // a close the bridge made, or one mirrored already
+		return nil
+	}
+	return b.performAll(ctx, w, ticket, fmt.Sprintf("TheHive case #%d closed ⇒ %s", c.Number, strings.Join(done, ", ")), effects)
+}
+
+// incidentChanged mirrors an incident's state to its case: open again
+// while the case is closed, the case is reopened; resolved or closed while
+// the case is open, the case is closed, and then the ticket. A state with
+// no counterpart in the table (Canceled) is reported and left alone.
+func (b *bridge) incidentChanged(ctx context.Context, w io.Writer, in *servicenow.Incident, version int) error {
+	ticket := in.CorrelationID
+	resolved := in.State == servicenow.StateResolved || in.State == servicenow.StateClosed
+	if !incidentActive(in) && !resolved {
+		b.say(w, "%s  ServiceNow %s is %s: not mirrored (the state table has no counterpart)\n", ticket, in.Number, in.State)
+		return nil
+	}
+	c, err := b.caseOf(ctx, ticket)
+	if err != nil || c == nil || caseClosed(c) == resolved {
+		return err
+	}
+	if resolved {
+		v := fmt.Sprint(version)
+		status := caseStatus(in.CloseCode)
+		effects := []effect{
+			{Key: "close-case/" + ticket + "/" + v, Kind: effectCloseCase, Ticket: ticket, Case: c.ID, Code: string(status),
+				Body: fmt.Sprintf("ServiceNow %s %s (%s): %s", in.Number, strings.ToLower(in.State.String()), in.CloseCode, strings.TrimSpace(in.CloseNotes))},
+			closeEffect(ticket, "sn-"+v, fmt.Sprintf("Resolved in ServiceNow %s (%s); the TheHive case is closed.", in.Number, in.CloseCode)),
+		}
+		line := fmt.Sprintf("ServiceNow %s resolved ⇒ TheHive case #%d closed (%s), Cyderes ticket closed", in.Number, c.Number, status)
+		return b.performAll(ctx, w, ticket, line, effects)
+	}
 	e := effect{Key: "reopen/" + ticket + "/" + fmt.Sprint(version), Kind: effectReopen, Ticket: ticket}
-	return b.performAll(ctx, w, ticket, fmt.Sprintf("ServiceNow %s reopened ⇒ TheHive case #%d reopened", in.Number, c.Number), []effect{e})
+	line := fmt.Sprintf("ServiceNow %s reopened ⇒ TheHive case #%d reopened", in.Number, c.Number)
+	if t, err := b.sys.cyderes.Tickets.Get(ctx, ticket); err == nil && strings.EqualFold(t.State, "Closed") {
+		line += " (the Cyderes ticket stays closed: Cyderes tickets cannot be reopened)"
+	}
+	return b.performAll(ctx, w, ticket, line, []effect{e})
+}
+
+// caseStatus is the TheHive closing status for how an incident was
+// resolved: Duplicated for a duplicate, Indeterminate when no resolution
+// was provided or the caller resolved it, else TruePositive (the incident
+// was real and was dealt with).
+func caseStatus(code servicenow.CloseCode) thehive.CaseStatus {
+	switch code {
+	case servicenow.CloseDuplicate:
+		return thehive.StatusDuplicated
+	case servicenow.CloseNoResolution, servicenow.CloseResolvedByCaller:
+		return thehive.StatusIndeterminate
+	}
+	return thehive.StatusTruePositive
 }
 
 // performAll performs effects in order, stopping at the first that
@@ -156,6 +213,7 @@ func (b *bridge) performAll(ctx context.Context, w io.Writer, ticket, line strin
 	for _, e := range effects {
 		if err := b.perform(ctx, e); err != nil {
 			b.say(w, "%s  %s — failed, kept in the outbox: %v\n", ticket, line, err)
+			b.kept = append(b.kept, err)
 			return nil
 		}
 	}

@@ -78,10 +78,16 @@ func TestTwoReplicas(t *testing.T) {
 	if a, c, in := len(sys.thehiveFake.Alerts()), len(sys.thehiveFake.Cases()), len(sys.servicenowFake.Records("incident")); a != want || c != want || in != want {
 		t.Errorf("alerts, cases, incidents = %d, %d, %d; want %d of each", a, c, in, want)
 	}
+	// Each incident has its work note, and TSI-100003's also the copy of
+	// the comment Cyderes seeded on the ticket, which its case has too.
+	seeded := map[string]int{"TSI-100003": 1}
 	for _, inc := range sys.servicenowFake.Records("incident") {
-		if notes := len(sys.servicenowFake.Journal(inc["sys_id"])); notes != 1 {
-			t.Errorf("incident %s has %d work notes", inc["number"], notes)
+		if notes := len(sys.servicenowFake.Journal(inc["sys_id"])); notes != 1+seeded[inc["correlation_id"]] {
+			t.Errorf("incident %s of %s has %d work notes", inc["number"], inc["correlation_id"], notes)
 		}
+	}
+	if c, _ := sys.bridge(testNow, boxes[0]).caseOf(context.Background(), "TSI-100003"); c == nil || len(sys.thehiveFake.Comments(c.ID)) != 1 {
+		t.Errorf("the case of TSI-100003 does not have the ticket's comment once")
 	}
 	commented := 0
 	for _, tk := range sys.cyderesFake.Tickets() {
@@ -89,7 +95,7 @@ func TestTwoReplicas(t *testing.T) {
 			continue
 		}
 		commented++
-		if len(tk.Comments) != 1 {
+		if len(tk.Comments) != 1+seeded[tk.TicketID] {
 			t.Errorf("ticket %s has %d comments", tk.TicketID, len(tk.Comments))
 		}
 	}

@@ -42,7 +42,7 @@ func TestJSONReports(t *testing.T) {
 			t.Errorf("line of type %q: %s", kind.Type, sc.Text())
 		}
 	}
-	if notes != 2 || len(tickets) != 3 {
+	if notes != 3 || len(tickets) != 3 {
 		t.Fatalf("%d notes and %d tickets:\n%s", notes, len(tickets), out.String())
 	}
 	r := tickets[0]

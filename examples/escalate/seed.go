@@ -24,6 +24,8 @@ func seedCyderes(srv *cyderestest.Server, now time.Time) {
 		TicketType: "alert", Escalated: true, Priority: "Medium", State: "Escalated", Created: ago(2*time.Hour + 10*time.Minute),
 		Category: "Reconnaissance", Type: "Firewall", ShortDescription: "Port scan from partner VPN range",
 		AlertDescription: "Sequential scans of 10.20.0.0/16 from 198.51.100.23 over the partner tunnel.",
+		Comments: []cyderestest.Comment{{ID: "c-7731", Author: "Cyderes SOC", Created: ago(2 * time.Hour),
+			Body: "Partner confirmed an unscheduled vulnerability scan from their side; please confirm the window with them."}},
 	})
 	// Not escalated, or too old: the sweep leaves them alone.
 	srv.AddTicket(cyderestest.Ticket{TicketType: "alert", Priority: "P4", Created: ago(2 * time.Hour),
