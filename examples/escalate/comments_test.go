@@ -102,14 +102,7 @@ func TestNotesAreMirroredOnce(t *testing.T) {
 func TestIncidentStatesMirrorToTheCase(t *testing.T) {
 	sys, box := testSystems(t)
 	ctx := context.Background()
-	run := func(at time.Duration) string {
-		t.Helper()
-		var out bytes.Buffer
-		if _, err := sys.bridge(testNow.Add(at), box).run(ctx, &out); err != nil {
-			t.Fatalf("run at +%v: %v\n%s", at, err, out.String())
-		}
-		return out.String()
-	}
+	run := runner(t, sys, box)
 	run(0)
 	b := sys.bridge(testNow, box)
 	one, _ := b.incidentOf(ctx, "TSI-100001")

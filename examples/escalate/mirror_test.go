@@ -18,14 +18,7 @@ import (
 func TestMirrorBothWays(t *testing.T) {
 	sys, box := testSystems(t)
 	ctx := context.Background()
-	run := func(at time.Duration) string {
-		t.Helper()
-		var out bytes.Buffer
-		if _, err := sys.bridge(testNow.Add(at), box).run(ctx, &out); err != nil {
-			t.Fatalf("run at +%v: %v\n%s", at, err, out.String())
-		}
-		return out.String()
-	}
+	run := runner(t, sys, box)
 	run(0)
 
 	b := sys.bridge(testNow, box)
@@ -70,5 +63,18 @@ func TestMirrorBothWays(t *testing.T) {
 	}
 	if pending, _ := box.Pending(); len(pending) != 0 {
 		t.Errorf("outbox: %+v", pending)
+	}
+}
+
+// runner returns a function that runs the bridge at testNow+at, fails the
+// test on an error, and returns what the run printed.
+func runner(t *testing.T, sys *systems, box *box) func(at time.Duration) string {
+	return func(at time.Duration) string {
+		t.Helper()
+		var out bytes.Buffer
+		if _, err := sys.bridge(testNow.Add(at), box).run(context.Background(), &out); err != nil {
+			t.Fatalf("run at +%v: %v\n%s", at, err, out.String())
+		}
+		return out.String()
 	}
 }
