@@ -48,7 +48,11 @@ type thread struct {
 // marker naming its original, by which it is found (and not sent again)
 // and by which it is never copied back.
 func (b *bridge) mirrorComments(ctx context.Context, w io.Writer) error {
-	for c, err := range b.sys.thehive.Cases.All(ctx, &thehive.ListOptions{Filter: filter.Eq("tags", "cyderes")}) {
+	open := filter.Ne("stage", "Closed") // TheHive 5; TheHive 3/4 have no stage
+	if b.sys.thehive.Dialect() != thehive.V1 {
+		open = filter.Eq("status", thehive.StatusOpen)
+	}
+	for c, err := range b.sys.thehive.Cases.All(ctx, &thehive.ListOptions{Filter: filter.And(filter.Eq("tags", "cyderes"), open)}) {
 		if err != nil {
 			return fmt.Errorf("open escalations: %w", err)
 		}
