@@ -33,7 +33,7 @@ type seenVersion struct {
 
 // newer reports whether ch is a state not yet yielded: later than v, or
 // as late and different.
-func (v seenVersion) newer(ch *TicketChange) bool {
+func (v seenVersion) newer(ch *Change) bool {
 	at := ch.At.UnixMicro()
 	return at > v.At || (at == v.At && ch.sum != v.Sum)
 }

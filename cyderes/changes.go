@@ -34,13 +34,13 @@ type ChangeOptions struct {
 	SkewWindow time.Duration
 }
 
-// TicketChange is one change of a ticket: the ticket as it stands after
+// Change is one change of a ticket: the ticket as it stands after
 // it.
-type TicketChange struct {
-	Ticket *Ticket
-	// Key is the ticket's id, or "#" and its number for a ticket without
+type Change struct {
+	Record *Ticket
+	// ID is the ticket's id, or "#" and its number for a ticket without
 	// one.
-	Key string
+	ID string
 	// At is the ticket's version: its update time (its creation time when
 	// it has none). The API keeps no version number, so two states of a
 	// ticket within one microsecond are told apart by their content: a
@@ -70,12 +70,12 @@ type TicketChange struct {
 // so that a ticket updated during the pass is read again by the next one
 // (and then yielded once, the cursor remembering its version). A cursor of
 // other options (ticket type, escalation) is an input error.
-func (s *TicketService) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*TicketChange, error] {
+func (s *TicketService) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*Change, error] {
 	var o ChangeOptions
 	if opts != nil {
 		o = *opts
 	}
-	return func(yield func(*TicketChange, error) bool) {
+	return func(yield func(*Change, error) bool) {
 		q, scope, err := o.check(cur)
 		if err != nil {
 			yield(nil, err)
@@ -96,7 +96,7 @@ func (s *TicketService) Changes(ctx context.Context, cur *ChangeCursor, opts *Ch
 			return
 		}
 		for _, ch := range fresh {
-			cur.seen[ch.Key] = seenVersion{At: ch.At.UnixMicro(), Sum: ch.sum}
+			cur.seen[ch.ID] = seenVersion{At: ch.At.UnixMicro(), Sum: ch.sum}
 			if t := minTime(ch.At, head); t.After(cur.high) {
 				cur.high = t
 			}
@@ -146,8 +146,8 @@ func (o *ChangeOptions) check(cur *ChangeCursor) (*ListOptions, string, error) {
 // number of pages in a row; what it cannot do is answer the same tickets
 // in the same order page after page, which is how a server ignoring the
 // offset is told apart.
-func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOptions, from time.Time) ([]*TicketChange, time.Time, error) {
-	byKey := map[string]*TicketChange{}
+func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOptions, from time.Time) ([]*Change, time.Time, error) {
+	byKey := map[string]*Change{}
 	var head time.Time
 	var prev []string
 	for pages, same := 1, 0; ; pages++ {
@@ -161,7 +161,7 @@ func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOpti
 			if ch == nil {
 				continue
 			}
-			keys = append(keys, ch.Key)
+			keys = append(keys, ch.ID)
 			if pages == 1 && ch.At.After(head) {
 				head = ch.At // the first page: what was there when the pass began
 			}
@@ -169,11 +169,11 @@ func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOpti
 				older = true // newest first: the rest is older still
 				break
 			}
-			if v, ok := cur.seen[ch.Key]; ok && !v.newer(ch) {
+			if v, ok := cur.seen[ch.ID]; ok && !v.newer(ch) {
 				continue
 			}
-			if had, ok := byKey[ch.Key]; !ok || !had.At.After(ch.At) {
-				byKey[ch.Key] = ch
+			if had, ok := byKey[ch.ID]; !ok || !had.At.After(ch.At) {
+				byKey[ch.ID] = ch
 			}
 		}
 		if older || nextOffset(*q, l.n) == nil {
@@ -190,8 +190,8 @@ func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOpti
 		q.Offset += l.n
 	}
 	fresh := slices.Collect(maps.Values(byKey))
-	slices.SortFunc(fresh, func(a, b *TicketChange) int {
-		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Key, b.Key))
+	slices.SortFunc(fresh, func(a, b *Change) int {
+		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
 	})
 	return fresh, head, nil
 }
@@ -199,7 +199,7 @@ func (s *TicketService) pass(ctx context.Context, cur *ChangeCursor, q *ListOpti
 // changeOf places t in the feed: its key, version and checksum; nil for
 // a ticket without a time or without an id and a number, which cannot be
 // placed.
-func changeOf(t *Ticket) *TicketChange {
+func changeOf(t *Ticket) *Change {
 	key := t.key()
 	if key == "" {
 		return nil
@@ -210,7 +210,7 @@ func changeOf(t *Ticket) *TicketChange {
 	}
 	h := fnv.New64a()
 	h.Write(t.Raw)
-	return &TicketChange{Ticket: t, Key: key, At: at, sum: h.Sum64()}
+	return &Change{Record: t, ID: key, At: at, sum: h.Sum64()}
 }
 
 // minTime returns the earlier of a and b.

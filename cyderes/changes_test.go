@@ -41,7 +41,7 @@ func TestChangeRequests(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got = append(got, ch.Key)
+				got = append(got, ch.ID)
 			}
 			sentTo(t, m, "GET", "/v2/tickets", tt.query)
 			if s := strings.Join(got, " "); s != tt.keys {
@@ -100,7 +100,7 @@ func TestChangeFeedEndsAgainstAServerIgnoringTheOffset(t *testing.T) {
 			last = err
 			continue
 		}
-		got = append(got, ch.Key)
+		got = append(got, ch.ID)
 	}
 	var pe *incidentkit.PagingError
 	if !errors.As(last, &pe) || !errors.Is(last, ErrServer) {
@@ -129,7 +129,7 @@ func TestChangeFeedTellsStatesWithinOneMicrosecondApart(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, len(ch.Ticket.Comments))
+			got = append(got, len(ch.Record.Comments))
 		}
 	}
 	if want := []int{1, 2}; !slices.Equal(got, want) {

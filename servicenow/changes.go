@@ -32,12 +32,13 @@ type ChangeOptions struct {
 	SkewWindow time.Duration
 }
 
-// RecordChange is one change of a record: the record as it stands after it, and
-// its version.
-type RecordChange[T any] struct {
-	Record    *T
-	SysID     string
-	UpdatedOn time.Time
+// Change is one change of a record: the record as it stands after it,
+// its sys_id, and its version.
+type Change[T any] struct {
+	Record *T
+	ID     string
+	// At is the record's sys_updated_on (to the second).
+	At time.Time
 	// ModCount is the record's sys_mod_count: its number of updates.
 	ModCount int
 }
@@ -57,8 +58,8 @@ type RecordChange[T any] struct {
 // versions keeps from being yielded twice. Update times have a one-second
 // grain; any number of records may share one. A cursor of another table
 // is an input error.
-func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*RecordChange[T], error] {
-	return func(yield func(*RecordChange[T], error) bool) {
+func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeOptions) iter.Seq2[*Change[T], error] {
+	return func(yield func(*Change[T], error) bool) {
 		if err := t.check(); err != nil {
 			yield(nil, err)
 			return
@@ -127,7 +128,7 @@ func (t *Table[T]) Changes(ctx context.Context, cur *ChangeCursor, opts *ChangeO
 				if r.updated.After(cur.high) {
 					cur.high = r.updated
 				}
-				if !yield(&RecordChange[T]{Record: r.rec, SysID: r.id, UpdatedOn: r.updated, ModCount: r.mod}, nil) {
+				if !yield(&Change[T]{Record: r.rec, ID: r.id, At: r.updated, ModCount: r.mod}, nil) {
 					return
 				}
 			}

@@ -131,12 +131,12 @@ func TestChangeFeedExactlyOnceAcrossRestarts(t *testing.T) {
 	done := make(chan struct{})
 	close(done)
 	restarts, _ := testkit.FollowWithRestarts(t,
-		func(cur *ChangeCursor) iter.Seq2[*RecordChange[baselineIncident], error] {
+		func(cur *ChangeCursor) iter.Seq2[*Change[baselineIncident], error] {
 			return table.Changes(context.Background(), cur, &ChangeOptions{PageSize: feedPage, SkewWindow: 2 * time.Second})
 		},
-		func(ch *RecordChange[baselineIncident]) {
-			if seen[ch.SysID]++; seen[ch.SysID] > 1 {
-				t.Fatalf("%s yielded twice", ch.SysID)
+		func(ch *Change[baselineIncident]) {
+			if seen[ch.ID]++; seen[ch.ID] > 1 {
+				t.Fatalf("%s yielded twice", ch.ID)
 			}
 		},
 		testkit.Restarts{Writing: done, OneIn: feedTotal / 55, Seed: 7})

@@ -21,9 +21,9 @@ type Outcome[T any] struct {
 	Err error
 }
 
-// Change is one record's update in UpdateMany: the fields of Fields (any
-// value that encodes as a JSON object) written to the record SysID.
-type Change struct {
+// RecordUpdate is one record's update in UpdateMany: the fields of Fields
+// (any value that encodes as a JSON object) written to the record SysID.
+type RecordUpdate struct {
 	SysID  string
 	Fields any
 }
@@ -48,7 +48,7 @@ func (t *Table[T]) CreateMany(ctx context.Context, ins []any, opts *BatchOptions
 
 // UpdateMany writes each change (as for Update) through the Batch API and
 // returns one outcome per change, in order.
-func (t *Table[T]) UpdateMany(ctx context.Context, changes []Change, opts *BatchOptions) ([]Outcome[T], error) {
+func (t *Table[T]) UpdateMany(ctx context.Context, changes []RecordUpdate, opts *BatchOptions) ([]Outcome[T], error) {
 	if err := t.check(); err != nil {
 		return nil, err
 	}

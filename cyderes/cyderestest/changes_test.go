@@ -60,15 +60,15 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 	}
 	last := map[string]state{}
 	restarts, saved := testkit.FollowWithRestarts(t,
-		func(cur *cyderes.ChangeCursor) iter.Seq2[*cyderes.TicketChange, error] {
+		func(cur *cyderes.ChangeCursor) iter.Seq2[*cyderes.Change, error] {
 			return c.Tickets.Changes(ctx, cur, &cyderes.ChangeOptions{PageSize: 7, SkewWindow: 5 * time.Microsecond})
 		},
-		func(ch *cyderes.TicketChange) {
-			now := state{ch.At, len(ch.Ticket.Comments)}
-			if prev, ok := last[ch.Key]; ok && (now.at.Before(prev.at) || now == prev) {
-				t.Fatalf("%s: %+v yielded after %+v", ch.Key, now, prev)
+		func(ch *cyderes.Change) {
+			now := state{ch.At, len(ch.Record.Comments)}
+			if prev, ok := last[ch.ID]; ok && (now.at.Before(prev.at) || now == prev) {
+				t.Fatalf("%s: %+v yielded after %+v", ch.ID, now, prev)
 			}
-			last[ch.Key] = now
+			last[ch.ID] = now
 		},
 		testkit.Restarts{Writing: done, OneIn: 30, Seed: 3})
 	if restarts < 5 {

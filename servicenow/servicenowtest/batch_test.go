@@ -37,7 +37,7 @@ func TestBulkThroughTheBatchAPI(t *testing.T) {
 			t.Fatalf("outcome %d: %+v", i, o)
 		}
 	}
-	changes := []servicenow.Change{
+	changes := []servicenow.RecordUpdate{
 		{SysID: created[0].SysID, Fields: map[string]string{"urgency": "1"}},
 		{SysID: "0000000000000000000000000000dead", Fields: map[string]string{"urgency": "1"}},
 		{SysID: created[1].SysID, Fields: map[string]string{"urgency": "1"}},

@@ -51,14 +51,14 @@ func TestChangeFeedUnderConcurrentWriters(t *testing.T) {
 	go func() { wg.Wait(); close(done) }()
 	last := map[string]int{}
 	restarts, saved := testkit.FollowWithRestarts(t,
-		func(cur *servicenow.ChangeCursor) iter.Seq2[*servicenow.RecordChange[servicenow.Incident], error] {
+		func(cur *servicenow.ChangeCursor) iter.Seq2[*servicenow.Change[servicenow.Incident], error] {
 			return table.Changes(ctx, cur, &servicenow.ChangeOptions{PageSize: 13, SkewWindow: 2 * time.Second})
 		},
-		func(ch *servicenow.RecordChange[servicenow.Incident]) {
-			if prev, ok := last[ch.SysID]; ok && ch.ModCount <= prev {
-				t.Fatalf("%s version %d yielded after version %d", ch.SysID, ch.ModCount, prev)
+		func(ch *servicenow.Change[servicenow.Incident]) {
+			if prev, ok := last[ch.ID]; ok && ch.ModCount <= prev {
+				t.Fatalf("%s version %d yielded after version %d", ch.ID, ch.ModCount, prev)
 			}
-			last[ch.SysID] = ch.ModCount
+			last[ch.ID] = ch.ModCount
 		},
 		testkit.Restarts{Writing: done, OneIn: 40, Seed: 3})
 	if restarts < 5 {
