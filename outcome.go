@@ -13,10 +13,16 @@ import (
 // server acted). Input errors, refusals (4xx) and a 503 or 429 with
 // Retry-After are known outcomes: nothing was done. The clients' Ensure
 // calls use it to decide when to look a record up before creating it
-// again.
+// again, and their own error says the outcome is unknown when the lookup
+// after a lost answer failed too (an error with an OutcomeUnknown() bool
+// method answers for itself).
 func OutcomeUnknown(err error) bool {
 	if err == nil || errors.Is(err, ErrInvalidInput) || errors.Is(err, ErrUnsupported) {
 		return false
+	}
+	var self interface{ OutcomeUnknown() bool }
+	if errors.As(err, &self) {
+		return self.OutcomeUnknown()
 	}
 	var bodyErr *BodyError
 	if errors.As(err, &bodyErr) {

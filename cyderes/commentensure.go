@@ -15,7 +15,10 @@ import (
 // is lost (no answer, a 500, 502 or 504: see incidentkit.OutcomeUnknown),
 // Ensure reads the ticket's comments and returns when the comment arrived,
 // or sends it once more when it did not — never two comments, never a
-// failure for one that was made.
+// failure for one that was made. When the lookup after a lost answer
+// fails too, the error says the comment may have been made
+// (incidentkit.OutcomeUnknown reports true for it, and it wraps both
+// errors): call Ensure again to settle it.
 func (s *CommentService) Ensure(ctx context.Context, ticketID string, in *CommentInput, marker string) (bool, error) {
 	if in == nil {
 		return false, inputErr("comment", "is nil")

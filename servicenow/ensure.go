@@ -17,6 +17,9 @@ import (
 // and returns it when the create went through, or sends the create once
 // more when it did not — never two incidents, never a failure for one
 // that was made. A lookup finding several incidents returns the oldest.
+// When the lookup after a lost answer fails too, the error says the
+// incident may have been made (incidentkit.OutcomeUnknown reports true
+// for it, and it wraps both errors): call Ensure again to settle it.
 func (s *IncidentService) Ensure(ctx context.Context, in *IncidentInput) (*Incident, bool, error) {
 	if err := in.check(); err != nil {
 		return nil, false, err

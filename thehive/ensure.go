@@ -20,7 +20,9 @@ import (
 // incidentkit.OutcomeUnknown), Ensure looks the alert up by its key and
 // returns it when the create went through, or sends the create once more
 // when it did not — never two alerts, never a failure for one that was
-// made.
+// made. When the lookup after a lost answer fails too, the error says the
+// alert may have been made (incidentkit.OutcomeUnknown reports true for
+// it, and it wraps both errors): call Ensure again to settle it.
 func (s *AlertService) Ensure(ctx context.Context, in *AlertInput) (*Alert, bool, error) {
 	if in == nil {
 		return nil, false, inputErr("alert input", "is nil")
@@ -45,8 +47,9 @@ func (s *AlertService) Ensure(ctx context.Context, in *AlertInput) (*Alert, bool
 // incidentkit.OutcomeUnknown), Ensure looks the case up by its tag and
 // returns it when the create went through, or sends the create once more
 // when it did not — never two cases, never a failure for one that was
-// made. When several cases carry the tag (made by someone else), the
-// oldest is the one returned.
+// made (when the lookup after a lost answer fails too, the error says so,
+// as for AlertService.Ensure). When several cases carry the tag (made by
+// someone else), the oldest is the one returned.
 func (s *CaseService) Ensure(ctx context.Context, in *CaseInput, key string) (*Case, bool, error) {
 	if in == nil {
 		return nil, false, inputErr("case input", "is nil")

@@ -1,8 +1,10 @@
 package ensure
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/incidentkit/incidentkit"
@@ -92,5 +94,39 @@ func TestDoDuplicateAnswerReturnsTheExistingRecord(t *testing.T) {
 		func(err error) bool { return errors.Is(err, errDup) })
 	if rec != "theirs" || made || err != nil {
 		t.Errorf("Do = %q, %v, %v; want theirs, false, nil", rec, made, err)
+	}
+}
+
+// TestDoUnsettled loses a create's answer and fails the lookup after it:
+// the error says the outcome is unknown, and carries both errors.
+func TestDoUnsettled(t *testing.T) {
+	errDeadline := fmt.Errorf("lookup: %w", context.DeadlineExceeded)
+	notFound := &incidentkit.Error{Service: "x", StatusCode: 404}
+	for _, tt := range []struct {
+		name   string
+		lookup error
+	}{
+		{name: "lookup past its deadline", lookup: errDeadline},
+		{name: "lookup refused", lookup: notFound},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lookups := 0
+			find := func() (string, bool, error) {
+				if lookups++; lookups > 1 {
+					return "", false, tt.lookup
+				}
+				return "", false, nil
+			}
+			_, made, err := Do(find, func() (string, error) { return "", errLost }, nil)
+			if made || !errors.Is(err, errLost) || !errors.Is(err, tt.lookup) {
+				t.Fatalf("Do = %v, %v; want both errors", made, err)
+			}
+			if !incidentkit.OutcomeUnknown(err) {
+				t.Errorf("OutcomeUnknown(%v) = false", err)
+			}
+			if !strings.Contains(err.Error(), "may have been made") {
+				t.Errorf("error %q does not say the record may exist", err)
+			}
+		})
 	}
 }
