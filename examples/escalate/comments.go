@@ -50,7 +50,7 @@ type thread struct {
 func (b *bridge) mirrorComments(ctx context.Context, w io.Writer) error {
 	open := filter.Ne("stage", "Closed") // TheHive 5; TheHive 3/4 have no stage
 	if b.sys.thehive.Dialect() != thehive.V1 {
-		open = filter.Eq("status", thehive.StatusOpen)
+		open = filter.Not(filter.In("status", thehive.StatusResolved, thehive.StatusDeleted))
 	}
 	for c, err := range b.sys.thehive.Cases.All(ctx, &thehive.ListOptions{Filter: filter.And(filter.Eq("tags", "cyderes"), open)}) {
 		if err != nil {
@@ -82,11 +82,13 @@ func (b *bridge) thread(ctx context.Context, ticket string, c *thehive.Case) (*t
 		return nil, err
 	}
 	th := &thread{ticket: ticket, hiveCase: c, incident: in}
-	for cm, err := range b.sys.thehive.Comments.All(ctx, c.ID, nil) {
-		if err != nil {
-			return nil, err
+	if b.caseComments() {
+		for cm, err := range b.sys.thehive.Comments.All(ctx, c.ID, nil) {
+			if err != nil {
+				return nil, err
+			}
+			th.hive = append(th.hive, message{system: "thehive", id: cm.ID, author: cm.CreatedBy, text: cm.Message})
 		}
-		th.hive = append(th.hive, message{system: "thehive", id: cm.ID, author: cm.CreatedBy, text: cm.Message})
 	}
 	journal, err := b.sys.servicenow.Incidents.Journal(ctx, in.SysID)
 	if err != nil {
@@ -135,8 +137,14 @@ func (b *bridge) mirrorThread(ctx context.Context, w io.Writer, th *thread) erro
 			return mirroredCommentEffect(th.ticket, n, origin)
 		}},
 	}
+	if !b.caseComments() {
+		delete(places, "thehive")
+	}
 	for _, from := range []string{"cyderes", "thehive", "servicenow"} {
-		src := places[from]
+		src, ok := places[from]
+		if !ok {
+			continue
+		}
 		for _, n := range src.notes {
 			if bridgeMarked(n.text) || strings.TrimSpace(n.text) == "" {
 				continue
@@ -144,7 +152,7 @@ func (b *bridge) mirrorThread(ctx context.Context, w io.Writer, th *thread) erro
 			var effects []effect
 			var to []string
 			for _, target := range []string{"thehive", "servicenow", "cyderes"} {
-				if target == from || hasNote(places[target].notes, n.marker()) {
+				if _, ok := places[target]; !ok || target == from || hasNote(places[target].notes, n.marker()) {
 					continue
 				}
 				effects = append(effects, places[target].copy(n, src.name))
@@ -161,6 +169,11 @@ func (b *bridge) mirrorThread(ctx context.Context, w io.Writer, th *thread) erro
 	}
 	return nil
 }
+
+// caseComments reports whether TheHive has case comments: TheHive 5 does,
+// TheHive 3/4 do not (their cases have task logs only), so with them notes
+// are mirrored between ServiceNow and Cyderes alone.
+func (b *bridge) caseComments() bool { return b.sys.thehive.Dialect() == thehive.V1 }
 
 // hasNote reports whether one of notes carries marker.
 func hasNote(notes []message, marker string) bool {

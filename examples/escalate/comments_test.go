@@ -165,3 +165,33 @@ func countContaining(notes []string, s string) (n int) {
 	}
 	return n
 }
+
+// TestNotesWithoutCaseComments mirrors notes through a TheHive 3/4 client,
+// whose cases have no comments: a work note reaches the ticket, and
+// nothing is read from or written to the case.
+func TestNotesWithoutCaseComments(t *testing.T) {
+	sys, box := testSystems(t)
+	ctx := context.Background()
+	runner(t, sys, box)(0)
+	v0, err := thehive.NewClient(sys.thehiveFake.URL(), thehive.WithAPIKey(thehivetest.APIKey), thehive.WithDialect(thehive.V0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys.thehive = v0
+	b := sys.bridge(testNow.Add(10*time.Minute), box)
+	in, _ := b.incidentOf(ctx, "TSI-100001")
+	if _, err := sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, "Backups verified clean."); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := b.mirrorComments(ctx, &out); err != nil {
+		t.Fatalf("mirroring with TheHive 3/4: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "copied to Cyderes TSI-100001\n") {
+		t.Errorf("output:\n%s", out.String())
+	}
+	tk, _ := sys.cyderesFake.Ticket("TSI-100001")
+	if n := countContaining(commentBodies(tk.Comments), "Backups verified clean."); n != 1 {
+		t.Errorf("the ticket has %d copies of the work note", n)
+	}
+}

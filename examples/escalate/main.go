@@ -46,7 +46,9 @@
 // Notes are mirrored too, while the case is open: a comment on the TheHive
 // case, a work note or additional comment on the ServiceNow incident, and a
 // comment on the Cyderes ticket are each copied to the two other systems
-// (to ServiceNow as a work note), introduced by their author and origin.
+// (to ServiceNow as a work note), introduced by their author and origin;
+// with TheHive 3/4, whose cases have no comments, between ServiceNow and
+// Cyderes alone.
 // Each copy carries a marker naming its original ([incidentkit:from-
 // <system>:<id>]): a copy is looked for by it before it is sent, so each
 // note is copied once, and a note carrying any bridge marker is never
