@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/incidentkit/incidentkit/cyderes"
@@ -44,13 +45,13 @@ func connect(env func(string) string, now time.Time) (*systems, error) {
 	sys := &systems{}
 	clock := func() time.Time { return now }
 	var err error
-	if sys.cyderes, err = sys.connectCyderes(env, now, clock); err != nil {
-		return nil, err
+	if sys.cyderes, err = sys.connectCyderes(env, now, clock); err == nil {
+		if sys.thehive, err = sys.connectTheHive(env, clock); err == nil {
+			sys.servicenow, err = sys.connectServiceNow(env, clock)
+		}
 	}
-	if sys.thehive, err = sys.connectTheHive(env, clock); err != nil {
-		return nil, err
-	}
-	if sys.servicenow, err = sys.connectServiceNow(env, clock); err != nil {
+	if err != nil {
+		sys.close() // the fakes started before the error
 		return nil, err
 	}
 	return sys, nil
@@ -78,8 +79,16 @@ func (s *systems) connectCyderes(env func(string) string, now time.Time, clock f
 }
 
 func (s *systems) connectTheHive(env func(string) string, clock func() time.Time) (*thehive.Client, error) {
+	dialect := thehive.V1
+	switch v := env("THEHIVE_VERSION"); v {
+	case "", "5":
+	case "3", "4":
+		dialect = thehive.V0
+	default:
+		return nil, fmt.Errorf("THEHIVE_VERSION %q: want 5 (the default), 4 or 3", v)
+	}
 	if u := env("THEHIVE_URL"); u != "" {
-		opts := []thehive.Option{thehive.WithAPIKey(env("THEHIVE_API_KEY")), thehive.WithTimeout(30 * time.Second)}
+		opts := []thehive.Option{thehive.WithAPIKey(env("THEHIVE_API_KEY")), thehive.WithTimeout(30 * time.Second), thehive.WithDialect(dialect)}
 		s.thehiveURL = u
 		if org := env("THEHIVE_ORG"); org != "" {
 			opts = append(opts, thehive.WithOrganisation(org))
@@ -89,7 +98,7 @@ func (s *systems) connectTheHive(env func(string) string, clock func() time.Time
 	srv := thehivetest.New(thehivetest.WithClock(clock))
 	s.thehiveFake = srv
 	s.started("TheHive", srv.Close)
-	return thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey))
+	return thehive.NewClient(srv.URL(), thehive.WithAPIKey(thehivetest.APIKey), thehive.WithDialect(dialect))
 }
 
 func (s *systems) connectServiceNow(env func(string) string, clock func() time.Time) (*servicenow.Client, error) {

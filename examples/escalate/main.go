@@ -73,8 +73,11 @@
 // variables are set:
 //
 //	CYDERES_TOKEN [CYDERES_URL]
-//	THEHIVE_URL THEHIVE_API_KEY [THEHIVE_ORG]
+//	THEHIVE_URL THEHIVE_API_KEY [THEHIVE_ORG] [THEHIVE_VERSION: 5, 4 or 3]
 //	SERVICENOW_INSTANCE and SERVICENOW_USER/SERVICENOW_PASSWORD or SERVICENOW_TOKEN
+//
+// THEHIVE_VERSION (5 by default) picks TheHive 3/4's API with 3 or 4, for
+// the real server and the fake alike.
 //
 // Several replicas may run against the same systems: give each a shard of
 // the tickets with -shard i/n (replica i of n). No two then handle one
