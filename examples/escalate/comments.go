@@ -48,7 +48,10 @@ type thread struct {
 // marker naming its original, by which it is found (and not sent again)
 // and by which it is never copied back.
 func (b *bridge) mirrorComments(ctx context.Context, w io.Writer) error {
-	open := filter.Ne("stage", "Closed") // TheHive 5; TheHive 3/4 have no stage
+	// TheHive 5 files each case status under a stage, New, InProgress or
+	// Closed (OutputCase.stage in TheHive 5.6's OpenAPI description);
+	// TheHive 3/4 have none, only Open, Resolved and Deleted.
+	open := filter.Ne("stage", "Closed")
 	if b.sys.thehive.Dialect() != thehive.V1 {
 		open = filter.Not(filter.In("status", thehive.StatusResolved, thehive.StatusDeleted))
 	}
