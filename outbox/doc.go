@@ -27,5 +27,7 @@
 // checked against their targets before they are sent. [DefaultPath] is
 // where a program keeps its box by default: the user's state directory.
 //
-// A Box is safe for concurrent use by the goroutines of one process.
+// A Box is safe for concurrent use by the goroutines of one process. A
+// Drain running while other goroutines call Do may attempt an effect they
+// are attempting too, as a restart would: effects are safe to repeat.
 package outbox

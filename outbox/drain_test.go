@@ -3,7 +3,9 @@ package outbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -82,5 +84,51 @@ func TestDrainStopsWhenTheContextEnds(t *testing.T) {
 	}
 	if n, _ := b.Len(); n != 2 {
 		t.Errorf("%d pending, want 2", n)
+	}
+}
+
+// TestConcurrentUse does effects from several goroutines at once (run
+// with -race): each one ends done exactly once, or pending with its
+// failure.
+func TestConcurrentUse(t *testing.T) {
+	b := openTest(t, filepath.Join(t.TempDir(), "box.db"))
+	ctx := context.Background()
+	var mu sync.Mutex
+	done := map[string]int{}
+	send := func(_ context.Context, n note) error {
+		if n.Body == "fail" {
+			return errors.New("502 Bad Gateway")
+		}
+		mu.Lock()
+		done[n.Ticket]++
+		mu.Unlock()
+		return nil
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				ticket := fmt.Sprintf("T-%d-%d", g, i)
+				body := "ok"
+				if i%4 == 0 {
+					body = "fail"
+				}
+				_ = b.Do(ctx, "comment/"+ticket, note{Ticket: ticket, Body: body}, send)
+			}
+		}()
+	}
+	wg.Wait()
+	if n, _ := b.Len(); n != 8*5 {
+		t.Errorf("%d pending, want the %d that failed", n, 8*5)
+	}
+	for ticket, n := range done {
+		if n != 1 {
+			t.Errorf("%s done %d times", ticket, n)
+		}
+	}
+	if len(done) != 8*15 {
+		t.Errorf("%d done, want %d", len(done), 8*15)
 	}
 }
