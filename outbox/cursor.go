@@ -38,3 +38,9 @@ func (b *Box[E]) SaveCursor(name string, c encoding.TextMarshaler) error {
 	}
 	return b.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(cursorsBucket).Put([]byte(name), v) })
 }
+
+// DeleteCursor forgets the cursor saved under name; forgetting one that is
+// not saved is not an error.
+func (b *Box[E]) DeleteCursor(name string) error {
+	return b.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(cursorsBucket).Delete([]byte(name)) })
+}

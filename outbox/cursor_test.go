@@ -44,4 +44,13 @@ func TestCursorsAreKeptByName(t *testing.T) {
 	if _, err := again.Cursor("incidents", &c); err == nil || !strings.Contains(err.Error(), `"incidents"`) {
 		t.Errorf("an unreadable cursor: %v", err)
 	}
+	for range 2 {
+		if err := again.DeleteCursor("cases"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c = "start"
+	if found, err := again.Cursor("cases", &c); found || err != nil || c != "start" {
+		t.Errorf("a deleted cursor: found %v, %v, cursor %q", found, err, c)
+	}
 }

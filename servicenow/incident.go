@@ -74,10 +74,13 @@ type Incident struct {
 	ChildIncidents int       `json:"child_incidents"`
 	// Active is false once the incident is resolved or closed.
 	Active bool `json:"active"`
-	// ReopenCount counts the reopenings; MadeSLA is false once an SLA of
-	// the incident breached.
-	ReopenCount int  `json:"reopen_count"`
-	MadeSLA     bool `json:"made_sla"`
+	// ReopenCount counts the reopenings (a move from Resolved or Closed
+	// back to an active state), the last of them at ReopenedAt by
+	// ReopenedBy; MadeSLA is false once an SLA of the incident breached.
+	ReopenCount int       `json:"reopen_count"`
+	ReopenedAt  Time      `json:"reopened_time"`
+	ReopenedBy  Reference `json:"reopened_by"`
+	MadeSLA     bool      `json:"made_sla"`
 	// BusinessSTC and CalendarSTC are the business and calendar time it
 	// took to resolve (ServiceNow's business_stc and calendar_stc seconds).
 	BusinessSTC time.Duration `json:"business_stc"`
@@ -184,6 +187,10 @@ func (in *Incident) integrationField(name []byte) any {
 		return (*boolText)(&in.Active)
 	case "reopen_count":
 		return (*intText)(&in.ReopenCount)
+	case "reopened_time":
+		return &in.ReopenedAt
+	case "reopened_by":
+		return &in.ReopenedBy
 	case "made_sla":
 		return (*boolText)(&in.MadeSLA)
 	case "business_stc":

@@ -158,7 +158,7 @@ func (b *bridge) apply(ctx context.Context, e effect) error {
 			b.would(fmt.Sprintf("close TheHive case #%d (%s)", c.Number, e.Code))
 			return nil
 		}
-		return b.sys.thehive.Cases.Close(ctx, c.ID, &thehive.CaseClose{Status: thehive.CaseStatus(e.Code), Summary: e.Body})
+		return b.closeCase(ctx, c, thehive.CaseStatus(e.Code), e.Body)
 	case effectHiveComment:
 		for cm, err := range b.sys.thehive.Comments.All(ctx, e.Case, nil) {
 			if err != nil {
@@ -227,6 +227,9 @@ func (b *bridge) drain(ctx context.Context, w io.Writer) error {
 		return nil
 	})
 	b.say(w, "outbox: %d earlier effect(s) done, %d left\n\n", r.Done, r.Failed)
+	if r.Failed > 0 {
+		b.kept = append(b.kept, fmt.Errorf("%d earlier effect(s) failed again", r.Failed))
+	}
 	return err
 }
 

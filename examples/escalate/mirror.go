@@ -79,8 +79,14 @@ func (b *bridge) mirror(ctx context.Context, w io.Writer) error {
 			return fmt.Errorf("TheHive case feed: %w", err)
 		}
 		if ticket := ticketOf(ch.Record); ticket != "" && b.shard.owns(ticket) && caseClosed(ch.Record) {
-			if err := b.caseClosed(ctx, w, ticket, ch.Record, ch.At); err != nil {
+			own, err := b.ownClose(ch.Record, ch.At)
+			if err != nil {
 				return err
+			}
+			if !own {
+				if err := b.caseClosed(ctx, w, ticket, ch.Record, ch.At); err != nil {
+					return err
+				}
 			}
 		}
 		if err := b.saveCursor("thehive-cases", cases); err != nil {
@@ -168,12 +174,35 @@ func (b *bridge) incidentChanged(ctx context.Context, w io.Writer, in *serviceno
 		line := fmt.Sprintf("ServiceNow %s resolved ⇒ TheHive case #%d closed (%s), Cyderes ticket closed", in.Number, c.Number, status)
 		return b.performAll(ctx, w, ticket, line, effects)
 	}
+	// Open while the case is closed: a reopening when ServiceNow counts
+	// one. An incident never resolved (one opened after its case closed)
+	// has not yet had the case's close, which it gets now; and while a
+	// resolution of it waits in the outbox, the case's close is the newer
+	// change and is left to win.
+	if in.ReopenCount == 0 {
+		return b.caseClosed(ctx, w, ticket, c, caseVersion(c))
+	}
+	if pending, err := b.resolutionPending(ticket); err != nil || pending {
+		return err
+	}
 	e := effect{Key: "reopen/" + ticket + "/" + fmt.Sprint(version), Kind: effectReopen, Ticket: ticket}
 	line := fmt.Sprintf("ServiceNow %s reopened ⇒ TheHive case #%d reopened", in.Number, c.Number)
 	if t, err := b.sys.cyderes.Tickets.Get(ctx, ticket); err == nil && strings.EqualFold(t.State, "Closed") {
 		line += " (the Cyderes ticket stays closed: Cyderes tickets cannot be reopened)"
 	}
 	return b.performAll(ctx, w, ticket, line, []effect{e})
+}
+
+// resolutionPending reports whether a resolution of ticket's incident
+// waits in the outbox.
+func (b *bridge) resolutionPending(ticket string) (bool, error) {
+	pending, err := b.box.Pending()
+	for _, e := range pending {
+		if e.Effect.Kind == effectResolve && e.Effect.Ticket == ticket {
+			return true, err
+		}
+	}
+	return false, err
 }
 
 // caseStatus is the TheHive closing status for how an incident was

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -77,4 +79,99 @@ func runner(t *testing.T, sys *systems, box *box) func(at time.Duration) string 
 		}
 		return out.String()
 	}
+}
+
+// TestIncidentNeverResolvedGetsTheCasesClose hands the ServiceNow side an
+// active incident that was never resolved whose case is closed (as when
+// the incident was opened after the case's close was mirrored, or the
+// close could not reach it): the case's close is mirrored to it, and the
+// case is not reopened.
+func TestIncidentNeverResolvedGetsTheCasesClose(t *testing.T) {
+	sys, box := testSystems(t)
+	ctx := context.Background()
+	runner(t, sys, box)(0)
+	b := sys.bridge(testNow.Add(10*time.Minute), box)
+	c, _ := b.caseOf(ctx, "TSI-100001")
+	if err := sys.thehive.Cases.Close(ctx, c.ID, &thehive.CaseClose{Status: thehive.StatusTruePositive, Summary: "Contained."}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := b.incidentOf(ctx, "TSI-100001")
+	if in.ReopenCount != 0 || !incidentActive(in) {
+		t.Fatalf("incident: %+v", in)
+	}
+	var out bytes.Buffer
+	if err := b.incidentChanged(ctx, &out, in, 1); err != nil {
+		t.Fatal(err)
+	}
+	if in, _ = b.incidentOf(ctx, "TSI-100001"); in.State != servicenow.StateResolved || !strings.Contains(in.CloseNotes, "Contained.") {
+		t.Errorf("incident: %v, notes %q\n%s", in.State, in.CloseNotes, out.String())
+	}
+	if c, _ = b.caseOf(ctx, "TSI-100001"); !caseClosed(c) || strings.Contains(out.String(), "reopened") {
+		t.Errorf("the case was reopened:\n%s", out.String())
+	}
+}
+
+// TestAPendingResolutionWinsOverAnOldReopening resolves an incident and
+// reopens it before the bridge reads its own close of the case back (which
+// must not undo the reopening); then closes the case again while
+// ServiceNow refuses the resolution, and touches the incident: the
+// waiting resolution wins over the old reopening, and the case stays
+// closed.
+func TestAPendingResolutionWinsOverAnOldReopening(t *testing.T) {
+	sys, box := testSystems(t)
+	ctx := context.Background()
+	run := runner(t, sys, box)
+	run(0)
+	b := sys.bridge(testNow, box)
+	c, _ := b.caseOf(ctx, "TSI-100001")
+	in, _ := b.incidentOf(ctx, "TSI-100001")
+	if _, err := sys.servicenow.Incidents.Resolve(ctx, in.SysID, servicenow.CloseSolutionProvided, "Done."); err != nil {
+		t.Fatal(err)
+	}
+	run(10 * time.Minute) // the case closes
+	if _, err := sys.servicenow.Incidents.Reopen(ctx, in.SysID); err != nil {
+		t.Fatal(err)
+	}
+	// The bridge's own close comes back through the case feed: it must
+	// not undo the reopening.
+	if out := run(20 * time.Minute); !strings.Contains(out, "ServiceNow "+in.Number+" reopened ⇒ TheHive case #1 reopened") ||
+		strings.Contains(out, "closed ⇒ ServiceNow incident resolved") {
+		t.Fatalf("run after reopening an incident whose case the bridge closed:\n%s", out)
+	}
+	if err := sys.thehive.Cases.Close(ctx, c.ID, &thehive.CaseClose{Status: thehive.StatusTruePositive, Summary: "Really done."}); err != nil {
+		t.Fatal(err)
+	}
+	// ServiceNow refuses the resolution for two runs; meanwhile a work note
+	// moves the incident, whose feed event finds the resolution waiting.
+	sys.servicenowFake.Fail(100, http.StatusForbidden, 0, resolutions)
+	for _, at := range []time.Duration{30 * time.Minute, 40 * time.Minute} {
+		var out bytes.Buffer
+		if _, err := sys.bridge(testNow.Add(at), box).run(ctx, &out); err == nil {
+			t.Fatalf("the refused resolution was not reported:\n%s", out.String())
+		} else if strings.Contains(out.String(), "reopened") {
+			t.Fatalf("the old reopening won over the waiting resolution:\n%s", out.String())
+		}
+		if _, err := sys.servicenow.Incidents.AddWorkNote(ctx, in.SysID, "Still watching the host."); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sys.servicenowFake.ClearFaults()
+	final := run(50 * time.Minute)
+	if c, _ = b.caseOf(ctx, "TSI-100001"); !caseClosed(c) || strings.Contains(final, "reopened") {
+		t.Errorf("the old reopening won over the waiting resolution:\n%s", final)
+	}
+	if in, _ = b.incidentOf(ctx, "TSI-100001"); in.State != servicenow.StateResolved {
+		t.Errorf("incident: %v", in.State)
+	}
+}
+
+// resolutions matches the requests that resolve an incident: PATCHes
+// whose body sets state 6. It reads the body and puts it back.
+func resolutions(r *http.Request) bool {
+	if r.Method != http.MethodPatch || !strings.HasPrefix(r.URL.Path, "/api/now/table/incident/") {
+		return false
+	}
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return bytes.Contains(body, []byte(`"state":"6"`))
 }

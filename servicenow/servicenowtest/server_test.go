@@ -67,6 +67,18 @@ func TestIncidentLifecycle(t *testing.T) {
 	if err != nil || got.AssignedTo.DisplayValue != "Ann Analyst" || got.State != servicenow.StateResolved {
 		t.Fatalf("display all: %+v %v", got, err)
 	}
+	// Back from Resolved to an active state is a reopening, counted.
+	if in.ReopenCount != 0 || res.ReopenCount != 0 {
+		t.Errorf("reopen_count before any reopening: %d, %d", in.ReopenCount, res.ReopenCount)
+	}
+	again, err := c.Incidents.Reopen(ctx, in.SysID)
+	if err != nil || again.ReopenCount != 1 || !again.ReopenedAt.Equal(fixed) || again.ReopenedBy.Value != "admin" || !again.ResolvedAt.IsZero() {
+		t.Fatalf("reopen: count %d at %v by %+v, resolved at %v; %v", again.ReopenCount, again.ReopenedAt, again.ReopenedBy, again.ResolvedAt, err)
+	}
+	if busy, _ := c.Incidents.Update(ctx, in.SysID, &servicenow.IncidentInput{State: incidentkit.Ptr(servicenow.StateOnHold),
+		HoldReason: incidentkit.Set(servicenow.HoldAwaitingCaller)}); busy == nil || busy.ReopenCount != 1 {
+		t.Errorf("a move between active states counted as a reopening: %+v", busy)
+	}
 	if err := c.Incidents.Delete(ctx, in.SysID); err != nil {
 		t.Fatal(err)
 	}

@@ -120,7 +120,7 @@ func (s *Server) insert(tableName string, rec Record, user string) {
 		s.numbers["incident"]++
 		for k, v := range map[string]string{
 			"number": fmt.Sprintf("INC%07d", 10000+s.numbers["incident"]), "state": "1", "impact": "3", "urgency": "3",
-			"opened_at": rec["sys_created_on"], "active": "true", "opened_by": "",
+			"opened_at": rec["sys_created_on"], "active": "true", "opened_by": "", "reopen_count": "0",
 		} {
 			if rec[k] == "" {
 				rec[k] = v
@@ -159,6 +159,19 @@ func incidentRules(rec Record, now string) {
 		rec["resolved_at"], rec["closed_at"] = "", ""
 		rec["active"] = "true"
 	}
+}
+
+// reopened counts a move of an incident from Resolved or Closed back to an
+// active state in next, as the instance's reopen rule does: reopen_count
+// goes up, and reopened_time and reopened_by say when and by whom.
+func reopened(prev, next Record, now, user string) {
+	was, is := prev["state"], next["state"]
+	if (was != "6" && was != "7") || next["active"] != "true" || is == was {
+		return
+	}
+	n, _ := strconv.Atoi(prev["reopen_count"])
+	next["reopen_count"] = strconv.Itoa(n + 1)
+	next["reopened_time"], next["reopened_by"] = now, user
 }
 
 // journalFields are written as sys_journal_field entries, not stored.
@@ -302,6 +315,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request, name, id, user s
 	next["sys_mod_count"] = strconv.Itoa(mods + 1)
 	if name == "incident" {
 		incidentRules(next, now)
+		reopened(rec, next, now, user)
 	}
 	s.audit(name, rec, next, notes, user)
 	for k := range rec {
