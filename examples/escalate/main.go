@@ -35,6 +35,13 @@
 //	    ⇒ TheHive case reopened (InProgress; Open in TheHive 3/4); the
 //	      Cyderes ticket stays closed, as the API cannot reopen one
 //
+// When the two sides disagree, the newer change wins: an open incident
+// that was never resolved (reopen_count 0) gets its case's close; one
+// reopened while a resolution of it waits in the outbox is resolved, not
+// mirrored as reopened; and the bridge's own close of a case, read back
+// from the case feed, is passed over (its version is kept in the outbox
+// file), so it cannot undo a reopening made before it was read.
+//
 // Nothing else is mirrored: a case reopened in TheHive does not reopen the
 // incident (reopen it in ServiceNow, and the case follows), a canceled
 // incident is reported and left alone (the table has no counterpart for
