@@ -126,7 +126,7 @@ func TestParseTime(t *testing.T) {
 			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"", "05/01/2024", "2024-13-01 00:00:00", "1714558830"} {
+	for _, bad := range []string{"", "05/01/2024", "2024-13-01 00:00:00", "1714558830", "0000-01-01 0:00:00+0100", "9999-12-31T23:30:00-01:00"} {
 		if _, err := ParseTime(bad); err == nil {
 			t.Errorf("ParseTime(%q) succeeded", bad)
 		}

@@ -32,6 +32,13 @@ func ParseTime(s string) (time.Time, error) {
 	}
 	for _, layout := range layouts {
 		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			// An offset can carry a time at the edge of year 1 or 9999
+			// out of the years RFC 3339 can write ("0000-01-01T00:00+01:00"
+			// is in year 0): no ticket time, and one that could not be
+			// written back.
+			if y := t.UTC().Year(); y < 1 || y > 9999 {
+				return time.Time{}, inputErr("time", quote(s)+" is outside the years 1 to 9999 in UTC")
+			}
 			return t.UTC(), nil
 		}
 	}
