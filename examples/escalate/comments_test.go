@@ -100,10 +100,8 @@ func TestNotesAreMirroredOnce(t *testing.T) {
 // case closes with the status its close code maps to and its ticket
 // closes, once; the cancel is reported and left alone.
 func TestIncidentStatesMirrorToTheCase(t *testing.T) {
-	sys, box := testSystems(t)
+	sys, box, run := escalated(t)
 	ctx := context.Background()
-	run := runner(t, sys, box)
-	run(0)
 	b := sys.bridge(testNow, box)
 	one, _ := b.incidentOf(ctx, "TSI-100001")
 	two, _ := b.incidentOf(ctx, "TSI-100002")
@@ -170,9 +168,8 @@ func countContaining(notes []string, s string) (n int) {
 // whose cases have no comments: a work note reaches the ticket, and
 // nothing is read from or written to the case.
 func TestNotesWithoutCaseComments(t *testing.T) {
-	sys, box := testSystems(t)
+	sys, box, _ := escalated(t)
 	ctx := context.Background()
-	runner(t, sys, box)(0)
 	v0, err := thehive.NewClient(sys.thehiveFake.URL(), thehive.WithAPIKey(thehivetest.APIKey), thehive.WithDialect(thehive.V0))
 	if err != nil {
 		t.Fatal(err)

@@ -18,11 +18,8 @@ import (
 // reopens the incident in ServiceNow and checks that the case reopens,
 // once, and that nothing echoes back.
 func TestMirrorBothWays(t *testing.T) {
-	sys, box := testSystems(t)
+	sys, box, run := escalated(t)
 	ctx := context.Background()
-	run := runner(t, sys, box)
-	run(0)
-
 	b := sys.bridge(testNow, box)
 	c, err := b.caseOf(ctx, "TSI-100001")
 	if err != nil || c == nil {
@@ -87,9 +84,8 @@ func runner(t *testing.T, sys *systems, box *box) func(at time.Duration) string 
 // close could not reach it): the case's close is mirrored to it, and the
 // case is not reopened.
 func TestIncidentNeverResolvedGetsTheCasesClose(t *testing.T) {
-	sys, box := testSystems(t)
+	sys, box, _ := escalated(t)
 	ctx := context.Background()
-	runner(t, sys, box)(0)
 	b := sys.bridge(testNow.Add(10*time.Minute), box)
 	c, _ := b.caseOf(ctx, "TSI-100001")
 	if err := sys.thehive.Cases.Close(ctx, c.ID, &thehive.CaseClose{Status: thehive.StatusTruePositive, Summary: "Contained."}); err != nil {
@@ -118,10 +114,8 @@ func TestIncidentNeverResolvedGetsTheCasesClose(t *testing.T) {
 // waiting resolution wins over the old reopening, and the case stays
 // closed.
 func TestAPendingResolutionWinsOverAnOldReopening(t *testing.T) {
-	sys, box := testSystems(t)
+	sys, box, run := escalated(t)
 	ctx := context.Background()
-	run := runner(t, sys, box)
-	run(0)
 	b := sys.bridge(testNow, box)
 	c, _ := b.caseOf(ctx, "TSI-100001")
 	in, _ := b.incidentOf(ctx, "TSI-100001")
@@ -174,4 +168,14 @@ func resolutions(r *http.Request) bool {
 	body, _ := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	return bytes.Contains(body, []byte(`"state":"6"`))
+}
+
+// escalated starts the systems, runs the bridge once, and returns them
+// with the runner of later runs.
+func escalated(t *testing.T) (*systems, *box, func(at time.Duration) string) {
+	t.Helper()
+	sys, box := testSystems(t)
+	run := runner(t, sys, box)
+	run(0)
+	return sys, box, run
 }
