@@ -35,15 +35,20 @@ func compare(a, b any) int {
 }
 
 // values returns the field's value(s): every element of a list.
-func values(d map[string]any, field string) []any {
-	var cur any = d
-	for _, part := range strings.Split(field, ".") {
+func values(d fields, field string) []any {
+	first, rest, nested := strings.Cut(field, ".")
+	cur, ok := d.field(first)
+	if !ok {
+		return nil
+	}
+	for nested {
+		var part string
+		part, rest, nested = strings.Cut(rest, ".")
 		m, ok := cur.(map[string]any)
 		if !ok {
 			return nil
 		}
-		cur, ok = m[part]
-		if !ok {
+		if cur, ok = m[part]; !ok {
 			return nil
 		}
 	}
@@ -62,7 +67,7 @@ func values(d map[string]any, field string) []any {
 	return []any{cur}
 }
 
-func any2(d map[string]any, field string, ok func(any) bool) bool {
+func any2(d fields, field string, ok func(any) bool) bool {
 	for _, v := range values(d, field) {
 		if ok(v) {
 			return true
@@ -88,8 +93,9 @@ func fieldValue(arg any) (string, any, bool) {
 	return "", nil, false
 }
 
-// match evaluates f against the rendered object d of kind.
-func (m matcher) match(kind string, d map[string]any, f map[string]any) (bool, error) {
+// match evaluates f against the object d of kind, as its dialect renders
+// it.
+func (m matcher) match(kind string, d fields, f map[string]any) (bool, error) {
 	if len(f) == 0 {
 		return true, nil
 	}
@@ -204,7 +210,8 @@ func (m matcher) match(kind string, d map[string]any, f map[string]any) (bool, e
 			field, _ := arg.(string)
 			return len(values(d, field)) > 0, nil
 		case "_id":
-			return d["_id"] == arg, nil
+			id, _ := d.field("_id")
+			return id == arg, nil
 		case "_parent":
 			return m.parent(kind, d, arg)
 		case "_child":
@@ -220,13 +227,14 @@ func (m matcher) match(kind string, d map[string]any, f map[string]any) (bool, e
 
 // parent evaluates {"_parent":{"_type":"case","_id":id}} or with
 // "_query".
-func (m matcher) parent(kind string, d map[string]any, arg any) (bool, error) {
+func (m matcher) parent(kind string, d fields, arg any) (bool, error) {
 	a, _ := arg.(map[string]any)
 	key, parentKind := "__case", kindCase
 	if kind == kindLog {
 		key, parentKind = "__task", kindTask // a log's parent is a case_task
 	}
-	parentID, _ := m.s.find(kind, fmt.Sprint(d["_id"]))[key].(string)
+	id, _ := d.field("_id")
+	parentID, _ := m.s.find(kind, fmt.Sprint(id))[key].(string)
 	if parentID == "" {
 		return false, nil
 	}
@@ -238,19 +246,20 @@ func (m matcher) parent(kind string, d map[string]any, arg any) (bool, error) {
 	if p == nil {
 		return false, nil
 	}
-	return m.match(parentKind, render(parentKind, p, m.v0), q)
+	return m.match(parentKind, &lazy{kind: parentKind, d: p, v0: m.v0}, q)
 }
 
 // child evaluates {"_child":{"_type":...,"_query":Q}} on a case.
-func (m matcher) child(d map[string]any, arg any) (bool, error) {
+func (m matcher) child(d fields, arg any) (bool, error) {
 	a, _ := arg.(map[string]any)
 	kind := kindObservable
 	if t, _ := a["_type"].(string); t == "case_task" || t == "task" {
 		kind = kindTask
 	}
 	q, _ := a["_query"].(map[string]any)
-	for _, c := range m.s.children(kind, "__case", fmt.Sprint(d["_id"])) {
-		r, err := m.match(kind, render(kind, c, m.v0), q)
+	id, _ := d.field("_id")
+	for _, c := range m.s.children(kind, "__case", fmt.Sprint(id)) {
+		r, err := m.match(kind, &lazy{kind: kind, d: c, v0: m.v0}, q)
 		if err != nil || r {
 			return r, err
 		}

@@ -23,18 +23,18 @@ func (s *Server) search(kind string, objs []doc, f map[string]any, keys []sortKe
 	m := matcher{s: s, v0: v0}
 	var out []map[string]any
 	for _, d := range objs {
-		r := render(kind, d, v0)
-		ok, err := m.match(kind, r, f)
+		o := &lazy{kind: kind, d: d, v0: v0}
+		ok, err := m.match(kind, o, f)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			out = append(out, r)
+			out = append(out, o.rendering())
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		for _, k := range keys {
-			a, b := values(out[i], k.field), values(out[j], k.field)
+			a, b := values(plain(out[i]), k.field), values(plain(out[j]), k.field)
 			if len(a) == 0 || len(b) == 0 {
 				continue
 			}
