@@ -56,8 +56,8 @@
 // (to ServiceNow as a work note), introduced by their author and origin;
 // with TheHive 3/4, whose cases have no comments, between ServiceNow and
 // Cyderes alone.
-// Each copy carries a marker naming its original ([incidentkit:from-
-// <system>:<id>]): a copy is looked for by it before it is sent, so each
+// Each copy carries a marker naming its original,
+// [incidentkit:from-<system>:<id>]: a copy is looked for by it before it is sent, so each
 // note is copied once, and a note carrying any bridge marker is never
 // copied, so nothing echoes. Each run reads the notes of every open
 // escalation in the three systems (four requests each): neither TheHive
