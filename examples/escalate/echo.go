@@ -56,13 +56,11 @@ func (b *bridge) ownClose(c *thehive.Case, at time.Time) (bool, error) {
 	if err != nil || !found {
 		return false, err
 	}
-	if int64(v) != at.UnixMilli() {
-		return false, b.box.DeleteCursor(echoName(c.ID)) // the case changed since
-	}
+	own := int64(v) == at.UnixMilli() // else the case changed since
 	if b.dry {
-		return true, nil
+		return own, nil
 	}
-	return true, b.box.DeleteCursor(echoName(c.ID))
+	return own, b.box.DeleteCursor(echoName(c.ID))
 }
 
 // caseVersion is a case's version as the feed sees it: its last update time,
